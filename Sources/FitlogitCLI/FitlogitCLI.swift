@@ -1,0 +1,3 @@
+public enum FitlogitCLI {
+  public static func main() -> Int32 { 0 }
+}

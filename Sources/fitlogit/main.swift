@@ -1,0 +1,4 @@
+import FitlogitCLI
+import Glibc
+
+exit(FitlogitCLI.main())
