@@ -1,4 +1,11 @@
 import FitlogitCLI
-import Glibc
 
-exit(FitlogitCLI.main())
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+exit(FitlogitCLI.runMain())

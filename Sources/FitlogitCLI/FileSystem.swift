@@ -1,0 +1,120 @@
+// Reading and writing files through libc: the CLI's only contact with the
+// file system, so every failure becomes a one-line message here.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+enum FileSystem {
+  /// The whole file, or a data error naming it.
+  static func contents(of path: String) throws(CommandError) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw .data("\(path): \(errnoText())") }
+    defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) != 0 { throw .data("\(path): \(errnoText())") }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .data("\(path): is a directory, not a CSV file")
+    }
+    var bytes: [UInt8] = []
+    let size = Int(info.st_size)
+    if size > 0 { bytes.reserveCapacity(size) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .data("\(path): \(errnoText())")
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+    }
+    return bytes
+  }
+
+  /// Writes `text` to `path` through a temporary file and a rename, so a
+  /// failure never leaves a half-written file behind.
+  static func save(_ text: String, to path: String) throws(CommandError) {
+    let temporary = path + ".tmp-fitlogit-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if fd < 0 { throw .data("\(path): \(errnoText())") }
+    var utf8 = Array(text.utf8)
+    var written = 0
+    var failure: String?
+    utf8.withUnsafeMutableBytes { buffer in
+      while written < buffer.count {
+        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errnoText()
+          return
+        }
+        written += n
+      }
+    }
+    utf8 = []
+    if close(fd) != 0 && failure == nil { failure = errnoText() }
+    if failure == nil && rename(temporary, path) != 0 { failure = errnoText() }
+    if let failure {
+      unlink(temporary)
+      throw .data("\(path): \(failure)")
+    }
+  }
+
+  /// Writes `text` to an open descriptor (1 = stdout, 2 = stderr); a closed
+  /// pipe ends the output quietly, as `head` expects.
+  static func writeAll(_ text: String, toDescriptor fd: Int32) {
+    var utf8 = Array(text.utf8)
+    utf8.withUnsafeMutableBytes { buffer in
+      var written = 0
+      while written < buffer.count {
+        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        written += n
+      }
+    }
+  }
+
+  enum Kind { case missing, file, directory }
+
+  static func kind(of path: String) -> Kind {
+    var info = stat()
+    if stat(path, &info) != 0 { return .missing }
+    return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  /// Creates `path` and its missing parents (`mkdir -p`).
+  static func makeDirectory(_ path: String) throws(CommandError) {
+    switch kind(of: path) {
+    case .directory: return
+    case .file: throw .data("\(path): exists and is not a directory")
+    case .missing: break
+    }
+    var parent = path
+    while parent.hasSuffix("/") && parent.count > 1 { parent.removeLast() }
+    if let slash = parent.lastIndex(of: "/"), slash != parent.startIndex {
+      try makeDirectory(String(parent[..<slash]))
+    }
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw .data("\(path): \(errnoText())")
+    }
+  }
+
+  static func errnoText() -> String {
+    String(cString: strerror(errno)).lowercasedFirst
+  }
+}
+
+extension String {
+  /// "No such file or directory" → "no such file or directory".
+  var lowercasedFirst: String {
+    guard let first else { return self }
+    return first.lowercased() + dropFirst()
+  }
+}

@@ -1,0 +1,117 @@
+import FitlogitCore
+
+/// The two renderings of a fit: the article's lines for people, and
+/// scikit-learn's attribute names for programs.
+enum FitReport {
+  /// Vectors longer than this print as their ends around "...".
+  static let fullVectorLimit = 20
+
+  static func text(_ fit: Fit, data: Dataset) -> String {
+    let model = fit.model
+    let binary = data.classCount == 2
+    var out = ""
+    // The article's four lines (seed 003, "Show me the code").
+    if data.featureCount == 1 {
+      out += "x = \(vector(data.features.values.map(shortest)))\n"
+    } else {
+      out += "X = \(data.sampleCount) rows × \(data.featureCount) features "
+        + "(\(data.featureNames.joined(separator: ", ")))\n"
+    }
+    out += "y = \(vector(data.labels.map { data.classes[$0] }))\n"
+    let p = fit.probabilities
+    if binary {
+      let positive = (0..<p.rows).map { shortest(numpyRound(p[$0, 1], 2)) }
+      out += "p(y) = \(vector(positive))\n"
+    } else {
+      let own = (0..<p.rows).map { shortest(numpyRound(p[$0, data.labels[$0]], 2)) }
+      out += "p(true class) = \(vector(own))\n"
+    }
+    out += "Log Loss / Cross Entropy = \(fixed(fit.logLoss, 4))\n\n"
+
+    // The model.
+    let classes = data.classes
+    out += "Logistic regression of \(data.targetName) on "
+      + "\(data.featureCount == 1 ? data.featureNames[0] : "\(data.featureCount) features"): "
+      + "\(data.sampleCount) rows, classes \(classes.joined(separator: " < "))"
+    out += binary ? "; p(y) is P(\(data.targetName) = \(classes[1]))\n" : "\n"
+    let names = model.featureNames + ["(intercept)"]
+    let columns = binary ? ["coef"] : classes
+    var rows: [[String]] = [[""] + columns]
+    for (j, name) in names.enumerated() {
+      var row = [name]
+      for k in 0..<model.coef.rows {
+        row.append(fixed(j < model.featureNames.count ? model.coef[k, j] : model.intercept[k], 8))
+      }
+      rows.append(row)
+    }
+    out += table(rows)
+    let o = fit.options
+    let penalty = o.penalty == .none ? "no penalty" : "L2 penalty C=\(shortest(o.C))"
+    let result = fit.optimization
+    let outcome = result.converged ? "converged" : "did not converge"
+    out += "\(o.solver.rawValue), \(penalty)\(o.fitIntercept ? "" : ", no intercept"): "
+      + "\(outcome) after \(result.iterations) iteration\(result.iterations == 1 ? "" : "s") "
+      + "(\(result.stopReason.message))\n"
+    out += "objective \(shortest(result.value)), log loss \(shortest(fit.logLoss))\n"
+    return out
+  }
+
+  static func json(_ fit: Fit, data: Dataset) -> String {
+    let model = fit.model
+    let o = fit.options
+    let coef = (0..<model.coef.rows).map { k in
+      JSON.numbers(Array(model.coef.row(k)))
+    }
+    let value: JSON = .object([
+      ("classes", .strings(model.classes)),
+      ("feature_names", .strings(model.featureNames)),
+      ("coef", .array(coef)),
+      ("intercept", .numbers(model.intercept)),
+      ("n_iter", .integer(fit.optimization.iterations)),
+      ("converged", .bool(fit.optimization.converged)),
+      ("log_loss", .number(fit.logLoss)),
+      ("objective", .number(fit.optimization.value)),
+      ("solver", .string(o.solver.rawValue)),
+      ("penalty", .string(o.penalty.rawValue)),
+      ("C", .number(o.C)),
+      ("fit_intercept", .bool(o.fitIntercept)),
+      ("tol", .number(o.tol)),
+      ("max_iter", .integer(o.maxIter)),
+      ("n_samples", .integer(data.sampleCount)),
+      ("n_features", .integer(data.featureCount)),
+      ("stop_reason", .string(fit.optimization.stopReason.message)),
+      ("n_evaluations", .integer(fit.optimization.evaluations)),
+    ])
+    return value.text + "\n"
+  }
+
+  /// `[a b c]`, or `[a b c ... x y z]` when long, as numpy abbreviates.
+  static func vector(_ items: [String]) -> String {
+    guard items.count > fullVectorLimit else {
+      return "[" + items.joined(separator: " ") + "]"
+    }
+    let head = items.prefix(3).joined(separator: " ")
+    let tail = items.suffix(3).joined(separator: " ")
+    return "[\(head) ... \(tail)] (\(items.count) values)"
+  }
+
+  /// Left-aligned first column, right-aligned numbers, two spaces apart.
+  static func table(_ rows: [[String]]) -> String {
+    let columns = rows.map(\.count).max() ?? 0
+    var widths = [Int](repeating: 0, count: columns)
+    for row in rows {
+      for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.count) }
+    }
+    var out = ""
+    for row in rows {
+      var line = "  "
+      for (c, cell) in row.enumerated() {
+        let pad = String(repeating: " ", count: widths[c] - cell.count)
+        line += c == 0 ? cell + pad : "  " + pad + cell
+      }
+      while line.hasSuffix(" ") { line.removeLast() }
+      out += line + "\n"
+    }
+    return out
+  }
+}

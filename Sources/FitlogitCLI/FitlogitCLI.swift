@@ -1,3 +1,0 @@
-public enum FitlogitCLI {
-  public static func main() -> Int32 { 0 }
-}

@@ -1,0 +1,35 @@
+/// The help texts, kept together so they read as one manual.
+enum Help {
+  static let main = """
+    fitlogit: logistic regression and cross-entropy, as scikit-learn computes them
+
+    USAGE:
+      fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
+      fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
+      fitlogit --help | --version
+
+    EXAMPLE:
+      fitlogit data/points.csv             the article's ten points: log loss 0.3329
+
+    """
+
+  static let fit = """
+    USAGE: fitlogit fit DATA.csv [options]
+
+    Fits scikit-learn's LogisticRegression to DATA.csv: the header names the
+    columns, the last column (or --target) holds the labels, every other
+    column is a numeric feature.
+
+    OPTIONS:
+      --target NAME           label column (default: the last column)
+      --penalty l2|none       default l2, scikit-learn's default
+      --C VALUE               inverse regularization strength, > 0 (default 1)
+      --no-intercept          fit_intercept=False
+      --solver lbfgs|gd       default lbfgs (scikit-learn's algorithm)
+      --tol VALUE             stop when max |gradient| <= VALUE, > 0 (default 1e-4)
+      --max-iter N            iterations allowed, >= 1 (default 100)
+      --json                  print the JSON report instead of text
+      -h, --help              show this help
+
+    """
+}

@@ -1,0 +1,45 @@
+// Number text for reports. JSON uses Swift's shortest round-trip form so
+// that a value read back is the value computed; text uses fixed decimals.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `v` with exactly `decimals` digits after the point (`%.*f`).
+func fixed(_ v: Double, _ decimals: Int) -> String {
+  if !v.isFinite { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+  return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buf in
+    _ = withVaList([Int32(decimals), v]) {
+      vsnprintf(buf.baseAddress!, 400, "%.*f", $0)
+    }
+    return String(cString: buf.baseAddress!)
+  }
+}
+
+/// `v` to `digits` significant digits (`%.*g`), for compact tables.
+func significant(_ v: Double, _ digits: Int) -> String {
+  if !v.isFinite { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+  return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf in
+    _ = withVaList([Int32(digits), v]) {
+      vsnprintf(buf.baseAddress!, 64, "%.*g", $0)
+    }
+    return String(cString: buf.baseAddress!)
+  }
+}
+
+/// The shortest text that reads back as `v`, without a trailing `.0`
+/// (0.7, not 0.70; 1, not 1.0), as numpy prints a rounded array.
+func shortest(_ v: Double) -> String {
+  let s = "\(v)"
+  return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+}
+
+/// numpy's `np.round(v, decimals)`: round half to even on v·10^decimals.
+func numpyRound(_ v: Double, _ decimals: Int) -> Double {
+  var scale = 1.0
+  for _ in 0..<decimals { scale *= 10 }
+  return (v * scale).rounded(.toNearestOrEven) / scale
+}

@@ -1,0 +1,39 @@
+/// The logistic loss of one sample and its derivative in the margin, with
+/// scikit-learn's branch cutoffs (`_loss.pyx.tp`, `closs_grad_half_binomial`).
+///
+///     ℓ(y, r) = softplus(r) − y·r = log(1 + eʳ) − y·r
+///     γ(y, r) = ∂ℓ/∂r = σ(r) − y
+///
+/// Each branch keeps both values finite and accurate: exp never overflows
+/// (it only sees −|r|-ish arguments), and the cancellation in σ(r) − y is
+/// avoided by writing it over the common denominator 1 + e.
+///
+/// - Parameters:
+///   - label: y ∈ {0, 1} (a float so that label smoothing could use it).
+///   - margin: r = x·w + b.
+/// - Edge cases: finite for every finite r; r = ±1e20 gives ℓ = 0 or |r|.
+@inline(__always)
+public func halfBinomialLoss(
+  label y: Double, margin r: Double
+) -> (loss: Double, derivative: Double) {
+  if r <= -37 {
+    let e = libmExp(r)
+    return (e - y * r, e - y)
+  }
+  if r <= -2 {
+    let e = libmExp(r)
+    return (libmLog1p(e) - y * r, ((1 - y) * e - y) / (1 + e))
+  }
+  if r <= 18 {
+    let e = libmExp(-r)
+    return (libmLog1p(e) + (1 - y) * r, ((1 - y) - y * e) / (1 + e))
+  }
+  let e = libmExp(-r)
+  return (e + (1 - y) * r, ((1 - y) - y * e) / (1 + e))
+}
+
+/// σ(r) = 1/(1 + e⁻ʳ), as scipy's `expit` (what `predict_proba` uses).
+@inline(__always)
+public func sigmoid(_ r: Double) -> Double {
+  1 / (1 + libmExp(-r))
+}

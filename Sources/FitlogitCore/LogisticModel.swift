@@ -1,0 +1,102 @@
+/// A fitted logistic regression: what `predict` needs and `--save` writes.
+///
+/// Shapes follow scikit-learn: two classes have one coefficient row (for
+/// ``classes``[1], the positive class); K > 2 classes have K rows.
+public struct LogisticModel: Equatable, Sendable {
+  public var classes: [String]
+  public var featureNames: [String]
+  /// `coef_`: 1×d for two classes, K×d for K > 2.
+  public var coef: Matrix
+  /// `intercept_`: one per row of ``coef`` (zeros without an intercept).
+  public var intercept: [Double]
+
+  public init(classes: [String], featureNames: [String], coef: Matrix, intercept: [Double]) {
+    precondition(coef.columns == featureNames.count && coef.rows == intercept.count)
+    precondition(coef.rows == (classes.count == 2 ? 1 : classes.count))
+    self.classes = classes
+    self.featureNames = featureNames
+    self.coef = coef
+    self.intercept = intercept
+  }
+
+  /// Builds the model from an optimizer's flat parameter vector, laid out
+  /// as ``LogisticObjective`` lays it out.
+  public init(
+    parameters w: [Double], classes: [String], featureNames: [String],
+    fitIntercept: Bool
+  ) {
+    let d = featureNames.count
+    if classes.count == 2 {
+      self.init(
+        classes: classes, featureNames: featureNames,
+        coef: Matrix(rows: 1, columns: d, values: Array(w[0..<d])),
+        intercept: [fitIntercept ? w[d] : 0])
+      return
+    }
+    let K = classes.count
+    var coef = Matrix(rows: K, columns: d, values: [Double](repeating: 0, count: K * d))
+    var intercept = [Double](repeating: 0, count: K)
+    for k in 0..<K {
+      for j in 0..<d { coef[k, j] = w[k + K * j] }
+      if fitIntercept { intercept[k] = w[k + K * d] }
+    }
+    self.init(classes: classes, featureNames: featureNames, coef: coef, intercept: intercept)
+  }
+
+  /// Margins X·coefᵀ + intercept (scikit-learn's `decision_function`): n×1
+  /// for two classes, n×K otherwise.
+  public func decisionFunction(_ x: Matrix) -> Matrix {
+    precondition(x.columns == coef.columns)
+    let rows = coef.rows
+    let d = coef.columns
+    var out = [Double](repeating: 0, count: x.rows * rows)
+    for i in 0..<x.rows {
+      for k in 0..<rows {
+        var r = 0.0
+        for j in 0..<d { r += x[i, j] * coef[k, j] }
+        out[i * rows + k] = r + intercept[k]
+      }
+    }
+    return Matrix(rows: x.rows, columns: rows, values: out)
+  }
+
+  /// Class probabilities, n × (number of classes), scikit-learn's
+  /// `predict_proba`: [1 − σ(r), σ(r)] for two classes, softmax otherwise.
+  public func probabilities(_ x: Matrix) -> Matrix {
+    let margins = decisionFunction(x)
+    let K = classes.count
+    var out = [Double](repeating: 0, count: x.rows * K)
+    for i in 0..<x.rows {
+      if K == 2 {
+        let p = sigmoid(margins[i, 0])
+        out[i * 2] = 1 - p
+        out[i * 2 + 1] = p
+        continue
+      }
+      var m = margins[i, 0]
+      for k in 1..<K where margins[i, k] > m { m = margins[i, k] }
+      var sum = 0.0
+      for k in 0..<K {
+        let e = libmExp(margins[i, k] - m)
+        out[i * K + k] = e
+        sum += e
+      }
+      for k in 0..<K { out[i * K + k] /= sum }
+    }
+    return Matrix(rows: x.rows, columns: K, values: out)
+  }
+
+  /// The most probable class per row (ties go to the first, as numpy's
+  /// argmax; for two classes, r > 0 means the positive class).
+  public func predict(_ x: Matrix) -> [Int] {
+    let margins = decisionFunction(x)
+    if classes.count == 2 {
+      return (0..<x.rows).map { margins[$0, 0] > 0 ? 1 : 0 }
+    }
+    return (0..<x.rows).map { i in
+      var best = 0
+      for k in 1..<classes.count where margins[i, k] > margins[i, best] { best = k }
+      return best
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import Optimization
+
+/// scikit-learn's logistic regression objective (`LinearModelLoss`), the
+/// function its lbfgs solver minimizes, in one fused pass over the rows.
+///
+///     f(w) = (1/S) Σᵢ sᵢ·ℓ(yᵢ, rᵢ) + (λ/2)‖β‖²,   λ = 1/(C·S),  S = Σᵢ sᵢ
+///
+/// Two classes: one coefficient vector, ℓ the half-binomial loss,
+/// w = (β₀ … β_{d−1}, b). K > 2 classes: full softmax, ℓ = log Σₖ e^{rₖ} − r_y,
+/// w is the K×(d+1) matrix W flattened in Fortran order (w[k + K·j] =
+/// W[k, j]), the intercepts last. Intercepts are never penalized.
+///
+/// Sums run in the order of a plain sequential port of SKLEARN_LBFGS.md, so
+/// that iterates agree with scikit-learn to rounding.
+public struct LogisticObjective: Objective {
+  public let features: Matrix
+  /// Class index per row (0/1 for two classes).
+  public let labels: [Int]
+  /// 2 for the binary model, K > 2 for the multinomial one.
+  public let classCount: Int
+  public let sampleWeights: [Double]?
+  /// λ; 0 without a penalty.
+  public let l2: Double
+  public let fitIntercept: Bool
+  /// S: Σ sᵢ, or n when there are no weights.
+  public let weightSum: Double
+  public let dimension: Int
+
+  private var margins: [Double]
+  private var probabilities: [Double]
+
+  /// - Parameters:
+  ///   - C: Inverse regularization strength; `.infinity` for no penalty.
+  public init(
+    features: Matrix, labels: [Int], classCount: Int,
+    sampleWeights: [Double]? = nil, C: Double, fitIntercept: Bool
+  ) {
+    precondition(labels.count == features.rows && classCount >= 2)
+    self.features = features
+    self.labels = labels
+    self.classCount = classCount
+    self.sampleWeights = sampleWeights
+    self.fitIntercept = fitIntercept
+    let S =
+      sampleWeights.map { w in w.reduce(0, +) } ?? Double(features.rows)
+    self.weightSum = S
+    self.l2 = C.isInfinite ? 0 : 1 / (C * S)
+    let perClass = features.columns + (fitIntercept ? 1 : 0)
+    self.dimension = classCount == 2 ? perClass : classCount * perClass
+    let k = classCount == 2 ? 1 : classCount
+    margins = [Double](repeating: 0, count: k)
+    probabilities = [Double](repeating: 0, count: k)
+  }
+
+  public mutating func value(at w: [Double], gradient: inout [Double]) -> Double {
+    precondition(w.count == dimension && gradient.count == dimension)
+    return classCount == 2
+      ? binaryValue(at: w, gradient: &gradient)
+      : multinomialValue(at: w, gradient: &gradient)
+  }
+
+  /// The two-class objective (SKLEARN_LBFGS.md §C-7).
+  ///
+  /// - Complexity: O(n·d), one pass over the rows, no allocation.
+  private func binaryValue(at w: [Double], gradient: inout [Double]) -> Double {
+    let n = features.rows
+    let d = features.columns
+    let S = weightSum
+    var lossSum = 0.0
+    features.values.withUnsafeBufferPointer { x in
+      w.withUnsafeBufferPointer { w in
+        gradient.withUnsafeMutableBufferPointer { g in
+          for j in 0..<g.count { g[j] = 0 }
+          let b = fitIntercept ? w[d] : 0
+          for i in 0..<n {
+            let row = x.baseAddress! + i * d
+            var r = 0.0
+            for j in 0..<d { r += row[j] * w[j] }
+            if fitIntercept { r += b }
+            var (l, gamma) = halfBinomialLoss(label: Double(labels[i]), margin: r)
+            if let s = sampleWeights {
+              l *= s[i]
+              gamma *= s[i]
+            }
+            lossSum += l
+            let G = gamma / S
+            for j in 0..<d { g[j] += row[j] * G }
+            if fitIntercept { g[d] += G }
+          }
+        }
+      }
+    }
+    var f = lossSum / S
+    var penalty = 0.0
+    for j in 0..<d { penalty += w[j] * w[j] }
+    f += 0.5 * l2 * penalty
+    for j in 0..<d { gradient[j] += l2 * w[j] }
+    return f
+  }
+
+  /// The K-class objective (SKLEARN_LBFGS.md §C-8).
+  ///
+  /// - Complexity: O(n·d·K), one pass over the rows, no allocation.
+  private mutating func multinomialValue(
+    at w: [Double], gradient: inout [Double]
+  ) -> Double {
+    let n = features.rows
+    let d = features.columns
+    let K = classCount
+    let S = weightSum
+    var lossSum = 0.0
+    features.values.withUnsafeBufferPointer { x in
+      w.withUnsafeBufferPointer { w in
+        gradient.withUnsafeMutableBufferPointer { g in
+          margins.withUnsafeMutableBufferPointer { r in
+            probabilities.withUnsafeMutableBufferPointer { e in
+              for j in 0..<g.count { g[j] = 0 }
+              for i in 0..<n {
+                let row = x.baseAddress! + i * d
+                for k in 0..<K {
+                  var rk = 0.0
+                  for j in 0..<d { rk += row[j] * w[k + K * j] }
+                  if fitIntercept { rk += w[k + K * d] }
+                  r[k] = rk
+                }
+                var m = r[0]
+                for k in 1..<K where m < r[k] { m = r[k] }
+                var sum = 0.0
+                for k in 0..<K {
+                  e[k] = libmExp(r[k] - m)
+                  sum += e[k]
+                }
+                let y = labels[i]
+                var l = (libmLog(sum) + m) - r[y]
+                let s = sampleWeights?[i]
+                if let s { l *= s }
+                lossSum += l
+                for k in 0..<K {
+                  var gamma = e[k] / sum - (k == y ? 1 : 0)
+                  if let s { gamma *= s }
+                  let G = gamma / S
+                  for j in 0..<d { g[k + K * j] += G * row[j] }
+                  if fitIntercept { g[k + K * d] += G }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    var f = lossSum / S
+    let coefficientCount = K * d
+    var penalty = 0.0
+    for t in 0..<coefficientCount { penalty += w[t] * w[t] }
+    f += 0.5 * l2 * penalty
+    for t in 0..<coefficientCount { gradient[t] += l2 * w[t] }
+    return f
+  }
+}

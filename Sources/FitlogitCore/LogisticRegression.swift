@@ -1,0 +1,89 @@
+import Optimization
+
+/// The options of scikit-learn's `LogisticRegression` that fitlogit offers,
+/// with scikit-learn's defaults.
+public struct LogisticRegression: Sendable {
+  public enum Penalty: String, Sendable, CaseIterable { case l2, none }
+  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton }
+  public enum ClassWeight: Equatable, Sendable { case none, balanced }
+
+  public var penalty: Penalty = .l2
+  /// Inverse regularization strength; ignored with `penalty == .none`.
+  public var C: Double = 1
+  public var fitIntercept = true
+  public var solver: Solver = .lbfgs
+  /// Stop when max |∂f/∂wᵢ| ≤ tol (scikit-learn's lbfgs meaning).
+  public var tol: Double = 1e-4
+  public var maxIter: Int = 100
+  public var classWeight: ClassWeight = .none
+
+  public init() {}
+
+  /// The C the objective sees: ∞ without a penalty.
+  var effectiveC: Double { penalty == .none ? .infinity : C }
+
+  /// Fits the model to `data`, starting from all zeros as scikit-learn does.
+  ///
+  /// Not converging is part of the result (``Fit/optimization``), not an
+  /// error, so the caller can warn as scikit-learn's ConvergenceWarning does.
+  public func fit(
+    _ data: Dataset, observer: ((IterationRecord) -> Void)? = nil
+  ) -> Fit {
+    var objective = self.objective(for: data)
+    let start = [Double](repeating: 0, count: objective.dimension)
+    let result: OptimizationResult
+    switch solver {
+    case .lbfgs:
+      result = LBFGS(tolerance: tol, maxIterations: maxIter)
+        .minimize(&objective, from: start, observer: observer)
+    case .gd, .newton:
+      result = GradientDescent(tolerance: tol, maxIterations: maxIter)
+        .minimize(&objective, from: start, observer: observer)
+    }
+    let model = LogisticModel(
+      parameters: result.x, classes: data.classes,
+      featureNames: data.featureNames, fitIntercept: fitIntercept)
+    let probabilities = model.probabilities(data.features)
+    return Fit(
+      model: model, options: self, optimization: result,
+      probabilities: probabilities,
+      logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities))
+  }
+
+  /// The objective this configuration minimizes on `data`.
+  public func objective(for data: Dataset) -> LogisticObjective {
+    LogisticObjective(
+      features: data.features, labels: data.labels,
+      classCount: data.classCount,
+      sampleWeights: sampleWeights(for: data), C: effectiveC,
+      fitIntercept: fitIntercept)
+  }
+
+  /// sᵢ, with class weights folded in (scikit-learn: "balanced" gives class
+  /// c the weight Σs / (K · Σ_{i∈c} sᵢ)); nil when every weight is 1.
+  func sampleWeights(for data: Dataset) -> [Double]? {
+    guard classWeight == .balanced else { return data.sampleWeights }
+    let s = data.sampleWeights ?? [Double](repeating: 1, count: data.sampleCount)
+    var perClass = [Double](repeating: 0, count: data.classCount)
+    var total = 0.0
+    for (i, y) in data.labels.enumerated() {
+      perClass[y] += s[i]
+      total += s[i]
+    }
+    let K = Double(data.classCount)
+    return data.labels.enumerated().map { i, y in
+      s[i] * (total / (K * perClass[y]))
+    }
+  }
+}
+
+/// A fitted model with how it was fitted and how well it fits its data.
+public struct Fit: Sendable {
+  public var model: LogisticModel
+  public var options: LogisticRegression
+  public var optimization: OptimizationResult
+  /// `predict_proba` on the training rows, n × K.
+  public var probabilities: Matrix
+  /// `log_loss` of the model on its training rows.
+  public var logLoss: Double
+}
