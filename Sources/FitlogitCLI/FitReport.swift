@@ -52,7 +52,7 @@ enum FitReport {
     out += "\(o.solver.rawValue), \(penalty)\(o.fitIntercept ? "" : ", no intercept"): "
       + "\(outcome) after \(result.iterations) iteration\(result.iterations == 1 ? "" : "s") "
       + "(\(result.stopReason.message))\n"
-    out += "objective \(shortest(result.value)), log loss \(shortest(fit.logLoss))\n"
+    out += "objective \(fixed(result.value, 8)), log loss \(fixed(fit.logLoss, 8))\n"
     return out
   }
 
