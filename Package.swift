@@ -34,7 +34,9 @@ let package = Package(
 
     .testTarget(name: "CrossEntropyTests", dependencies: ["CrossEntropy"]),
     .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
-    .testTarget(name: "FitlogitCoreTests", dependencies: ["FitlogitCore"]),
+    .testTarget(
+      name: "FitlogitCoreTests", dependencies: ["FitlogitCore"],
+      exclude: ["Golden"]),
     .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(name: "FitlogitCLITests", dependencies: ["FitlogitCLI"]),

@@ -5,6 +5,8 @@ enum FitCommand {
   struct Options {
     var path: String
     var target: String?
+    var sampleWeight: String?
+    var save: String?
     var regression = LogisticRegression()
     var json = false
   }
@@ -24,12 +26,22 @@ enum FitCommand {
     r.maxIter = try args.integer("--max-iter", default: 100, requirement: ">= 1") {
       $0 >= 1
     }
+    let sampleWeight = try args.option("--sample-weight")
+    if let classWeight = try args.option("--class-weight") {
+      guard classWeight == "balanced" else {
+        throw .usage("'--class-weight' must be balanced, found '\(classWeight)'")
+      }
+      r.classWeight = .balanced
+    }
+    let save = try args.option("--save")
     let json = args.flag("--json")
     guard let path = args.positional() else {
       throw .usage("missing DATA.csv")
     }
     try args.finish()
-    return Options(path: path, target: target, regression: r, json: json)
+    return Options(
+      path: path, target: target, sampleWeight: sampleWeight, save: save,
+      regression: r, json: json)
   }
 
   static func run(
@@ -39,10 +51,14 @@ enum FitCommand {
       stdout += Help.fit
       return
     }
-    let data = try loadDataset(options.path, target: options.target)
+    let data = try loadDataset(
+      options.path, target: options.target, sampleWeight: options.sampleWeight)
     let fit = options.regression.fit(data)
     if let warning = convergenceWarning(fit) {
       stderr += "fitlogit: warning: \(warning)\n"
+    }
+    if let save = options.save {
+      try FileSystem.save(ModelFile.encode(fit, data: data), to: save)
     }
     stdout += options.json ? FitReport.json(fit, data: data) : FitReport.text(fit, data: data)
   }

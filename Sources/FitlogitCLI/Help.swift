@@ -6,6 +6,7 @@ enum Help {
     USAGE:
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
+      fitlogit predict MODEL.json DATA.csv [--proba] [--json]
       fitlogit --help | --version
 
     EXAMPLE:
@@ -28,7 +29,25 @@ enum Help {
       --solver lbfgs|gd       default lbfgs (scikit-learn's algorithm)
       --tol VALUE             stop when max |gradient| <= VALUE, > 0 (default 1e-4)
       --max-iter N            iterations allowed, >= 1 (default 100)
+      --sample-weight NAME    a numeric column of sample weights (not a feature)
+      --class-weight balanced weight classes by n / (K · class count), as sklearn
       --json                  print the JSON report instead of text
+      --save MODEL.json       write the fitted model (for 'fitlogit predict')
+      -h, --help              show this help
+
+    """
+
+  static let predict = """
+    USAGE: fitlogit predict MODEL.json DATA.csv [--proba] [--json]
+
+    Predicts with a model written by 'fitlogit fit --save'. DATA.csv needs a
+    column for each of the model's features, by name; other columns are
+    ignored. Prints one row per input row: the predicted label, or with
+    --proba one probability column per class (scikit-learn's predict_proba).
+
+    OPTIONS:
+      --proba                 print class probabilities instead of labels
+      --json                  print JSON instead of CSV
       -h, --help              show this help
 
     """

@@ -53,6 +53,8 @@ private func dispatch(
     stdout += Help.main
   case "--version":
     stdout += "fitlogit \(version)\n"
+  case "predict":
+    try PredictCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":
     try FitCommand.run(rest, stdout: &stdout, stderr: &stderr)
   default:

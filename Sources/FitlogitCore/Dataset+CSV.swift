@@ -119,7 +119,7 @@ extension Dataset {
       sampleWeights: weightIndex == nil ? nil : weights)
   }
 
-  private static func number(
+  static func number(
     _ field: CSVField, _ reader: CSVRecordReader, line: Int, column: Int
   ) throws(CSVError) -> Double {
     let result = parseDouble(reader.bytes.baseAddress! + field.start, count: field.end - field.start)
@@ -141,7 +141,7 @@ extension Dataset {
   }
 
   /// Rejects bytes that are not UTF-8 text (or contain NUL), naming the line.
-  private static func checkText(
+  static func checkText(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String
   ) throws(CSVError) {
     var line = 1

@@ -1,0 +1,61 @@
+import FitlogitCore
+
+/// `fitlogit predict MODEL.json DATA.csv [--proba] [--json]`: scikit-learn's
+/// `predict` / `predict_proba` with a saved model.
+enum PredictCommand {
+  static func run(
+    _ words: [String], stdout: inout String, stderr: inout String
+  ) throws(CommandError) {
+    var args = Arguments(words)
+    if args.flag("--help") || args.flag("-h") {
+      stdout += Help.predict
+      return
+    }
+    let proba = args.flag("--proba")
+    let json = args.flag("--json")
+    guard let modelPath = args.positional() else { throw .usage("missing MODEL.json") }
+    guard let dataPath = args.positional() else { throw .usage("missing DATA.csv") }
+    try args.finish()
+
+    let model = try ModelFile.decode(try FileSystem.contents(of: modelPath), path: modelPath)
+    let bytes = try FileSystem.contents(of: dataPath)
+    let x: Matrix
+    do {
+      x = try Matrix(csv: bytes, file: dataPath, columns: model.featureNames)
+    } catch {
+      throw .data(error.description)
+    }
+    if proba {
+      let p = model.probabilities(x)
+      if json {
+        let rows = (0..<p.rows).map { JSON.numbers(Array(p.row($0))) }
+        stdout += JSON.object([
+          ("classes", .strings(model.classes)), ("probabilities", .array(rows)),
+        ]).text + "\n"
+      } else {
+        stdout += model.classes.map(csvField).joined(separator: ",") + "\n"
+        for i in 0..<p.rows {
+          stdout += p.row(i).map { "\($0)" }.joined(separator: ",") + "\n"
+        }
+      }
+    } else {
+      let labels = model.predict(x).map { model.classes[$0] }
+      if json {
+        stdout += JSON.object([
+          ("classes", .strings(model.classes)), ("predictions", .strings(labels)),
+        ]).text + "\n"
+      } else {
+        stdout += "prediction\n"
+        for label in labels { stdout += csvField(label) + "\n" }
+      }
+    }
+  }
+
+  /// A CSV field, quoted when it holds a separator, quote or line end.
+  static func csvField(_ s: String) -> String {
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return s
+    }
+    return "\"" + s.replacing("\"", with: "\"\"") + "\""
+  }
+}
