@@ -25,3 +25,10 @@ struct SplitMix64: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// A file under data/ in the package.
+func dataPath(_ name: String, filePath: String = #filePath) -> String {
+  URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("data").appendingPathComponent(name).path
+}
