@@ -1,4 +1,5 @@
 import FitlogitCore
+import Optimization
 
 /// `fitlogit fit DATA.csv [options]`.
 enum FitCommand {
@@ -9,6 +10,7 @@ enum FitCommand {
     var save: String?
     var regression = LogisticRegression()
     var json = false
+    var verbose = false
   }
 
   static func parse(_ words: [String]) throws(CommandError) -> Options? {
@@ -35,32 +37,53 @@ enum FitCommand {
     }
     let save = try args.option("--save")
     let json = args.flag("--json")
+    let verbose = args.flag("--verbose")
     guard let path = args.positional() else {
       throw .usage("missing DATA.csv")
     }
     try args.finish()
     return Options(
       path: path, target: target, sampleWeight: sampleWeight, save: save,
-      regression: r, json: json)
+      regression: r, json: json, verbose: verbose)
   }
 
   static func run(
-    _ words: [String], stdout: inout String, stderr: inout String
+    _ words: [String], stdout: inout some TextOutputStream,
+    stderr: inout some TextOutputStream
   ) throws(CommandError) {
     guard let options = try parse(words) else {
-      stdout += Help.fit
+      stdout.write(Help.fit)
       return
     }
+    let clock = ContinuousClock()
+    let started = clock.now
     let data = try loadDataset(
       options.path, target: options.target, sampleWeight: options.sampleWeight)
-    let fit = options.regression.fit(data)
+    let parsed = clock.now
+    if options.verbose {
+      stderr.write(
+        "read \(options.path): \(data.sampleCount) rows × \(data.featureCount) "
+          + "features, \(data.classCount) classes in \(milliseconds(parsed - started)) ms\n")
+    }
+    func progress(_ record: IterationRecord) {
+      stderr.write(
+        "iter \(record.iteration)  objective \(fixed(record.value, 12))  "
+          + "max|grad| \(significant(record.gradientMaxAbs, 3))  step "
+          + "\(significant(record.step, 3))  evaluations \(record.evaluations)\n")
+    }
+    let fit = withoutActuallyEscaping(progress) { progress in
+      options.regression.fit(data, observer: options.verbose ? progress : nil)
+    }
+    if options.verbose {
+      stderr.write("fit: \(milliseconds(clock.now - parsed)) ms\n")
+    }
     if let warning = convergenceWarning(fit) {
-      stderr += "fitlogit: warning: \(warning)\n"
+      stderr.write("fitlogit: warning: \(warning)\n")
     }
     if let save = options.save {
       try FileSystem.save(ModelFile.encode(fit, data: data), to: save)
     }
-    stdout += options.json ? FitReport.json(fit, data: data) : FitReport.text(fit, data: data)
+    stdout.write(options.json ? FitReport.json(fit, data: data) : FitReport.text(fit, data: data))
   }
 
   /// scikit-learn's ConvergenceWarning, for a fit that stopped early.
@@ -79,6 +102,12 @@ enum FitCommand {
         + "accepted iterate"
     }
   }
+}
+
+/// A duration in milliseconds with one decimal, for `--verbose`.
+func milliseconds(_ d: Duration) -> String {
+  let (seconds, attoseconds) = d.components
+  return fixed(Double(seconds) * 1e3 + Double(attoseconds) * 1e-15, 1)
 }
 
 /// Reads and parses a CSV file, turning every failure into a data error.

@@ -33,6 +33,7 @@ enum Help {
       --class-weight balanced weight classes by n / (K · class count), as sklearn
       --json                  print the JSON report instead of text
       --save MODEL.json       write the fitted model (for 'fitlogit predict')
+      --verbose               one line per iteration and the timings, on stderr
       -h, --help              show this help
 
     """

@@ -4,11 +4,12 @@ import FitlogitCore
 /// `predict` / `predict_proba` with a saved model.
 enum PredictCommand {
   static func run(
-    _ words: [String], stdout: inout String, stderr: inout String
+    _ words: [String], stdout: inout some TextOutputStream,
+    stderr: inout some TextOutputStream
   ) throws(CommandError) {
     var args = Arguments(words)
     if args.flag("--help") || args.flag("-h") {
-      stdout += Help.predict
+      stdout.write(Help.predict)
       return
     }
     let proba = args.flag("--proba")
@@ -29,24 +30,24 @@ enum PredictCommand {
       let p = model.probabilities(x)
       if json {
         let rows = (0..<p.rows).map { JSON.numbers(Array(p.row($0))) }
-        stdout += JSON.object([
+        stdout.write(JSON.object([
           ("classes", .strings(model.classes)), ("probabilities", .array(rows)),
-        ]).text + "\n"
+        ]).text + "\n")
       } else {
-        stdout += model.classes.map(csvField).joined(separator: ",") + "\n"
+        stdout.write(model.classes.map(csvField).joined(separator: ",") + "\n")
         for i in 0..<p.rows {
-          stdout += p.row(i).map { "\($0)" }.joined(separator: ",") + "\n"
+          stdout.write(p.row(i).map { "\($0)" }.joined(separator: ",") + "\n")
         }
       }
     } else {
       let labels = model.predict(x).map { model.classes[$0] }
       if json {
-        stdout += JSON.object([
+        stdout.write(JSON.object([
           ("classes", .strings(model.classes)), ("predictions", .strings(labels)),
-        ]).text + "\n"
+        ]).text + "\n")
       } else {
-        stdout += "prediction\n"
-        for label in labels { stdout += csvField(label) + "\n" }
+        stdout.write("prediction\n")
+        for label in labels { stdout.write(csvField(label) + "\n") }
       }
     }
   }

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import FitlogitCLI
+
+/// scikit-learn's fits from Tests/FitlogitCoreTests/Golden (make_golden.py).
+private func sklearnCase(_ dataset: String, filePath: String = #filePath) -> [String: Any] {
+  let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("FitlogitCoreTests/Golden/sklearn_fits.json")
+  let all = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+  return (all["cases"] as! [[String: Any]]).first {
+    $0["dataset"] as! String == dataset && ($0["options"] as! [String: Any]).isEmpty
+  }!
+}
+
+/// A model file holding scikit-learn's own coefficients.
+private func modelFile(_ c: [String: Any], features: [String], in dir: String) throws -> String {
+  let model: [String: Any] = [
+    "format": "fitlogit-model", "version": 1, "classes": c["classes"]!,
+    "feature_names": features, "coef": c["coef"]!, "intercept": c["intercept"]!,
+  ]
+  let path = dir + "/model.json"
+  try JSONSerialization.data(withJSONObject: model).write(to: URL(fileURLWithPath: path))
+  return path
+}
+
+@Suite struct PredictCommandTests {
+  /// predict_proba and predict reproduce scikit-learn's to 1e-12, for two
+  /// string classes and for three (iris).
+  @Test(arguments: [
+    ("spam.csv", ["links", "caps"]),
+    ("iris.csv", ["sepal_length", "sepal_width", "petal_length", "petal_width"]),
+  ])
+  func reproducesScikitLearn(dataset: String, features: [String]) throws {
+    let c = sklearnCase(dataset)
+    let model = try modelFile(c, features: features, in: temporaryDirectory())
+    let r = cli("predict", model, dataFile(dataset), "--proba", "--json")
+    #expect(r.status == 0)
+    #expect(r.err == "")
+    let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+    #expect(json["classes"] as! [String] == c["classes"] as! [String])
+    let p = json["probabilities"] as! [[Double]]
+    let expected = c["predict_proba"] as! [[Double]]
+    #expect(p.count == expected.count)
+    for (row, want) in zip(p, expected) {
+      for (a, b) in zip(row, want) { #expect(abs(a - b) <= 1e-12) }
+    }
+    let labels = cli("predict", model, dataFile(dataset))
+    #expect(labels.out == "prediction\n" + (c["predict"] as! [String]).map { $0 + "\n" }.joined())
+  }
+
+  @Test func csvProbabilitiesHaveAHeaderOfClasses() throws {
+    let c = sklearnCase("spam.csv")
+    let model = try modelFile(c, features: ["links", "caps"], in: temporaryDirectory())
+    let lines = cli("predict", model, dataFile("spam.csv"), "--proba").out.split(separator: "\n")
+    #expect(lines.count == 61)
+    #expect(lines[0] == "ham,spam")
+    let first = lines[1].split(separator: ",").map { Double($0)! }
+    #expect(abs(first[0] - (c["predict_proba"] as! [[Double]])[0][0]) <= 1e-15)
+  }
+
+  @Test func missingColumn() throws {
+    let c = sklearnCase("spam.csv")
+    let dir = temporaryDirectory()
+    let model = try modelFile(c, features: ["links", "caps"], in: dir)
+    let r = cli("predict", model, dataFile("points.csv"))
+    #expect(r.status == 1)
+    #expect(r.out == "")
+    #expect(r.err.hasSuffix(
+      "points.csv:1:1: no column named \"links\", which the model needs; the columns are \"x\", \"y\"\n"))
+  }
+
+  @Test(arguments: [
+    ("{", "byte 2: expected a key"),
+    ("[]", "\"format\" is not \"fitlogit-model\""),
+    ("{\"format\": \"fitlogit-model\", \"classes\": [\"a\"]}",
+      "\"classes\" must list at least two distinct names"),
+    ("{\"format\": \"fitlogit-model\", \"classes\": [\"a\", \"b\"], \"feature_names\": [\"x\"], "
+      + "\"coef\": [[1, 2]], \"intercept\": [0]}", "each \"coef\" row must hold 1 finite numbers"),
+    ("{\"format\": \"fitlogit-model\", \"classes\": [\"a\", \"b\"], \"feature_names\": [\"x\"], "
+      + "\"coef\": [[1]], \"intercept\": []}", "\"intercept\" must hold 1 finite number"),
+    (String(repeating: "[", count: 100_000), "byte 65: nested too deeply"),
+  ])
+  func badModelFiles(text: String, message: String) throws {
+    let path = temporaryDirectory() + "/model.json"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let r = cli("predict", path, dataFile("points.csv"))
+    #expect(r.status == 1)
+    #expect(r.err.contains(message), "\(r.err)")
+    #expect(r.err.hasPrefix("fitlogit: error: \(path): "))
+    #expect(r.err.filter { $0 == "\n" }.count == 1)
+  }
+
+  @Test func usage() {
+    #expect(cli("predict").err
+      == "fitlogit: error: missing MODEL.json (see 'fitlogit --help')\n")
+    #expect(cli("predict", "m.json").status == 64)
+    #expect(cli("predict", "m.json", "d.csv", "--probability").err
+      == "fitlogit: error: unknown option '--probability' (see 'fitlogit --help')\n")
+  }
+}
+
+@Suite struct SaveTests {
+  /// --save writes a model that predict reads back, leaving no temporary
+  /// file; a path that cannot be written fails with exit 1 and no file.
+  @Test func saveAndPredictRoundTrip() throws {
+    let dir = temporaryDirectory()
+    let model = dir + "/model.json"
+    let fit = cli(dataFile("points.csv"), "--save", model, "--json")
+    #expect(fit.status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["model.json"])
+    let saved = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: model))) as! [String: Any]
+    #expect(saved["feature_names"] as! [String] == ["x"])
+    #expect(saved["classes"] as! [String] == ["0", "1"])
+    let report = try JSONSerialization.jsonObject(with: Data(fit.out.utf8)) as! [String: Any]
+    #expect(saved["coef"] as! [[Double]] == report["coef"] as! [[Double]])
+    let predicted = cli("predict", model, dataFile("points.csv"))
+    #expect(predicted.out == "prediction\n0\n0\n0\n1\n1\n1\n1\n1\n1\n1\n")
+  }
+
+  @Test func saveIntoMissingDirectoryFails() throws {
+    let dir = temporaryDirectory()
+    let r = cli(dataFile("points.csv"), "--save", dir + "/no/such/dir/model.json")
+    #expect(r.status == 1)
+    #expect(r.out == "")
+    #expect(r.err == "fitlogit: error: \(dir)/no/such/dir/model.json: no such file or directory\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+  }
+}
