@@ -49,10 +49,10 @@ struct Arguments {
   ) throws(CommandError) -> Double {
     guard let text = try option(name) else { return fallback }
     guard let v = Double(text), v.isFinite || (v.isInfinite && valid(v)) else {
-      throw .usage("'\(name)' expects a number \(requirement), found '\(text)'")
+      throw .usage("'\(name)' expects a number \(requirement), found \(shown(text))")
     }
     guard valid(v) else {
-      throw .usage("'\(name)' must be \(requirement), found '\(text)'")
+      throw .usage("'\(name)' must be \(requirement), found \(shown(text))")
     }
     return v
   }
@@ -64,10 +64,10 @@ struct Arguments {
   ) throws(CommandError) -> Int {
     guard let text = try option(name) else { return fallback }
     guard let v = Int(text) else {
-      throw .usage("'\(name)' expects an integer \(requirement), found '\(text)'")
+      throw .usage("'\(name)' expects an integer \(requirement), found \(shown(text))")
     }
     guard valid(v) else {
-      throw .usage("'\(name)' must be \(requirement), found '\(text)'")
+      throw .usage("'\(name)' must be \(requirement), found \(shown(text))")
     }
     return v
   }
@@ -79,7 +79,7 @@ struct Arguments {
     guard let text = try option(name) else { return fallback }
     guard let v = T(rawValue: text) else {
       let names = T.allCases.map(\.rawValue).joined(separator: ", ")
-      throw .usage("'\(name)' must be one of \(names), found '\(text)'")
+      throw .usage("'\(name)' must be one of \(names), found \(shown(text))")
     }
     return v
   }
@@ -97,8 +97,28 @@ struct Arguments {
     if word.hasPrefix("-") && word != "-" {
       let name = String(word.prefix { $0 != "=" })
       if known.contains(name) { throw .usage("missing value for '\(name)'") }
-      throw .usage("unknown option '\(name)'")
+      throw .usage("unknown option \(shown(name))")
     }
-    throw .usage("unexpected argument '\(word)'")
+    throw .usage("unexpected argument \(shown(word))")
   }
+}
+
+/// A user's word in single quotes, control characters escaped, so an error
+/// message stays one printable line.
+func shown(_ word: String) -> String {
+  "'" + printable(word, limit: 80) + "'"
+}
+
+/// `text` with control characters escaped and cut at `limit` characters,
+/// for file names and words inside a one-line message.
+func printable(_ text: String, limit: Int = 400) -> String {
+  var out = ""
+  for scalar in text.unicodeScalars.prefix(limit) {
+    if scalar.value < 0x20 || scalar.value == 0x7F {
+      out += "\\u{\(String(scalar.value, radix: 16))}"
+    } else {
+      out.unicodeScalars.append(scalar)
+    }
+  }
+  return text.unicodeScalars.count > limit ? out + "…" : out
 }

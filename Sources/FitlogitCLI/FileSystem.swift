@@ -12,12 +12,12 @@ enum FileSystem {
   /// The whole file, or a data error naming it.
   static func contents(of path: String) throws(CommandError) -> [UInt8] {
     let fd = open(path, O_RDONLY)
-    if fd < 0 { throw .data("\(path): \(errnoText())") }
+    if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
     defer { close(fd) }
     var info = stat()
-    if fstat(fd, &info) != 0 { throw .data("\(path): \(errnoText())") }
+    if fstat(fd, &info) != 0 { throw .data("\(printable(path)): \(errnoText())") }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw .data("\(path): is a directory, not a CSV file")
+      throw .data("\(printable(path)): is a directory, not a CSV file")
     }
     var bytes: [UInt8] = []
     let size = Int(info.st_size)
@@ -27,7 +27,7 @@ enum FileSystem {
       let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw .data("\(path): \(errnoText())")
+        throw .data("\(printable(path)): \(errnoText())")
       }
       if n == 0 { break }
       bytes.append(contentsOf: chunk[0..<n])
@@ -40,7 +40,7 @@ enum FileSystem {
   static func save(_ text: String, to path: String) throws(CommandError) {
     let temporary = path + ".tmp-fitlogit-\(getpid())"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    if fd < 0 { throw .data("\(path): \(errnoText())") }
+    if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
     var utf8 = Array(text.utf8)
     var written = 0
     var failure: String?
@@ -60,7 +60,7 @@ enum FileSystem {
     if failure == nil && rename(temporary, path) != 0 { failure = errnoText() }
     if let failure {
       unlink(temporary)
-      throw .data("\(path): \(failure)")
+      throw .data("\(printable(path)): \(failure)")
     }
   }
 
@@ -93,7 +93,7 @@ enum FileSystem {
   static func makeDirectory(_ path: String) throws(CommandError) {
     switch kind(of: path) {
     case .directory: return
-    case .file: throw .data("\(path): exists and is not a directory")
+    case .file: throw .data("\(printable(path)): exists and is not a directory")
     case .missing: break
     }
     var parent = path
@@ -102,7 +102,7 @@ enum FileSystem {
       try makeDirectory(String(parent[..<slash]))
     }
     if mkdir(path, 0o755) != 0 && errno != EEXIST {
-      throw .data("\(path): \(errnoText())")
+      throw .data("\(printable(path)): \(errnoText())")
     }
   }
 

@@ -116,7 +116,8 @@ func loadDataset(
 ) throws(CommandError) -> Dataset {
   let bytes = try FileSystem.contents(of: path)
   do {
-    return try Dataset(csv: bytes, file: path, target: target, sampleWeight: sampleWeight)
+    return try Dataset(
+      csv: bytes, file: printable(path), target: target, sampleWeight: sampleWeight)
   } catch {
     throw .data(error.description)
   }

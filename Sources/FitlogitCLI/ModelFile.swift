@@ -36,6 +36,7 @@ enum ModelFile {
   /// Reads a model file, checking every shape so that predict cannot index
   /// out of range on a hand-edited file.
   static func decode(_ bytes: [UInt8], path: String) throws(CommandError) -> LogisticModel {
+    let path = printable(path)
     let json: JSON
     do {
       json = try JSONParser.parse(bytes)
