@@ -77,13 +77,20 @@ enum FitCommand {
     if options.verbose {
       stderr.write("fit: \(milliseconds(clock.now - parsed)) ms\n")
     }
-    if let warning = convergenceWarning(fit) {
+    for warning in warnings(fit) {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
     if let save = options.save {
       try FileSystem.save(ModelFile.encode(fit, data: data), to: save)
     }
     stdout.write(options.json ? FitReport.json(fit, data: data) : FitReport.text(fit, data: data))
+  }
+
+  /// Separation first: when it holds, "raise --max-iter" would be bad advice.
+  static func warnings(_ fit: Fit) -> [String] {
+    let diagnostics = fit.diagnostics
+    if diagnostics.contains(.perfectSeparation) { return diagnostics.map(\.message) }
+    return [convergenceWarning(fit)].compactMap { $0 } + diagnostics.map(\.message)
   }
 
   /// scikit-learn's ConvergenceWarning, for a fit that stopped early.

@@ -82,6 +82,7 @@ enum FitReport {
       ("n_features", .integer(data.featureCount)),
       ("stop_reason", .string(fit.optimization.stopReason.message)),
       ("n_evaluations", .integer(fit.optimization.evaluations)),
+      ("warnings", .strings(FitCommand.warnings(fit))),
     ])
     return value.text + "\n"
   }

@@ -46,6 +46,7 @@ public struct LogisticRegression: Sendable {
     let probabilities = model.probabilities(data.features)
     return Fit(
       model: model, options: self, optimization: result,
+      trainingFeatures: data.features, trainingLabels: data.labels,
       probabilities: probabilities,
       logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities))
   }
@@ -82,6 +83,9 @@ public struct Fit: Sendable {
   public var model: LogisticModel
   public var options: LogisticRegression
   public var optimization: OptimizationResult
+  /// The rows the model was fitted to (shared storage, not a copy).
+  public var trainingFeatures: Matrix
+  public var trainingLabels: [Int]
   /// `predict_proba` on the training rows, n × K.
   public var probabilities: Matrix
   /// `log_loss` of the model on its training rows.
