@@ -31,6 +31,9 @@ let package = Package(
       name: "FitlogitCLI",
       dependencies: ["FitlogitCore", "CrossEntropy", "Figures", "Inference"]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
+    // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.
+    .executableTarget(
+      name: "fitlogit-fuzz", dependencies: ["FitlogitCLI", "FitlogitCore"]),
 
     .testTarget(name: "CrossEntropyTests", dependencies: ["CrossEntropy"]),
     .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),

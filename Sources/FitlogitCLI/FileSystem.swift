@@ -16,8 +16,10 @@ enum FileSystem {
     defer { close(fd) }
     var info = stat()
     if fstat(fd, &info) != 0 { throw .data("\(printable(path)): \(errnoText())") }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw .data("\(printable(path)): is a directory, not a CSV file")
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: throw .data("\(printable(path)): is a directory, not a CSV file")
+    case S_IFREG, S_IFIFO: break  // files, and pipes such as <(command)
+    default: throw .data("\(printable(path)): is a device or socket, not a file")
     }
     var bytes: [UInt8] = []
     let size = Int(info.st_size)

@@ -2,10 +2,10 @@ import FitlogitCore
 
 /// The `--save` file: a fitted model plus the options that made it, in
 /// scikit-learn's attribute names so other tools can read it too.
-enum ModelFile {
+public enum ModelFile {
   static let format = "fitlogit-model"
 
-  static func encode(_ fit: Fit, data: Dataset) -> String {
+  public static func encode(_ fit: Fit, data: Dataset) -> String {
     let model = fit.model
     let o = fit.options
     let coef = (0..<model.coef.rows).map { JSON.numbers(Array(model.coef.row($0))) }
@@ -35,7 +35,9 @@ enum ModelFile {
 
   /// Reads a model file, checking every shape so that predict cannot index
   /// out of range on a hand-edited file.
-  static func decode(_ bytes: [UInt8], path: String) throws(CommandError) -> LogisticModel {
+  public static func decode(
+    _ bytes: [UInt8], path: String
+  ) throws(CommandError) -> LogisticModel {
     let path = printable(path)
     let json: JSON
     do {
