@@ -59,6 +59,7 @@ enum FitCommand {
     let started = clock.now
     let data = try loadDataset(
       options.path, target: options.target, sampleWeight: options.sampleWeight)
+    try checkClassCount(data)
     let parsed = clock.now
     if options.verbose {
       stderr.write(
@@ -108,6 +109,19 @@ enum FitCommand {
         + "converging (\(result.stopReason.message)); the coefficients are the last "
         + "accepted iterate"
     }
+  }
+}
+
+/// Refuses a label column that is really an identifier: more than 1,000
+/// classes with most of them a single row. A softmax over 10,000 one-row
+/// classes costs n·K·d per evaluation and n·K memory for a meaningless fit.
+func checkClassCount(_ data: Dataset) throws(CommandError) {
+  let K = data.classCount
+  if K > 1000 && 2 * K > data.sampleCount {
+    throw .data(
+      "the target \"\(printable(data.targetName))\" has \(K) classes for "
+        + "\(data.sampleCount) rows, so most classes have a single row: is it an "
+        + "identifier rather than a label? (choose the label with --target)")
   }
 }
 

@@ -18,12 +18,19 @@ func dataFile(_ name: String, filePath: String = #filePath) -> String {
     .appendingPathComponent("data").appendingPathComponent(name).path
 }
 
-/// A fresh temporary directory for one test.
+/// A fresh temporary directory for one test, under one parent that each
+/// test run empties first, so runs do not pile up directories in /tmp.
 func temporaryDirectory() -> String {
-  let path = NSTemporaryDirectory() + "fitlogit-tests-" + UUID().uuidString
+  let path = testScratch + "/" + UUID().uuidString
   try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   return path
 }
+
+private let testScratch: String = {
+  let path = NSTemporaryDirectory() + "fitlogit-tests-\(getpid())"
+  try? FileManager.default.removeItem(atPath: path)
+  return path
+}()
 
 @Suite struct FitCommandTests {
   /// The article's output (seed 003, "Show me the code") with scikit-learn's
