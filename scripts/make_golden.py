@@ -9,6 +9,7 @@ check that fitlogit reads the file the same way.
 """
 import json
 import pathlib
+import sys
 import warnings
 
 import numpy as np
@@ -20,6 +21,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+# The NumPy port of SKLEARN_LBFGS.md, in shared/ beside the repository.
+sys.path.insert(0, str(ROOT.parent / "shared" / "reference"))
+from ref_lbfgs import fit_logistic  # noqa: E402
+
 OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_fits.json"
 
 # (dataset, target, weight column, CLI-style options)
@@ -49,6 +54,25 @@ def fit(name, target, weight, options):
         model.fit(X, y, sample_weight=sw)
     converged = not any(issubclass(w.category, ConvergenceWarning) for w in caught)
     proba = model.predict_proba(X)
+    # The same fit by the reference port in plain sequential arithmetic
+    # (what fitlogit computes) and with OpenBLAS-like rounding. Where the
+    # two disagree, scikit-learn's own result depends on its BLAS kernel.
+    ref_options = dict(C=kwargs.get("C", 1.0), tol=kwargs.get("tol", 1e-4),
+                       max_iter=kwargs.get("max_iter", 100))
+    Xr, yr, swr = X, y, sw
+    if options.get("class_weight") == "balanced":
+        classes, counts = np.unique(y, return_counts=True)
+        base = np.ones(len(y)) if sw is None else sw
+        totals = np.array([base[y == c].sum() for c in classes])
+        swr = base * (base.sum() / (len(classes) * totals))[np.searchsorted(classes, y)]
+    refs = {}
+    for mode in ("plain", "blas"):
+        if not kwargs.get("fit_intercept", True):
+            refs[mode] = None
+            continue
+        r = fit_logistic(Xr, yr, mode=mode, sample_weight=swr, **ref_options)
+        refs[mode] = {"coef": r["coef"].tolist(), "intercept": r["intercept"].tolist(),
+                      "n_iter": int(r["n_iter"][0]), "status": int(r["status"])}
     return {
         "dataset": name, "target": target, "sample_weight": weight, "options": options,
         "classes": [str(c) for c in model.classes_],
@@ -57,6 +81,7 @@ def fit(name, target, weight, options):
         "log_loss": float(log_loss(y, proba)),
         "predict_proba": proba.tolist(),
         "predict": [str(c) for c in model.predict(X)],
+        "reference_plain": refs["plain"], "reference_blas": refs["blas"],
     }
 
 

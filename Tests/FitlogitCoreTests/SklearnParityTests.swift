@@ -17,6 +17,40 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
   let logLoss: Double
   let proba: [[Double]]
   let predict: [String]
+  /// The NumPy port of SKLEARN_LBFGS.md in plain sequential arithmetic, and
+  /// with OpenBLAS-like rounding (nil without an intercept, which the port
+  /// does not offer).
+  let plain: Reference?
+  let blas: Reference?
+
+  struct Reference: Sendable {
+    let coef: [[Double]]
+    let intercept: [Double]
+    let nIter: Int
+
+    init?(_ json: Any?) {
+      guard let r = json as? [String: Any] else { return nil }
+      coef = r["coef"] as! [[Double]]
+      intercept = r["intercept"] as! [Double]
+      nIter = r["n_iter"] as! Int
+    }
+
+    var parameters: [Double] { coef.flatMap { $0 } + intercept }
+  }
+
+  /// How far scikit-learn's own answer moves with the BLAS kernel: the
+  /// largest relative difference between the plain and BLAS-rounded runs
+  /// of the reference port, or between the BLAS-rounded run and
+  /// scikit-learn's (∞ when iteration counts differ).
+  var blasSensitivity: Double {
+    guard let plain, let blas else { return 0 }
+    if plain.nIter != blas.nIter || blas.nIter != nIter { return .infinity }
+    let sklearn = coef.flatMap { $0 } + intercept
+    func distance(_ a: [Double], _ b: [Double]) -> Double {
+      zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+    }
+    return max(distance(plain.parameters, blas.parameters), distance(blas.parameters, sklearn))
+  }
 
   var testDescription: String {
     "\(dataset) \(options.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " "))"
@@ -32,7 +66,8 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
         classes: c["classes"] as! [String], coef: c["coef"] as! [[Double]],
         intercept: c["intercept"] as! [Double], nIter: c["n_iter"] as! Int,
         converged: c["converged"] as! Bool, logLoss: c["log_loss"] as! Double,
-        proba: c["predict_proba"] as! [[Double]], predict: c["predict"] as! [String])
+        proba: c["predict_proba"] as! [[Double]], predict: c["predict"] as! [String],
+        plain: Reference(c["reference_plain"]), blas: Reference(c["reference_blas"]))
     }
   }()
 
@@ -60,19 +95,42 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
     #expect(GoldenFit.all.contains { $0.sampleWeight != nil })
   }
 
-  /// At scikit-learn's default tol: the same n_iter_ and coefficients to
-  /// 1e-9; at tol 1e-10 the same optimum to 1e-8; a fit that stops at
-  /// max_iter: the same n_iter_ and 1e-2 (scikit-learn itself varies there
-  /// with the BLAS kernel, SKLEARN_LBFGS.md §G).
+  /// The port computes what the reference port computes in the same plain
+  /// arithmetic: the same number of iterations and the same coefficients to
+  /// 1e-12, on every case, including those that stop at max_iter.
+  @Test(arguments: GoldenFit.all.filter { $0.plain != nil })
+  func sameIteratesAsReferencePort(_ g: GoldenFit) throws {
+    let fit = g.regression.fit(try g.data())
+    let reference = g.plain!
+    #expect(fit.optimization.iterations == reference.nIter)
+    let ours = (0..<fit.model.coef.rows).flatMap { Array(fit.model.coef.row($0)) }
+      + fit.model.intercept
+    for (a, b) in zip(ours, reference.parameters) {
+      #expect(abs(a - b) <= 1e-12 * max(1, abs(b)))
+    }
+  }
+
+  /// Against scikit-learn itself. At the default tol: the same n_iter_ and
+  /// coefficients to 1e-9; at tol 1e-10 the same optimum to 1e-8. A fit
+  /// that stops at max_iter: the same n_iter_ and 1e-2. Where scikit-learn's
+  /// own answer moves with its BLAS kernel by more than 1e-9 (unscaled iris:
+  /// SKLEARN_LBFGS.md §G), the coefficients wander along a flat valley
+  /// (iris at C=10: 95 iterations here and in the plain reference, 94 with
+  /// BLAS rounding, 99 in scikit-learn), and what is defined is the
+  /// objective: log loss equal to 1e-4.
   @Test(arguments: GoldenFit.all)
   func sameFitAsScikitLearn(_ g: GoldenFit) throws {
     let data = try g.data()
     #expect(data.classes == g.classes)
     let fit = g.regression.fit(data)
+    #expect(fit.optimization.converged == g.converged)
+    if g.blasSensitivity > 1e-9 {
+      #expect(abs(fit.logLoss - g.logLoss) <= 1e-4)
+      return
+    }
     let tight = (Double(g.options["tol"] ?? "1e-4") ?? 1e-4) < 1e-6
     let tolerance = !g.converged ? 1e-2 : tight ? 1e-8 : 1e-9
-    if !tight || !g.converged { #expect(fit.optimization.iterations == g.nIter) }
-    #expect(fit.optimization.converged == g.converged)
+    if !tight { #expect(fit.optimization.iterations == g.nIter) }
     for k in 0..<g.coef.count {
       for j in 0..<g.coef[k].count {
         let expected = g.coef[k][j]
@@ -83,6 +141,16 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
     if g.converged {
       #expect(abs(fit.logLoss - g.logLoss) <= 1e-9)
     }
+  }
+
+  /// The cases above that scikit-learn's BLAS makes uncertain are few and
+  /// named, so a regression elsewhere cannot hide behind them.
+  @Test func blasSensitiveCasesAreTheKnownOnes() {
+    let sensitive = GoldenFit.all.filter { $0.blasSensitivity > 1e-9 }.map(\.testDescription)
+    #expect(sensitive.sorted() == [
+      "iris.csv ", "iris.csv C=10.0", "iris.csv class_weight=balanced", "iris.csv penalty=none",
+      "iris.csv max_iter=10000 tol=1e-10", "spam.csv max_iter=10000 tol=1e-10",
+    ].sorted())
   }
 
   /// predict and predict_proba with scikit-learn's own coefficients agree
