@@ -10,6 +10,16 @@ public enum FitDiagnostic: Equatable, Sendable {
   /// probabilities numerically 0 or 1 occurred"): quasi-separation, or
   /// features on a scale that saturates the sigmoid.
   case saturatedProbabilities(count: Int)
+  /// Two classes whose margins meet only on the boundary: every row is on
+  /// its side or exactly on it, so the likelihood still rises along w
+  /// (quasi-complete separation, Albert & Anderson 1984).
+  case quasiSeparation
+  /// A feature so large that x·w overflows double arithmetic (|x| > 1e150):
+  /// the optimizer cannot move, and the fit is the starting point.
+  case featureOverflow(largest: Double)
+  /// λ = 1/(C·S) so large that every coefficient is held at 0: the fit is
+  /// the intercept-only model whatever the data say.
+  case vanishingC(Double)
 
   public var message: String {
     switch self {
@@ -17,6 +27,17 @@ public enum FitDiagnostic: Equatable, Sendable {
       return "the classes are perfectly separated by the features, so the unpenalized "
         + "fit has no finite optimum and its coefficients are arbitrarily large; "
         + "use a penalty (--penalty l2 with a finite --C)"
+    case .quasiSeparation:
+      return "the classes are quasi-completely separated (they overlap only on "
+        + "the fitted boundary), so the unpenalized fit has no finite optimum; "
+        + "use a penalty (--penalty l2 with a finite --C)"
+    case .featureOverflow(let largest):
+      return "a feature value as large as \(largest) overflows double arithmetic "
+        + "in x·w, so the fit could not move from its start; rescale the features "
+        + "(for example to standard units)"
+    case .vanishingC(let C):
+      return "C=\(C) makes the penalty so strong that every coefficient is held "
+        + "at 0; the fit is the intercept-only model (use a larger --C)"
     case .saturatedProbabilities(let count):
       return "\(count) fitted probabilit\(count == 1 ? "y is" : "ies are") numerically 0 or 1 "
         + "(quasi-separation or badly scaled features); the coefficients may be "
@@ -26,9 +47,21 @@ public enum FitDiagnostic: Equatable, Sendable {
 }
 
 extension Fit {
+  /// What makes this fit's numbers meaningless, if anything.
+  public var diagnostics: [FitDiagnostic] {
+    var found: [FitDiagnostic] = []
+    let largest = trainingFeatures.values.reduce(0) { max($0, abs($1)) }
+    if largest > 1e150 { found.append(.featureOverflow(largest: largest)) }
+    let S = Double(trainingLabels.count)
+    if options.penalty == .l2 && 1 / (options.C * S) > 1e10 {
+      found.append(.vanishingC(options.C))
+    }
+    return found + separation
+  }
+
   /// Separation checks, for unpenalized fits (or effectively unpenalized
   /// ones, C ≥ 1e8) where they change what the coefficients mean.
-  public var diagnostics: [FitDiagnostic] {
+  private var separation: [FitDiagnostic] {
     guard options.penalty == .none || options.C >= 1e8 else { return [] }
     let margins = model.decisionFunction(trainingFeatures)
     let K = model.classes.count
@@ -46,6 +79,23 @@ extension Fit {
       }
     }
     if separated { return [.perfectSeparation] }
+    if K == 2 {
+      // Quasi-separation: the highest negative margin meets the lowest
+      // positive one, up to rounding of the margins themselves.
+      var highestNegative = -Double.infinity
+      var lowestPositive = Double.infinity
+      var scale = 0.0
+      for (i, y) in trainingLabels.enumerated() {
+        let r = margins[i, 0]
+        scale = max(scale, abs(r))
+        if y == 1 { lowestPositive = min(lowestPositive, r) } else {
+          highestNegative = max(highestNegative, r)
+        }
+      }
+      if lowestPositive >= highestNegative - 1e-9 * max(scale, 1) {
+        return [.quasiSeparation]
+      }
+    }
     var saturated = 0
     for i in 0..<probabilities.rows {
       for k in 0..<probabilities.columns {
