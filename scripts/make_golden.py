@@ -38,6 +38,10 @@ for name, target in (("points.csv", "y"), ("iris.csv", "species"), ("synthetic.c
 for options in ({}, {"C": 0.5}, {"tol": 1e-10}, {"class_weight": "balanced"},
                 {"fit_intercept": False, "tol": 1e-10}):
     CASES.append(("weighted.csv", "y", "w", options))
+# scikit-learn's Newton solver, for `--solver newton`.
+for name, target, weight in (("points.csv", "y", None), ("iris.csv", "species", None),
+                             ("synthetic.csv", "y", None), ("weighted.csv", "y", "w")):
+    CASES.append((name, target, weight, {"solver": "newton-cholesky"}))
 
 
 def fit(name, target, weight, options):
@@ -67,7 +71,7 @@ def fit(name, target, weight, options):
         swr = base * (base.sum() / (len(classes) * totals))[np.searchsorted(classes, y)]
     refs = {}
     for mode in ("plain", "blas"):
-        if not kwargs.get("fit_intercept", True):
+        if not kwargs.get("fit_intercept", True) or "solver" in kwargs:
             refs[mode] = None
             continue
         r = fit_logistic(Xr, yr, mode=mode, sample_weight=swr, **ref_options)

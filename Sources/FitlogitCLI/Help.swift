@@ -26,7 +26,7 @@ enum Help {
       --penalty l2|none       default l2, scikit-learn's default
       --C VALUE               inverse regularization strength, > 0 (default 1)
       --no-intercept          fit_intercept=False
-      --solver lbfgs|gd       default lbfgs (scikit-learn's algorithm)
+      --solver lbfgs|gd|newton  default lbfgs; newton is sklearn's newton-cholesky
       --tol VALUE             stop when max |gradient| <= VALUE, > 0 (default 1e-4)
       --max-iter N            iterations allowed, >= 1 (default 100)
       --sample-weight NAME    a numeric column of sample weights (not a feature)

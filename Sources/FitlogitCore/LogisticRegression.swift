@@ -36,9 +36,14 @@ public struct LogisticRegression: Sendable {
     case .lbfgs:
       result = LBFGS(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
-    case .gd, .newton:
+    case .gd:
       result = GradientDescent(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
+    case .newton:
+      var r = Newton(tolerance: tol, maxIterations: maxIter)
+        .minimize(&objective, from: start, observer: observer)
+      if data.classCount > 2 { r.x = centered(r.x, classCount: data.classCount) }
+      result = r
     }
     let model = LogisticModel(
       parameters: result.x, classes: data.classes,
@@ -49,6 +54,24 @@ public struct LogisticRegression: Sendable {
       trainingFeatures: data.features, trainingLabels: data.labels,
       probabilities: probabilities,
       logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities))
+  }
+
+  /// The softmax is unchanged when a constant is added to every class's
+  /// intercept (or, without a penalty, to every class's coefficient of one
+  /// feature). Gradient methods started at 0 never move that way; Newton's
+  /// regularized solves can, so its result is moved back to the solution
+  /// whose classes sum to zero, scikit-learn's.
+  private func centered(_ w: [Double], classCount K: Int) -> [Double] {
+    var w = w
+    let columns = w.count / K
+    let free = penalty == .none ? 0..<columns : (fitIntercept ? (columns - 1)..<columns : 0..<0)
+    for j in free {
+      var mean = 0.0
+      for k in 0..<K { mean += w[k + K * j] }
+      mean /= Double(K)
+      for k in 0..<K { w[k + K * j] -= mean }
+    }
+    return w
   }
 
   /// The objective this configuration minimizes on `data`.

@@ -86,6 +86,8 @@ private let testScratch: String = {
     (["--penalty", "none"], 1.64161603, 0.80285441, 0.305159322, 1e-6),
     (["--solver", "gd", "--tol", "1e-10", "--max-iter", "100000"],
       0.97193448, 0.65553595, 0.332911409782659, 1e-6),
+    // REFERENCE.md: scikit-learn's newton-cholesky stops at log loss 0.33291799.
+    (["--solver", "newton"], 0.97186681, 0.65545805, 0.33291799, 1e-8),
   ])
   func optimum(options: [String], coef: Double, intercept: Double, logLoss: Double, tolerance: Double) throws {
     var out = ""
@@ -97,6 +99,7 @@ private let testScratch: String = {
     #expect(abs((json["coef"] as! [[Double]])[0][0] - coef) < tolerance)
     #expect(abs((json["intercept"] as! [Double])[0] - intercept) < tolerance)
     #expect(abs((json["log_loss"] as! Double) - logLoss) < 1e-8)
+    #expect(json["converged"] as? Bool == true)
   }
 
   @Test func maxIterIsAWarningNotAnError() {
