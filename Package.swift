@@ -40,7 +40,8 @@ let package = Package(
     .testTarget(
       name: "FitlogitCoreTests", dependencies: ["FitlogitCore"],
       exclude: ["Golden"]),
-    .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
+    .testTarget(
+      name: "InferenceTests", dependencies: ["Inference"], exclude: ["Golden"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(name: "FitlogitCLITests", dependencies: ["FitlogitCLI"]),
   ]

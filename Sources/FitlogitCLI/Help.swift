@@ -7,6 +7,8 @@ enum Help {
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
       fitlogit predict MODEL.json DATA.csv [--proba] [--json]
+      fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
+                                           statsmodels' table: std errors, z, p, CIs
       fitlogit --help | --version
 
     EXAMPLE:
@@ -49,6 +51,26 @@ enum Help {
     OPTIONS:
       --proba                 print class probabilities instead of labels
       --json                  print JSON instead of CSV
+      -h, --help              show this help
+
+    """
+
+  static let summary = """
+    USAGE: fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
+
+    Fits the unpenalized logistic regression by Newton's method and prints
+    what statsmodels' Logit(...).fit().summary() prints (MNLogit for more
+    than two classes, the first class as reference): coefficients with
+    standard errors from the observed information, z, P>|z|, confidence
+    intervals, log-likelihoods, pseudo R-squared, AIC, BIC and deviances.
+
+    OPTIONS:
+      --target NAME           label column (default: the last column)
+      --alpha A               confidence level 1 - A for the intervals (default 0.05)
+      --json                  statsmodels' attribute names as JSON
+      --penalty l2, --C VALUE a penalized fit: refused unless --allow-penalized,
+                              because its standard errors are not the textbook ones
+      --allow-penalized       print the penalized table anyway, labelled as such
       -h, --help              show this help
 
     """

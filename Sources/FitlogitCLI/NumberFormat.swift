@@ -43,3 +43,20 @@ func numpyRound(_ v: Double, _ decimals: Int) -> Double {
   for _ in 0..<decimals { scale *= 10 }
   return (v * scale).rounded(.toNearestOrEven) / scale
 }
+
+/// `v` through one printf conversion (`%#8.5g`, `%9.3f`), for tables that
+/// must match statsmodels' column by column.
+func printf(_ format: String, _ v: Double) -> String {
+  withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buf in
+    _ = withVaList([v]) { vsnprintf(buf.baseAddress!, 400, format, $0) }
+    return String(cString: buf.baseAddress!)
+  }
+}
+
+/// statsmodels' `forg`: fixed decimals for ordinary magnitudes, %g for
+/// very large or small ones (`8345.000`, `2.11e+04`).
+func forg(_ v: Double, precision: Int) -> String {
+  let scientific = abs(v) >= 1e4 || abs(v) < 1e-4
+  if precision == 4 { return printf(scientific ? "%10.4g" : "%10.4f", v) }
+  return printf(scientific ? "%9.3g" : "%9.3f", v)
+}

@@ -1,0 +1,111 @@
+import Inference
+
+/// statsmodels' summary layout, column for column, and its JSON twin.
+enum SummaryReport {
+  static let width = 78
+
+  static func text(_ s: LogitSummary) -> String {
+    let model = s.equations.count == 1 ? "Logit" : "MNLogit"
+    var title = "\(model) Regression Results"
+    if let C = s.penalizedC { title += " (L2 penalty C=\(shortest(C)): not textbook errors)" }
+    var out = center(title, width) + "\n" + String(repeating: "=", count: width) + "\n"
+    let left: [(String, String)] = [
+      ("Dep. Variable:", s.targetName), ("Model:", model), ("Method:", "MLE"),
+      ("Solver:", "newton"), ("Iterations:", String(s.iterations)),
+      ("converged:", s.converged ? "True" : "False"), ("Covariance Type:", "nonrobust"),
+    ]
+    let right: [(String, String)] = [
+      ("No. Observations:", String(s.nobs)), ("Df Residuals:", String(s.dfResid)),
+      ("Df Model:", String(s.dfModel)),
+      ("Pseudo R-squ.:", trimmed(printf("%#6.4g", s.prsquared))),
+      ("Log-Likelihood:", trimmed(printf("%#8.5g", s.llf))),
+      ("LL-Null:", trimmed(printf("%#8.5g", s.llnull))),
+      ("LLR p-value:", trimmed(printf("%#6.4g", s.llrPValue))),
+    ]
+    for (l, r) in zip(left, right) {
+      out += pair(l, 37) + "   " + pair(r, 38) + "\n"
+    }
+
+    // The coefficient table: stub, four columns of 11, two of 12.
+    let lo = "[" + shortest(s.alpha / 2)
+    let hi = shortest(1 - s.alpha / 2) + "]"
+    let natural = (s.names.map(\.count).max() ?? 0) + 11 * 4 + 12 * 2
+    let stub = max(s.names.map(\.count).max() ?? 0, width - 68)
+    let tableWidth = max(natural, width)
+    out += String(repeating: "=", count: tableWidth) + "\n"
+    for (e, equation) in s.equations.enumerated() {
+      let label = s.equations.count == 1 ? "" : "\(s.targetName)=\(equation)"
+      out += pad(label, stub, right: true)
+        + ["coef", "std err", "z", "P>|z|"].map { pad($0, 11, right: true) }.joined()
+        + [lo, hi].map { pad($0, 12, right: true) }.joined() + "\n"
+      out += String(repeating: "-", count: tableWidth) + "\n"
+      for (j, name) in s.names.enumerated() {
+        out += pad(name, stub, right: false)
+          + pad(forg(s.params[e][j], precision: 4), 11, right: true)
+          + pad(forg(s.bse[e][j], precision: 3), 11, right: true)
+          + pad(forg(s.z[e][j], precision: 3), 11, right: true)
+          + pad(printf("%#6.3f", s.p[e][j]), 11, right: true)
+          + pad(forg(s.ci[e][j][0], precision: 3), 12, right: true)
+          + pad(forg(s.ci[e][j][1], precision: 3), 12, right: true) + "\n"
+      }
+      let last = e == s.equations.count - 1
+      out += String(repeating: last ? "=" : "-", count: tableWidth) + "\n"
+    }
+    out += pair(("AIC:", printf("%.4f", s.aic)), 37) + "   "
+      + pair(("BIC:", printf("%.4f", s.bic)), 38) + "\n"
+    out += pair(("Deviance:", printf("%.4f", s.deviance)), 37) + "   "
+      + pair(("Null deviance:", printf("%.4f", s.nullDeviance)), 38) + "\n"
+    return out
+  }
+
+  static func json(_ s: LogitSummary) -> String {
+    let single = s.equations.count == 1
+    func table(_ rows: [[Double]]) -> JSON {
+      single ? .numbers(rows[0]) : .array(rows.map(JSON.numbers))
+    }
+    let ci: JSON =
+      single
+      ? .array(s.ci[0].map(JSON.numbers))
+      : .array(s.ci.map { .array($0.map(JSON.numbers)) })
+    var members: [(String, JSON)] = [
+      ("names", .strings(s.names)),
+    ]
+    if !single { members.append(("equations", .strings(s.equations))) }
+    members += [
+      ("params", table(s.params)), ("bse", table(s.bse)), ("z", table(s.z)),
+      ("p", table(s.p)), ("ci", ci), ("alpha", .number(s.alpha)),
+      ("llf", .number(s.llf)), ("llnull", .number(s.llnull)),
+      ("llr_pvalue", .number(s.llrPValue)), ("prsquared", .number(s.prsquared)),
+      ("aic", .number(s.aic)), ("bic", .number(s.bic)),
+      ("deviance", .number(s.deviance)), ("null_deviance", .number(s.nullDeviance)),
+      ("nobs", .integer(s.nobs)), ("df_model", .integer(s.dfModel)),
+      ("df_resid", .integer(s.dfResid)), ("converged", .bool(s.converged)),
+      ("n_iter", .integer(s.iterations)),
+      ("penalized_C", s.penalizedC.map(JSON.number) ?? .null),
+      ("warnings", .strings(s.warnings)),
+    ]
+    return JSON.object(members).text + "\n"
+  }
+
+  /// "Label:" on the left, value on the right, in `width` characters.
+  static func pair(_ item: (String, String), _ width: Int) -> String {
+    let gap = max(1, width - item.0.count - item.1.count)
+    return item.0 + String(repeating: " ", count: gap) + item.1
+  }
+
+  static func pad(_ s: String, _ width: Int, right: Bool) -> String {
+    let fill = String(repeating: " ", count: max(0, width - s.count))
+    return right ? fill + s : s + fill
+  }
+
+  static func center(_ s: String, _ width: Int) -> String {
+    let total = max(0, width - s.count)
+    let left = total / 2
+    return String(repeating: " ", count: left) + s
+      + String(repeating: " ", count: total - left)
+  }
+
+  static func trimmed(_ s: String) -> String {
+    String(s.drop { $0 == " " })
+  }
+}
