@@ -173,3 +173,20 @@ private let testScratch: String = {
     #expect(cli("fit", "--help").out.hasPrefix("USAGE: fitlogit fit DATA.csv [options]"))
   }
 }
+
+@Suite struct VerboseTests {
+  /// One line per iterate on stderr, from f(0) = log 2 to scikit-learn's
+  /// objective at its solution, with the timings around them.
+  @Test func progressLines() {
+    let r = cli(dataFile("points.csv"), "--verbose", "--json")
+    #expect(r.status == 0)
+    let lines = r.err.split(separator: "\n").map(String.init)
+    #expect(lines.count == 8)
+    #expect(lines[0].hasPrefix("read \(dataFile("points.csv")): 10 rows × 1 features, 2 classes in "))
+    #expect(lines[1].hasPrefix("iter 0  objective 0.693147180560  max|grad| "))
+    #expect(lines[6].hasPrefix("iter 5  objective 0.380144255122  "))
+    #expect(lines[7].hasPrefix("fit: ") && lines[7].hasSuffix(" ms"))
+    // stdout stays pure JSON.
+    #expect(r.out.hasPrefix("{\"classes\""))
+  }
+}
