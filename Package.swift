@@ -31,6 +31,9 @@ let package = Package(
       name: "FitlogitCLI",
       dependencies: ["FitlogitCore", "CrossEntropy", "Figures", "Inference"]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
+    // Timings of parse, objective and fit (scripts/bench.sh; BENCHMARKS.md).
+    .executableTarget(
+      name: "fitlogit-bench", dependencies: ["FitlogitCore", "Optimization"]),
 
     .testTarget(name: "CrossEntropyTests", dependencies: ["CrossEntropy"]),
     .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),

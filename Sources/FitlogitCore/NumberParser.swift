@@ -29,45 +29,27 @@ func parseDouble(
     negative = p[i] == UInt8(ascii: "-")
     i += 1
   }
-  // value = w · 10^exponent, w holding at most 19 significant digits; any
-  // nonzero digit beyond those sets `truncated`.
+  // value = w · 10^exponent. First take every digit into w (wrapping),
+  // eight at a time where possible; only when there are more than 19 do we
+  // go back and keep the first 19 significant ones.
+  let integerStart = i
   var w: UInt64 = 0
-  var significant = 0
-  var exponent = 0
-  var digits = 0
-  var truncated = false
-  while i < end {
-    let d = p[i] &- 0x30
-    if d >= 10 { break }
-    i += 1
-    digits += 1
-    if significant < 19 {
-      if w != 0 || d != 0 {
-        w = w &* 10 &+ UInt64(d)
-        significant += 1
-      }
-    } else {
-      exponent += 1
-      if d != 0 { truncated = true }
-    }
-  }
+  scanDigits(p, &i, end, &w)
+  let integerDigits = i - integerStart
+  var fractionDigits = 0
   if i < end, p[i] == UInt8(ascii: ".") {
     i += 1
-    while i < end {
-      let d = p[i] &- 0x30
-      if d >= 10 { break }
-      i += 1
-      digits += 1
-      if significant < 19 {
-        if w != 0 || d != 0 {
-          w = w &* 10 &+ UInt64(d)
-          significant += 1
-        }
-        exponent -= 1
-      } else if d != 0 {
-        truncated = true
-      }
-    }
+    let fractionStart = i
+    scanDigits(p, &i, end, &w)
+    fractionDigits = i - fractionStart
+  }
+  var exponent = -fractionDigits
+  let digits = integerDigits + fractionDigits
+  var truncated = false
+  if digits > 19 {
+    (w, exponent, truncated) = significantDigits(
+      p + integerStart, integerDigits: integerDigits,
+      fractionDigits: fractionDigits)
   }
   if digits == 0 {
     return .failure(
@@ -100,6 +82,74 @@ func parseDouble(
       w, exponent: exponent, negative: negative, truncated: truncated)
     ?? libcStrtod(p + start, count: end - start)
   return value.isFinite ? .success(value) : .failure(.notFinite)
+}
+
+/// Appends the decimal digits at `p[i...]` to `w` (mod 2⁶⁴), moving `i`
+/// past them.
+@inline(__always)
+private func scanDigits(
+  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ w: inout UInt64
+) {
+  let raw = UnsafeRawPointer(p)
+  while i + 8 <= end {
+    let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    // All eight bytes are '0'...'9' (fast_float's is_made_of_eight_digits).
+    let high = v & 0xF0F0_F0F0_F0F0_F0F0
+    let carried = ((v &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4
+    guard high | carried == 0x3333_3333_3333_3333 else { break }
+    // Their value, by pairwise multiply-adds (parse_eight_digits_unrolled).
+    var x = v &- 0x3030_3030_3030_3030
+    x = (x &* 10) &+ (x >> 8)
+    let mask: UInt64 = 0x0000_00FF_0000_00FF
+    x = (((x & mask) &* 0x000F_4240_0000_0064)
+      &+ (((x >> 16) & mask) &* 0x0000_2710_0000_0001)) >> 32
+    w = w &* 100_000_000 &+ x
+    i += 8
+  }
+  while i < end {
+    let d = p[i] &- 0x30
+    if d >= 10 { break }
+    w = w &* 10 &+ UInt64(d)
+    i += 1
+  }
+}
+
+/// The first 19 significant digits of `digits[.digits]` at `p` as an
+/// integer, the power of ten that scales them back, and whether any nonzero
+/// digit was left out.
+private func significantDigits(
+  _ p: UnsafePointer<UInt8>, integerDigits: Int, fractionDigits: Int
+) -> (w: UInt64, exponent: Int, truncated: Bool) {
+  var w: UInt64 = 0
+  var significant = 0
+  var exponent = 0
+  var truncated = false
+  for k in 0..<integerDigits {
+    let d = p[k] &- 0x30
+    if significant < 19 {
+      if w != 0 || d != 0 {
+        w = w * 10 + UInt64(d)
+        significant += 1
+      }
+    } else {
+      exponent += 1
+      if d != 0 { truncated = true }
+    }
+  }
+  let fraction = p + integerDigits + 1
+  for k in 0..<fractionDigits {
+    let d = fraction[k] &- 0x30
+    if significant < 19 {
+      if w != 0 || d != 0 {
+        w = w * 10 + UInt64(d)
+        significant += 1
+      }
+      exponent -= 1
+    } else if d != 0 {
+      truncated = true
+    }
+  }
+  return (w, exponent, truncated)
 }
 
 /// The double nearest to ±w·10^exponent, or nil when only an exact
@@ -218,4 +268,65 @@ extension String {
       return nil
     }
   }
+}
+
+/// The number that starts exactly at `p[start]` (no leading blanks) and
+/// where it ends, for the CSV fast path; nil whenever anything is unusual
+/// (no digits, a bare `e`, a value strtod must decide, overflow), and the
+/// caller then reads the field with ``parseDouble(_:count:)``, which
+/// returns the same value or the precise error.
+@inline(__always)
+func parseDoublePrefix(
+  _ p: UnsafePointer<UInt8>, from start: Int, end: Int
+) -> (value: Double, end: Int)? {
+  var i = start
+  var negative = false
+  if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+    negative = p[i] == UInt8(ascii: "-")
+    i += 1
+  }
+  let integerStart = i
+  var w: UInt64 = 0
+  scanDigits(p, &i, end, &w)
+  let integerDigits = i - integerStart
+  var fractionDigits = 0
+  if i < end, p[i] == UInt8(ascii: ".") {
+    i += 1
+    let fractionStart = i
+    scanDigits(p, &i, end, &w)
+    fractionDigits = i - fractionStart
+  }
+  var exponent = -fractionDigits
+  let digits = integerDigits + fractionDigits
+  if digits == 0 { return nil }
+  if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
+    i += 1
+    var exponentNegative = false
+    if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+      exponentNegative = p[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var e = 0
+    let exponentStart = i
+    while i < end {
+      let d = p[i] &- 0x30
+      if d >= 10 { break }
+      if e < 100_000 { e = e * 10 + Int(d) }
+      i += 1
+    }
+    if i == exponentStart { return nil }
+    exponent += exponentNegative ? -e : e
+  }
+  var truncated = false
+  if digits > 19 {
+    (w, exponent, truncated) = significantDigits(
+      p + integerStart, integerDigits: integerDigits,
+      fractionDigits: fractionDigits)
+  }
+  guard
+    let value = decimalToDouble(
+      w, exponent: exponent, negative: negative, truncated: truncated),
+    value.isFinite
+  else { return nil }
+  return (value, i)
 }

@@ -22,3 +22,12 @@ func libcStrtod(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double {
     return strtod(buf.baseAddress!, nil)
   }
 }
+
+/// Cores this process may run on (at least 1).
+func processorCount() -> Int {
+  #if canImport(Glibc) || canImport(Musl)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  #else
+    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+  #endif
+}

@@ -1,0 +1,120 @@
+// fitlogit-bench FILE.csv [--repeat N] [--mode auto|serial|reader]
+// Times, separately: reading the file, parsing it into a Dataset, one
+// objective evaluation (serial and blocked), and the fit. Prints one line
+// of `key=value` pairs per measurement (median of N runs) and peak RSS.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import FitlogitCore
+import Optimization
+
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+func median(_ xs: [Double]) -> Double {
+  let s = xs.sorted()
+  return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func readFile(_ path: String) -> [UInt8] {
+  let fd = open(path, O_RDONLY)
+  precondition(fd >= 0, "cannot open \(path)")
+  defer { close(fd) }
+  var info = stat()
+  fstat(fd, &info)
+  let size = Int(info.st_size)
+  return [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+    var done = 0
+    while done < size {
+      let n = read(fd, buf.baseAddress! + done, size - done)
+      if n <= 0 { break }
+      done += n
+    }
+    count = done
+  }
+}
+
+func peakRSSMegabytes() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+var repeats = 5
+var mode = "auto"
+var what = "all"
+var path: String?
+while !args.isEmpty {
+  let a = args.removeFirst()
+  switch a {
+  case "--repeat": repeats = Int(args.removeFirst())!
+  case "--mode": mode = args.removeFirst()
+  case "--only": what = args.removeFirst()
+  default: path = a
+  }
+}
+guard let path else {
+  print("usage: fitlogit-bench FILE.csv [--repeat N] [--mode auto|serial|reader] [--only parse|objective|fit|all]")
+  exit(64)
+}
+
+var t0 = now()
+let bytes = readFile(path)
+let readTime = now() - t0
+let parseMode: Dataset.CSVParseMode =
+  mode == "serial" ? .chunks(1) : mode == "reader" ? .recordReader : .automatic
+var parseTimes: [Double] = []
+var data: Dataset!
+for _ in 0..<(what == "all" || what == "parse" ? repeats : 1) {
+  data = nil
+  t0 = now()
+  data = try! Dataset(csv: bytes, file: path, mode: parseMode)
+  parseTimes.append(now() - t0)
+}
+let mb = Double(bytes.count) / 1e6
+let parse = median(parseTimes)
+print(
+  "file=\(path) bytes=\(bytes.count) rows=\(data.sampleCount) d=\(data.featureCount)"
+    + " read_s=\(readTime) parse_s=\(parse) parse_MBps=\(mb / parse)")
+if what == "parse" {
+  print("peak_rss_MB=\(peakRSSMegabytes())")
+  exit(0)
+}
+
+let regression = LogisticRegression()
+var objective = regression.objective(for: data)
+var w = [Double](repeating: 0, count: objective.dimension)
+for j in w.indices { w[j] = 0.01 * Double(j % 7) - 0.03 }
+var g = w
+var evalTimes: [Double] = []
+var f = 0.0
+for _ in 0..<max(repeats, 5) {
+  t0 = now()
+  f = objective.value(at: w, gradient: &g)
+  evalTimes.append(now() - t0)
+}
+let eval = median(evalTimes)
+let elements = Double(data.sampleCount * data.featureCount)
+print("objective_eval_s=\(eval) ns_per_element=\(eval / elements * 1e9) f=\(f)")
+if what == "objective" { exit(0) }
+
+var fitTimes: [Double] = []
+var fit: Fit!
+for _ in 0..<max(1, repeats / 2) {
+  t0 = now()
+  fit = regression.fit(data)
+  fitTimes.append(now() - t0)
+}
+let fitTime = median(fitTimes)
+let evaluations = fit.optimization.evaluations
+print(
+  "fit_s=\(fitTime) evaluations=\(evaluations) iterations=\(fit.optimization.iterations)"
+    + " fit_over_evals_x_eval=\(fitTime / (Double(evaluations) * eval))"
+    + " log_loss=\(fit.logLoss)")
+print("peak_rss_MB=\(peakRSSMegabytes())")
