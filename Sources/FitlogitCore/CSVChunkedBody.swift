@@ -94,14 +94,17 @@ enum CSVChunkedBody {
     var weights = [Double](repeating: 0, count: roles.weightIndex == nil ? 0 : capacity)
     values = [Double](unsafeUninitializedCapacity: capacity * d) { v, filled in
       rowLabels.withUnsafeMutableBufferPointer { labels in
-        weights.withUnsafeMutableBufferPointer { weights in
+        weights.withUnsafeMutableBufferPointer { weightBuffer in
+          // (An empty array may still have a base address: the shared
+          // empty storage, which must never be written.)
+          let weights = roles.weightIndex == nil ? nil : weightBuffer.baseAddress
           results.withUnsafeMutableBufferPointer { results in
             forEachChunk(chunks) { c in
               var parser = ChunkParser(
                 bytes: bytes, file: file, roles: roles,
                 values: v.baseAddress! + firstRow[c] * d,
                 labels: labels.baseAddress! + firstRow[c],
-                weights: weights.baseAddress.map { $0 + firstRow[c] })
+                weights: weights.map { $0 + firstRow[c] })
               parser.parse(from: bounds[c], to: bounds[c + 1], line: firstLine[c])
               results[c] = parser.result
             }
@@ -111,12 +114,12 @@ enum CSVChunkedBody {
           for c in 0..<chunks {
             let r = results[c].rows
             if rows != firstRow[c] && r > 0 {
-              (v.baseAddress! + rows * d).update(
-                from: v.baseAddress! + firstRow[c] * d, count: r * d)
-              (labels.baseAddress! + rows).update(
-                from: labels.baseAddress! + firstRow[c], count: r)
-              if let w = weights.baseAddress {
-                (w + rows).update(from: w + firstRow[c], count: r)
+              // Forward copies: the destination lies before the source.
+              let x = v.baseAddress!
+              for t in 0..<(r * d) { x[rows * d + t] = x[firstRow[c] * d + t] }
+              for t in 0..<r { labels[rows + t] = labels[firstRow[c] + t] }
+              if let w = weights {
+                for t in 0..<r { w[rows + t] = w[firstRow[c] + t] }
               }
             }
             rows += r

@@ -1,0 +1,124 @@
+import Testing
+
+@testable import FitlogitCore
+
+/// The dataset, or the error text, that `mode` reads from `text`.
+private func read(
+  _ text: [UInt8], _ mode: Dataset.CSVParseMode, weight: String? = nil
+) -> Result<Dataset, CSVError> {
+  Result { () throws(CSVError) in
+    try Dataset(csv: text, file: "f.csv", sampleWeight: weight, mode: mode)
+  }
+}
+
+private func same(_ a: Result<Dataset, CSVError>, _ b: Result<Dataset, CSVError>) -> Bool {
+  switch (a, b) {
+  case (.failure(let x), .failure(let y)): return x == y
+  case (.success(let x), .success(let y)):
+    return x.features == y.features && x.labels == y.labels
+      && x.classes == y.classes && x.featureNames == y.featureNames
+      && x.sampleWeights == y.sampleWeights
+      && x.features.values.map(\.bitPattern) == y.features.values.map(\.bitPattern)
+  default: return false
+  }
+}
+
+/// A random CSV file: numbers in many spellings, labels of several kinds,
+/// blank lines, CRLF, and (when `faults`) one or two broken fields or rows.
+private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
+  let columns = 1 + Int(rng.next() % 5)
+  let crlf = rng.next() % 4 == 0
+  let eol = crlf ? "\r\n" : "\n"
+  var s = (0..<columns).map { "c\($0)" }.joined(separator: ",") + ",w,y" + eol
+  let rows = 1 + Int(rng.next() % 60)
+  let labelKinds = [["0", "1"], ["a", "b", "c"], ["1", "1.0", "2", "10"], ["é", "e\u{301}", "z"]]
+  let labels = labelKinds[Int(rng.next() % 4)]
+  let spellings = ["-0.8", ".2", "1e-3", "+4", "5.", " 7 ", "0.1000000000000000055511151231257827",
+    "-2.643757951011084", "1.7976931348623157e308", "4.9e-324", "00012", "3E+2"]
+  for _ in 0..<rows {
+    if rng.next() % 15 == 0 { s += eol }
+    var fields: [String] = []
+    for _ in 0..<columns {
+      if rng.next() % 2 == 0 {
+        fields.append(spellings[Int(rng.next() % UInt64(spellings.count))])
+      } else {
+        let v = Double(bitPattern: rng.next() >> 2) .truncatingRemainder(dividingBy: 1e6)
+        fields.append(v.isFinite ? "\(v)" : "1")
+      }
+    }
+    fields.append(["1", "0.5", "2", "0"][Int(rng.next() % 4)])
+    fields.append(labels[Int(rng.next() % UInt64(labels.count))])
+    if faults, rng.next() % 40 == 0 {
+      let j = Int(rng.next() % UInt64(fields.count))
+      fields[j] = ["abc", "", "nan", "1e999", "1 2", "-1", "--1", "1e", "\r"][
+        Int(rng.next() % 9)]
+    }
+    if faults, rng.next() % 80 == 0 { fields.removeLast() }
+    if faults, rng.next() % 80 == 0 { fields.append("9") }
+    s += fields.joined(separator: ",") + eol
+  }
+  if rng.next() % 3 == 0 { s.removeLast(crlf ? 2 : 1) }
+  if rng.next() % 5 == 0 { s += eol + eol }
+  return Array(s.utf8)
+}
+
+@Suite struct CSVChunkedTests {
+  /// 600 random files: the record reader, one chunk, and 2–9 chunks give
+  /// the same dataset bit for bit, or the same first error.
+  @Test func chunkedEqualsRecordReader() {
+    var rng = SplitMix64(seed: 99)
+    var errors = 0
+    for k in 0..<600 {
+      let text = randomCSV(&rng, faults: k % 2 == 1)
+      let weight: String? = k % 3 == 0 ? "w" : nil
+      let reference = read(text, .recordReader, weight: weight)
+      if case .failure = reference { errors += 1 }
+      for mode in [Dataset.CSVParseMode.chunks(1), .chunks(2 + k % 8), .automatic] {
+        let other = read(text, mode, weight: weight)
+        #expect(same(reference, other), "file \(k): \(String(decoding: text, as: UTF8.self))")
+      }
+    }
+    // Both outcomes are exercised.
+    #expect(errors > 100 && errors < 500)
+  }
+
+  /// A body above the parallel threshold is split across cores; an error
+  /// late in it is reported at its own line.
+  @Test func largeBodyInParallel() throws {
+    var text = Array("a,b,y\n".utf8)
+    var rng = SplitMix64(seed: 5)
+    let rows = 120_000
+    for i in 0..<rows {
+      let v = Double(rng.next() >> 11) * 0x1p-53 - 0.5
+      text += Array("\(v),\(Double(i) * 1e-7),\(i % 3 == 0 ? "yes" : "no")\n".utf8)
+    }
+    #expect(text.count > CSVChunkedBody.parallelThreshold)
+    let serial = read(text, .recordReader)
+    let parallel = read(text, .automatic)
+    #expect(same(serial, parallel))
+    #expect(try parallel.get().classes == ["no", "yes"])
+    #expect(try parallel.get().sampleCount == rows)
+    var broken = text
+    // Line 100,002 is data row 100,001; put "x" in its second field.
+    let lineStarts = broken.indices.filter { broken[$0] == 0x0A }
+    let at = lineStarts[100_000] + 1
+    let comma = broken[at...].firstIndex(of: 0x2C)!
+    broken.insert(0x78, at: comma + 1)
+    let error = read(broken, .automatic)
+    #expect(same(read(broken, .recordReader), error))
+    if case .failure(let e) = error {
+      #expect(e.line == 100_002 && e.column == 2)
+    } else {
+      Issue.record("expected an error")
+    }
+  }
+
+  /// A quote anywhere in the body sends the file to the record reader,
+  /// which handles a newline inside a quoted label.
+  @Test func quotedBodyFallsBack() throws {
+    let text = Array("x,y\n1,\"a\nb\"\n2,c\n".utf8)
+    let d = try read(text, .chunks(3)).get()
+    #expect(d.classes == ["a\nb", "c"])
+    #expect(d.features.values == [1, 2])
+  }
+}
