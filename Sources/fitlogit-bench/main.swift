@@ -92,16 +92,37 @@ var objective = regression.objective(for: data)
 var w = [Double](repeating: 0, count: objective.dimension)
 for j in w.indices { w[j] = 0.01 * Double(j % 7) - 0.03 }
 var g = w
-var evalTimes: [Double] = []
-var f = 0.0
-for _ in 0..<max(repeats, 5) {
-  t0 = now()
-  f = objective.value(at: w, gradient: &g)
-  evalTimes.append(now() - t0)
-}
-let eval = median(evalTimes)
 let elements = Double(data.sampleCount * data.featureCount)
-print("objective_eval_s=\(eval) ns_per_element=\(eval / elements * 1e9) f=\(f)")
+var eval = 0.0
+var results: [(Double, [Double])] = []
+for blocked in [false, true] {
+  objective.blocked = blocked
+  var evalTimes: [Double] = []
+  var f = 0.0
+  for _ in 0..<max(repeats, 5) {
+    t0 = now()
+    f = objective.value(at: w, gradient: &g)
+    evalTimes.append(now() - t0)
+  }
+  results.append((f, g))
+  let t = median(evalTimes)
+  if blocked == (data.sampleCount * data.featureCount >= LogisticObjective.blockedThreshold) {
+    eval = t
+  }
+  print(
+    "objective_\(blocked ? "blocked" : "sequential")_eval_s=\(t)"
+      + " ns_per_element=\(t / elements * 1e9) f=\(f)")
+}
+var gradientDifference = 0.0
+for j in g.indices {
+  let a = results[0].1[j]
+  let b = results[1].1[j]
+  gradientDifference = max(gradientDifference, abs(a - b) / max(abs(a), 1e-300))
+}
+print(
+  "blocked_vs_sequential: f_rel_diff=\(abs(results[0].0 - results[1].0) / abs(results[0].0))"
+    + " g_max_rel_diff=\(gradientDifference)")
+objective.blocked = nil
 if what == "objective" { exit(0) }
 
 var fitTimes: [Double] = []
@@ -117,4 +138,16 @@ print(
   "fit_s=\(fitTime) evaluations=\(evaluations) iterations=\(fit.optimization.iterations)"
     + " fit_over_evals_x_eval=\(fitTime / (Double(evaluations) * eval))"
     + " log_loss=\(fit.logLoss)")
+// One pass at the solution, where the margins are those the fit saw.
+var atSolution: [Double] = []
+var gs = fit.optimization.x
+for _ in 0..<5 {
+  t0 = now()
+  _ = objective.value(at: fit.optimization.x, gradient: &gs)
+  atSolution.append(now() - t0)
+}
+let evalAtSolution = median(atSolution)
+print(
+  "eval_at_solution_s=\(evalAtSolution)"
+    + " fit_over_evals_x_eval_at_solution=\(fitTime / (Double(evaluations) * evalAtSolution))")
 print("peak_rss_MB=\(peakRSSMegabytes())")
