@@ -64,6 +64,43 @@ guard let path else {
   exit(64)
 }
 
+/// A CSV like make_classification's (two Gaussian classes), seeded, for
+/// machines without Python: `--generate N D OUT.csv`.
+func generate(rows: Int, columns: Int, to path: String) {
+  var state: UInt64 = 2024
+  func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  func gaussian() -> Double {
+    let u = (Double(next() >> 11) + 0.5) * 0x1p-53
+    let v = Double(next() >> 11) * 0x1p-53
+    return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+  }
+  guard let out = fopen(path, "w") else { fatalError("cannot write \(path)") }
+  defer { fclose(out) }
+  fputs((0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n", out)
+  for _ in 0..<rows {
+    let y = next() & 1
+    var line = ""
+    for j in 0..<columns {
+      let shift = j < 10 ? (y == 1 ? 1.0 : -1.0) * Double(j % 3 + 1) * 0.3 : 0
+      line += "\(gaussian() + shift),"
+    }
+    fputs(line + "\(y)\n", out)
+  }
+}
+
+if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate" {
+  generate(
+    rows: Int(Double(CommandLine.arguments[2])!),
+    columns: Int(CommandLine.arguments[3])!, to: CommandLine.arguments[4])
+  exit(0)
+}
+
 var t0 = now()
 let bytes = readFile(path)
 let readTime = now() - t0
