@@ -26,7 +26,9 @@ for i in $(seq 21); do
   echo $(( (e - s) / 1000 ))
 done | median | awk '{printf "points_ms=%.1f\n", $1/1000}'
 
-for size in "${@:-1e4x20 1e5x20 1e6x20 1e5x200}"; do
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1e4x20 1e5x20 1e6x20 1e5x200)
+for size in "${sizes[@]}"; do
   n=${size%x*}; d=${size#*x}
   f="$DIR/bench_${n}x${d}.csv"
   if [ ! -f "$f" ]; then

@@ -239,7 +239,10 @@ public struct LogisticObjective: Objective {
 
   /// Adds the block's (1/S)·Σ γᵢ·(xᵢ, 1) to `g` and returns its Σ sᵢ·ℓᵢ.
   ///
-  /// The margin uses four accumulators, so the dot product vectorizes.
+  /// Four rows at a time: four margins (each with four accumulators, so the
+  /// dot product vectorizes), one vector exp and log1p for all four
+  /// (``halfBinomialLoss4(labels:margins:)``), then the four gradient
+  /// updates in row order.
   private func binaryBlock(
     rows: Range<Int>, w: UnsafeBufferPointer<Double>,
     g: UnsafeMutablePointer<Double>
@@ -251,7 +254,7 @@ public struct LogisticObjective: Objective {
     features.values.withUnsafeBufferPointer { x in
       labels.withUnsafeBufferPointer { y in
         let w = w.baseAddress!
-        for i in rows {
+        @inline(__always) func margin(_ i: Int) -> Double {
           let row = x.baseAddress! + i * d
           var a0 = 0.0
           var a1 = 0.0
@@ -270,17 +273,33 @@ public struct LogisticObjective: Objective {
             r += row[j] * w[j]
             j += 1
           }
-          r += b
-          var (l, gamma) = halfBinomialLossFast(
-            label: Double(y[i]), margin: r)
+          return r + b
+        }
+        @inline(__always) func accumulate(_ i: Int, _ l: Double, _ gamma: Double) {
+          var (l, gamma) = (l, gamma)
           if let s = sampleWeights {
             l *= s[i]
             gamma *= s[i]
           }
           lossSum += l
           let G = gamma / S
+          let row = x.baseAddress! + i * d
           for j in 0..<d { g[j] += row[j] * G }
           if fitIntercept { g[d] += G }
+        }
+        var i = rows.lowerBound
+        while i + 4 <= rows.upperBound {
+          let r = Double4(margin(i), margin(i + 1), margin(i + 2), margin(i + 3))
+          let labels = Double4(
+            Double(y[i]), Double(y[i + 1]), Double(y[i + 2]), Double(y[i + 3]))
+          let (l, gamma) = halfBinomialLoss4(labels: labels, margins: r)
+          for lane in 0..<4 { accumulate(i + lane, l[lane], gamma[lane]) }
+          i += 4
+        }
+        while i < rows.upperBound {
+          let (l, gamma) = halfBinomialLossFast(label: Double(y[i]), margin: margin(i))
+          accumulate(i, l, gamma)
+          i += 1
         }
       }
     }
