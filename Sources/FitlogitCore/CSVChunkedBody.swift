@@ -45,7 +45,8 @@ enum CSVChunkedBody {
   /// - Returns: nil when the body contains a quote.
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int,
-    file: String, roles: CSVColumnRoles, chunkCount: Int? = nil
+    file: String, roles: CSVColumnRoles, chunkCount: Int? = nil,
+    releaser: PageReleaser = .none
   ) throws(CSVError) -> CSVBody? {
     let n = bytes.count
     let base = bytes.baseAddress!
@@ -69,8 +70,17 @@ enum CSVChunkedBody {
     newlines.withUnsafeMutableBufferPointer { counts in
       quoted.withUnsafeMutableBufferPointer { quotes in
         forEachChunk(chunks) { c in
-          let (count, quote) = countLines(
-            base + bounds[c], count: bounds[c + 1] - bounds[c])
+          var count = 0
+          var quote = false
+          var s = bounds[c]
+          while s < bounds[c + 1] {
+            let e = min(bounds[c + 1], s + PageReleaser.step)
+            let (k, q) = countLines(base + s, count: e - s)
+            count += k
+            quote = quote || q
+            releaser.release(s..<e)
+            s = e
+          }
           counts[c] = count
           quotes[c] = quote
         }
@@ -104,7 +114,7 @@ enum CSVChunkedBody {
                 bytes: bytes, file: file, roles: roles,
                 values: v.baseAddress! + firstRow[c] * d,
                 labels: labels.baseAddress! + firstRow[c],
-                weights: weights.map { $0 + firstRow[c] })
+                weights: weights.map { $0 + firstRow[c] }, releaser: releaser)
               parser.parse(from: bounds[c], to: bounds[c + 1], line: firstLine[c])
               results[c] = parser.result
             }
@@ -211,6 +221,7 @@ struct ChunkParser {
   let values: UnsafeMutablePointer<Double>
   let labels: UnsafeMutablePointer<Int>
   let weights: UnsafeMutablePointer<Double>?
+  let releaser: PageReleaser
   var result = ChunkResult()
   private var interner = LabelInterner()
   /// Per column: its feature index, or ``CSVColumnRoles/weight`` or
@@ -220,8 +231,9 @@ struct ChunkParser {
   init(
     bytes: UnsafeBufferPointer<UInt8>, file: String, roles: CSVColumnRoles,
     values: UnsafeMutablePointer<Double>, labels: UnsafeMutablePointer<Int>,
-    weights: UnsafeMutablePointer<Double>?
+    weights: UnsafeMutablePointer<Double>?, releaser: PageReleaser = .none
   ) {
+    self.releaser = releaser
     self.bytes = bytes
     self.file = file
     self.roles = roles
@@ -246,10 +258,16 @@ struct ChunkParser {
     var p = start
     var out = values
     var rows = 0
+    var released = start
+    defer { releaser.release(released..<end) }
     fieldStart.withUnsafeMutableBufferPointer { fs in
       fieldEnd.withUnsafeMutableBufferPointer { fe in
         roles.featureIndices.withUnsafeBufferPointer { features in
           while p < end {
+            if p - released >= PageReleaser.step {
+              releaser.release(released..<p)
+              released = p
+            }
             // Blank lines are skipped, as the record reader does.
             if b[p] == 0x0A {
               p += 1

@@ -32,6 +32,22 @@ extension Dataset {
     }
   }
 
+  /// Reads a dataset straight from a CSV file, mapped rather than copied,
+  /// returning parsed pages to the kernel as it goes: the same dataset and
+  /// errors as ``init(csv:file:target:sampleWeight:)`` on the file's bytes,
+  /// with peak memory near the matrix's size instead of file + matrix.
+  ///
+  /// - Throws: ``CSVError``; line 0 for a file that cannot be read.
+  public init(
+    csvFile path: String, target: String? = nil, sampleWeight: String? = nil
+  ) throws(CSVError) {
+    let file = try MappedFile(path: path)
+    self = try Dataset.parse(
+      file.bytes, file: path, target: target, sampleWeight: sampleWeight,
+      releaser: file.releaser)
+    withExtendedLifetime(file) {}
+  }
+
   /// How the data rows are read.
   public enum CSVParseMode: Sendable {
     /// Chunked byte-level parsing (parallel when large) unless a quote
@@ -45,9 +61,10 @@ extension Dataset {
 
   static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?,
-    sampleWeight: String?, mode: CSVParseMode = .automatic
+    sampleWeight: String?, mode: CSVParseMode = .automatic,
+    releaser: PageReleaser = .none
   ) throws(CSVError) -> Dataset {
-    try checkText(bytes, file: file)
+    try checkText(bytes, file: file, releaser: releaser)
     var reader = CSVRecordReader(bytes: bytes, file: file)
     var fields: [CSVField] = []
     guard try reader.next(into: &fields) else {
@@ -104,7 +121,7 @@ extension Dataset {
     if chunkCount != -1,
       let body = try CSVChunkedBody.read(
         bytes, from: reader.position, line: reader.line, file: file,
-        roles: roles, chunkCount: chunkCount)
+        roles: roles, chunkCount: chunkCount, releaser: releaser)
     {
       if body.rowCount == 0 {
         throw CSVError(
@@ -216,15 +233,22 @@ extension Dataset {
   /// Skips eight ASCII bytes at a time and counts lines only when there is
   /// an error to place.
   static func checkText(
-    _ bytes: UnsafeBufferPointer<UInt8>, file: String
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String,
+    releaser: PageReleaser = .none
   ) throws(CSVError) {
     let n = bytes.count
     guard let base = bytes.baseAddress else { return }
     let raw = UnsafeRawPointer(base)
     let highs: UInt64 = 0x8080_8080_8080_8080
     var i = 0
+    var released = 0
     while i < n {
-      while i + 8 <= n {
+      if i - released >= PageReleaser.step {
+        releaser.release(released..<i)
+        released = i
+      }
+      let windowEnd = min(n, i + PageReleaser.step)
+      while i + 8 <= windowEnd {
         let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         // Any byte ≥ 0x80, or any zero byte.
         let zero = ~(((x & ~highs) &+ ~highs) | x) & highs

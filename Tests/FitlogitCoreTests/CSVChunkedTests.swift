@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Testing
 
 @testable import FitlogitCore
@@ -110,6 +115,39 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
       #expect(e.line == 100_002 && e.column == 2)
     } else {
       Issue.record("expected an error")
+    }
+  }
+
+  /// Reading the mapped file (pages released as parsed) gives what
+  /// reading its bytes gives, datasets and errors alike, also for a body
+  /// of several release steps.
+  @Test func mappedFileEqualsBytes() throws {
+    var rng = SplitMix64(seed: 17)
+    var texts = (0..<40).map { k in randomCSV(&rng, faults: k % 2 == 1) }
+    var big = Array("a,b,y\n".utf8)
+    for i in 0..<400_000 { big += Array("\(Double(i) * 0.37),\(i % 11),\(i % 3)\n".utf8) }
+    #expect(big.count > PageReleaser.step)
+    texts.append(big)
+    big += Array("1,2\n".utf8)
+    texts.append(big)
+    let path = "/tmp/fitlogit-mapped-test-\(getpid()).csv"
+    defer { unlink(path) }
+    for text in texts {
+      let f = fopen(path, "wb")!
+      _ = text.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+      fclose(f)
+      let fromBytes = Result { () throws(CSVError) in
+        try Dataset(csv: text, file: path)
+      }
+      let fromFile = Result { () throws(CSVError) in try Dataset(csvFile: path) }
+      #expect(same(fromBytes, fromFile))
+    }
+    if case .failure(let e) = Result(catching: { () throws(CSVError) in
+      try Dataset(csvFile: path + ".missing")
+    }) {
+      #expect(e.description == path + ".missing: No such file or directory")
+    } else {
+      Issue.record("a missing file must throw")
     }
   }
 
