@@ -115,7 +115,9 @@ enum CSVChunkedBody {
                 values: v.baseAddress! + firstRow[c] * d,
                 labels: labels.baseAddress! + firstRow[c],
                 weights: weights.map { $0 + firstRow[c] }, releaser: releaser)
-              parser.parse(from: bounds[c], to: bounds[c + 1], line: firstLine[c])
+              parser.parse(
+                from: bounds[c], to: bounds[c + 1], line: firstLine[c],
+                maxRows: firstRow[c + 1] - firstRow[c])
               results[c] = parser.result
             }
           }
@@ -189,11 +191,36 @@ enum CSVChunkedBody {
       ~(((x & ~highs) &+ ~highs) | x) & highs
     }
     let raw = UnsafeRawPointer(p)
+    // Per-byte counters (each lane gets 0 or 1 per word), summed across
+    // lanes every 252 words, before any lane could pass 255.
     while i + 8 <= count {
-      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      lines += zeroBytes(x ^ (ones &* 0x0A)).nonzeroBitCount
-      quoteBits |= zeroBytes(x ^ (ones &* 0x22))
-      i += 8
+      var counters: UInt64 = 0
+      var words = 0
+      while words < 252, i + 32 <= count {
+        let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+        let c = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+        let d = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+        let newline = ones &* 0x0A
+        let quoteByte = ones &* 0x22
+        counters &+= (zeroBytes(a ^ newline) >> 7) &+ (zeroBytes(b ^ newline) >> 7)
+        counters &+= (zeroBytes(c ^ newline) >> 7) &+ (zeroBytes(d ^ newline) >> 7)
+        quoteBits |= zeroBytes(a ^ quoteByte) | zeroBytes(b ^ quoteByte)
+          | zeroBytes(c ^ quoteByte) | zeroBytes(d ^ quoteByte)
+        i += 32
+        words += 4
+      }
+      if words == 0 {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        counters = zeroBytes(x ^ (ones &* 0x0A)) >> 7
+        quoteBits |= zeroBytes(x ^ (ones &* 0x22))
+        i += 8
+      }
+      // Lanes to 16-bit pairs (each ≤ 504), then their sum (≤ 2016).
+      let pairs =
+        (counters & 0x00FF_00FF_00FF_00FF)
+        &+ ((counters >> 8) & 0x00FF_00FF_00FF_00FF)
+      lines += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
     var quote = quoteBits != 0
     while i < count {
@@ -246,7 +273,12 @@ struct ChunkParser {
     self.columnRoles = columnRoles
   }
 
-  mutating func parse(from start: Int, to end: Int, line firstLine: Int) {
+  /// - Parameters:
+  ///   - maxRows: The rows the outputs have room for (the chunk's line
+  ///     ends, plus one without a final newline).
+  mutating func parse(
+    from start: Int, to end: Int, line firstLine: Int, maxRows: Int
+  ) {
     let b = bytes.baseAddress!
     let n = bytes.count
     let columns = roles.columnCount
@@ -279,6 +311,7 @@ struct ChunkParser {
               line += 1
               continue
             }
+            precondition(rows < maxRows, "line count disagrees with rows")
             // The common row: numbers that end exactly at their separator.
             if let next = fastRow(b, from: p, count: n, row: rows, out: out) {
               p = next

@@ -151,6 +151,31 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     }
   }
 
+  /// The word-at-a-time line count equals a byte loop, also when every
+  /// line is exactly 8 bytes (each counter lane fills up) and at odd tails.
+  @Test func countLinesMatchesByteLoop() {
+    var rng = SplitMix64(seed: 8)
+    var buffers: [[UInt8]] = [Array(String(repeating: "1.5,2,0\n", count: 5_000).utf8),
+      [UInt8](repeating: 0x0A, count: 20_003)]
+    for _ in 0..<50 {
+      let n = Int(rng.next() % 40_000)
+      buffers.append((0..<n).map { _ in
+        let r = rng.next() % 10
+        return r < 3 ? 0x0A : r == 3 ? 0x22 : 0x31
+      })
+    }
+    for b in buffers {
+      for offset in 0..<3 where offset < b.count {
+        let part = Array(b[offset...])
+        let (lines, quote) = part.withUnsafeBufferPointer {
+          CSVChunkedBody.countLines($0.baseAddress!, count: $0.count)
+        }
+        #expect(lines == part.filter { $0 == 0x0A }.count)
+        #expect(quote == part.contains(0x22))
+      }
+    }
+  }
+
   /// A quote anywhere in the body sends the file to the record reader,
   /// which handles a newline inside a quoted label.
   @Test func quotedBodyFallsBack() throws {
