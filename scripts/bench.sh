@@ -37,8 +37,8 @@ for size in "${sizes[@]}"; do
   fi
   echo "## $size ($(stat -c %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
   $BIN/fitlogit-bench "$f" --repeat 5
-  echo "one core: $($BIN/fitlogit-bench "$f" --only parse --repeat 5 --mode serial | grep -o 'parse_s=.*' | tr '\n' ' ')"
-  echo "mapped file (Dataset(csvFile:)): $($BIN/fitlogit-bench "$f" --only parse --repeat 3 --mode mmap | grep -o 'parse_s=.*' | tr '\n' ' ')"
+  echo "one core: $($BIN/fitlogit-bench "$f" --only parse --repeat 5 --mode serial | grep -oE 'parse_s=.*|peak_rss_MB=.*' | tr '\n' ' ')"
+  echo "mapped file (Dataset(csvFile:)): $($BIN/fitlogit-bench "$f" --only parse --repeat 3 --mode mmap | grep -oE 'parse_s=.*|peak_rss_MB=.*' | tr '\n' ' ')"
   for i in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %M" -o "$DIR/time.txt" $BIN/fitlogit fit "$f" --json >"$DIR/out.json"
     cat "$DIR/time.txt"
