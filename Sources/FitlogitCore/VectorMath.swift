@@ -13,7 +13,9 @@ typealias Double4 = SIMD4<Double>
 ///     c = r − r²·(P1 + r²·(P2 + … + r²·P5))   (fdlibm e_exp.c)
 @inline(__always)
 func vectorExp(_ x: Double4) -> Double4 {
-  let clamped = x.clamped(lowerBound: Double4(repeating: -708), upperBound: Double4(repeating: 709))
+  // (`clamped` would call an unspecialized generic here.)
+  let clamped = x.replacing(with: -708, where: x .< -708)
+    .replacing(with: 709, where: x .> 709)
   // k = round(x/ln2) with the 1.5·2⁵² trick: the integer lands in the low
   // bits of `shifted`.
   let magic = Double4(repeating: 0x1.8p52)
