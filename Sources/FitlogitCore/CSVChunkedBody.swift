@@ -101,13 +101,15 @@ enum CSVChunkedBody {
     var results = [ChunkResult](repeating: ChunkResult(), count: chunks)
     var values = [Double](repeating: 0, count: 0)
     var rowLabels = [Int](repeating: 0, count: capacity)
-    var weights = [Double](repeating: 0, count: roles.weightIndex == nil ? 0 : capacity)
+    var weights = [Double](
+      repeating: 0, count: roles.weightIndex == nil ? 0 : capacity)
     values = [Double](unsafeUninitializedCapacity: capacity * d) { v, filled in
       rowLabels.withUnsafeMutableBufferPointer { labels in
         weights.withUnsafeMutableBufferPointer { weightBuffer in
           // (An empty array may still have a base address: the shared
           // empty storage, which must never be written.)
-          let weights = roles.weightIndex == nil ? nil : weightBuffer.baseAddress
+          let weights =
+            roles.weightIndex == nil ? nil : weightBuffer.baseAddress
           results.withUnsafeMutableBufferPointer { results in
             forEachChunk(chunks) { c in
               var parser = ChunkParser(
@@ -151,12 +153,15 @@ enum CSVChunkedBody {
     for c in 0..<chunks {
       let map = results[c].labels.map { range -> Int in
         distinct.append(
-          String(decoding: UnsafeBufferPointer(
-            start: base + range.start, count: range.end - range.start),
+          String(
+            decoding: UnsafeBufferPointer(
+              start: base + range.start, count: range.end - range.start),
             as: UTF8.self))
         return distinct.count - 1
       }
-      for i in row..<(row + results[c].rows) { rowLabels[i] = map[rowLabels[i]] }
+      for i in row..<(row + results[c].rows) {
+        rowLabels[i] = map[rowLabels[i]]
+      }
       row += results[c].rows
     }
     return CSVBody(
@@ -203,9 +208,12 @@ enum CSVChunkedBody {
         let d = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
         let newline = ones &* 0x0A
         let quoteByte = ones &* 0x22
-        counters &+= (zeroBytes(a ^ newline) >> 7) &+ (zeroBytes(b ^ newline) >> 7)
-        counters &+= (zeroBytes(c ^ newline) >> 7) &+ (zeroBytes(d ^ newline) >> 7)
-        quoteBits |= zeroBytes(a ^ quoteByte) | zeroBytes(b ^ quoteByte)
+        counters &+=
+          (zeroBytes(a ^ newline) >> 7) &+ (zeroBytes(b ^ newline) >> 7)
+        counters &+=
+          (zeroBytes(c ^ newline) >> 7) &+ (zeroBytes(d ^ newline) >> 7)
+        quoteBits |=
+          zeroBytes(a ^ quoteByte) | zeroBytes(b ^ quoteByte)
           | zeroBytes(c ^ quoteByte) | zeroBytes(d ^ quoteByte)
         i += 32
         words += 4
@@ -267,7 +275,8 @@ struct ChunkParser {
     self.values = values
     self.labels = labels
     self.weights = weights
-    var columnRoles = [Int](repeating: CSVColumnRoles.target, count: roles.columnCount)
+    var columnRoles = [Int](
+      repeating: CSVColumnRoles.target, count: roles.columnCount)
     for (k, j) in roles.featureIndices.enumerated() { columnRoles[j] = k }
     if let w = roles.weightIndex { columnRoles[w] = CSVColumnRoles.weight }
     self.columnRoles = columnRoles
@@ -347,7 +356,8 @@ struct ChunkParser {
             guard count == columns else {
               result.error = CSVError(
                 file: file, line: recordLine, column: min(count, columns) + 1,
-                message: "expected \(columns) fields as in the header, found \(count)")
+                message:
+                  "expected \(columns) fields as in the header, found \(count)")
               return
             }
             for k in 0..<d {
@@ -484,7 +494,8 @@ struct ChunkParser {
     }
     return CSVError(
       file: file, line: line, column: column,
-      message: "a sample weight must be >= 0, found \(quoted(reader.string(field)))")
+      message:
+        "a sample weight must be >= 0, found \(quoted(reader.string(field)))")
   }
 }
 
@@ -497,7 +508,9 @@ struct LabelInterner {
   private var last = -1
 
   @inline(__always)
-  mutating func id(of b: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+  mutating func id(of b: UnsafePointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
     if last >= 0, equal(b, ranges[last], start, end) { return last }
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
     for i in start..<end { h = (h ^ UInt64(b[i])) &* 0x100_0000_01B3 }
@@ -522,10 +535,13 @@ struct LabelInterner {
 
   @inline(__always)
   private func equal(
-    _ b: UnsafePointer<UInt8>, _ r: (start: Int, end: Int), _ start: Int, _ end: Int
+    _ b: UnsafePointer<UInt8>, _ r: (start: Int, end: Int), _ start: Int,
+    _ end: Int
   ) -> Bool {
     guard r.end - r.start == end - start else { return false }
-    for i in 0..<(end - start) where b[r.start + i] != b[start + i] { return false }
+    for i in 0..<(end - start) where b[r.start + i] != b[start + i] {
+      return false
+    }
     return true
   }
 

@@ -275,7 +275,8 @@ public struct LogisticObjective: Objective {
           }
           return r + b
         }
-        @inline(__always) func accumulate(_ i: Int, _ l: Double, _ gamma: Double) {
+        @inline(__always)
+        func accumulate(_ i: Int, _ l: Double, _ gamma: Double) {
           var (l, gamma) = (l, gamma)
           if let s = sampleWeights {
             l *= s[i]
@@ -289,7 +290,8 @@ public struct LogisticObjective: Objective {
         }
         var i = rows.lowerBound
         while i + 4 <= rows.upperBound {
-          let r = Double4(margin(i), margin(i + 1), margin(i + 2), margin(i + 3))
+          let r = Double4(
+            margin(i), margin(i + 1), margin(i + 2), margin(i + 3))
           let labels = Double4(
             Double(y[i]), Double(y[i + 1]), Double(y[i + 2]), Double(y[i + 3]))
           let (l, gamma) = halfBinomialLoss4(labels: labels, margins: r)
@@ -297,7 +299,8 @@ public struct LogisticObjective: Objective {
           i += 4
         }
         while i < rows.upperBound {
-          let (l, gamma) = halfBinomialLossFast(label: Double(y[i]), margin: margin(i))
+          let (l, gamma) = halfBinomialLossFast(
+            label: Double(y[i]), margin: margin(i))
           accumulate(i, l, gamma)
           i += 1
         }

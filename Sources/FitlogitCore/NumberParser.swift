@@ -92,7 +92,8 @@ private func scanDigits(
 ) {
   let raw = UnsafeRawPointer(p)
   while i + 8 <= end {
-    let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    let v = UInt64(
+      littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
     // All eight bytes are '0'...'9' (fast_float's is_made_of_eight_digits).
     let high = v & 0xF0F0_F0F0_F0F0_F0F0
     let carried = ((v &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4
@@ -101,8 +102,9 @@ private func scanDigits(
     var x = v &- 0x3030_3030_3030_3030
     x = (x &* 10) &+ (x >> 8)
     let mask: UInt64 = 0x0000_00FF_0000_00FF
-    x = (((x & mask) &* 0x000F_4240_0000_0064)
-      &+ (((x >> 16) & mask) &* 0x0000_2710_0000_0001)) >> 32
+    x =
+      (((x & mask) &* 0x000F_4240_0000_0064)
+        &+ (((x >> 16) & mask) &* 0x0000_2710_0000_0001)) >> 32
     w = w &* 100_000_000 &+ x
     i += 8
   }

@@ -51,7 +51,8 @@ final class MappedFile {
     if fstat(fd, &info) != 0 { throw MappedFile.error(path) }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw CSVError(
-        file: path, line: 0, column: 0, message: "is a directory, not a CSV file")
+        file: path, line: 0, column: 0,
+        message: "is a directory, not a CSV file")
     }
     length = Int(info.st_size)
     if length == 0 {
@@ -59,7 +60,9 @@ final class MappedFile {
       return
     }
     let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
-    guard let address, address != MAP_FAILED else { throw MappedFile.error(path) }
+    guard let address, address != MAP_FAILED else {
+      throw MappedFile.error(path)
+    }
     _ = madvise(address, length, MADV_SEQUENTIAL)
     bytes = UnsafeBufferPointer(
       start: address.assumingMemoryBound(to: UInt8.self), count: length)

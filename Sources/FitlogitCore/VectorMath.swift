@@ -25,7 +25,8 @@ func vectorExp(_ x: Double4) -> Double4 {
   let lo = k * 1.908_214_929_270_587_700_02e-10
   let r = hi - lo
   let t = r * r
-  var p = t * 4.138_136_797_057_238_460_39e-08 - 1.653_390_220_546_525_153_90e-06
+  var p =
+    t * 4.138_136_797_057_238_460_39e-08 - 1.653_390_220_546_525_153_90e-06
   p = t * p + 6.613_756_321_437_934_361_17e-05
   p = t * p - 2.777_777_777_701_559_338_42e-03
   p = t * p + 1.666_666_666_666_660_190_37e-01
@@ -55,11 +56,12 @@ func vectorLog1p(_ x: Double4) -> Double4 {
   let s = f / (2 + f)
   let z = s * s
   let w = z * z
-  let t1 = w * (3.999_999_999_940_941_908e-01
-    + w * (2.222_219_843_214_978_396e-01 + w * 1.531_383_769_920_937_332e-01))
-  let t2 = z * (6.666_666_666_666_735_130e-01
-    + w * (2.857_142_874_366_239_149e-01
-      + w * (1.818_357_216_161_805_012e-01 + w * 1.479_819_860_511_658_591e-01)))
+  // t1 = w·(Lg2 + w·(Lg4 + w·Lg6)), t2 = z·(Lg1 + w·(Lg3 + w·(Lg5 + w·Lg7)))
+  var t1 = w * 1.531_383_769_920_937_332e-01 + 2.222_219_843_214_978_396e-01
+  t1 = w * (w * t1 + 3.999_999_999_940_941_908e-01)
+  var t2 = w * 1.479_819_860_511_658_591e-01 + 1.818_357_216_161_805_012e-01
+  t2 = w * t2 + 2.857_142_874_366_239_149e-01
+  t2 = z * (w * t2 + 6.666_666_666_666_735_130e-01)
   let R = t2 + t1
   let hfsq = 0.5 * f * f
   let logU =
@@ -78,12 +80,14 @@ func halfBinomialLoss4(
   let low = r .<= -2
   // e = eʳ below −2, e⁻ʳ above: never more than e² so nothing overflows.
   let e = vectorExp(r.replacing(with: -r, where: .!low))
-  let softplus = vectorLog1p(e).replacing(with: e, where: (r .<= -37) .| (r .> 18))
+  let softplus = vectorLog1p(e).replacing(
+    with: e, where: (r .<= -37) .| (r .> 18))
   let oneMinusY = 1 - y
   let loss = softplus + (oneMinusY * r).replacing(with: -y * r, where: low)
   let aboveDerivative = (oneMinusY - y * e) / (1 + e)
   let middleDerivative = (oneMinusY * e - y) / (1 + e)
-  let derivative = aboveDerivative
+  let derivative =
+    aboveDerivative
     .replacing(with: middleDerivative, where: low)
     .replacing(with: e - y, where: r .<= -37)
   return (loss, derivative)

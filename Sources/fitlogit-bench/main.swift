@@ -1,3 +1,6 @@
+import FitlogitCore
+import Optimization
+
 // fitlogit-bench FILE.csv [--repeat N] [--mode auto|serial|reader|mmap]
 // Times, separately: reading the file, parsing it into a Dataset, one
 // objective evaluation (serial and blocked), and the fit. Prints one line
@@ -7,8 +10,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FitlogitCore
-import Optimization
 
 func now() -> Double {
   var t = timespec()
@@ -18,7 +19,8 @@ func now() -> Double {
 
 func median(_ xs: [Double]) -> Double {
   let s = xs.sorted()
-  return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+  return s.count % 2 == 1
+    ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
 func readFile(_ path: String) -> [UInt8] {
@@ -60,7 +62,10 @@ while !args.isEmpty {
   }
 }
 guard let path else {
-  print("usage: fitlogit-bench FILE.csv [--repeat N] [--mode auto|serial|reader] [--only parse|objective|fit|all]")
+  print(
+    "usage: fitlogit-bench FILE.csv [--repeat N]"
+      + " [--mode auto|serial|reader|mmap] [--only parse|objective|fit|all]"
+  )
   exit(64)
 }
 
@@ -114,14 +119,16 @@ var data: Dataset!
 for _ in 0..<(what == "all" || what == "parse" ? repeats : 1) {
   data = nil
   t0 = now()
-  data = try! mode == "mmap"
+  data =
+    try! mode == "mmap"
     ? Dataset(csvFile: path) : Dataset(csv: bytes, file: path, mode: parseMode)
   parseTimes.append(now() - t0)
 }
 let mb = Double(fileSize.st_size) / 1e6
 let parse = median(parseTimes)
 print(
-  "file=\(path) bytes=\(fileSize.st_size) rows=\(data.sampleCount) d=\(data.featureCount)"
+  "file=\(path) bytes=\(fileSize.st_size) rows=\(data.sampleCount)"
+    + " d=\(data.featureCount)"
     + " read_s=\(readTime) parse_s=\(parse) parse_MBps=\(mb / parse)")
 if what == "parse" {
   print("peak_rss_MB=\(peakRSSMegabytes())")
@@ -147,7 +154,10 @@ for blocked in [false, true] {
   }
   results.append((f, g))
   let t = median(evalTimes)
-  if blocked == (data.sampleCount * data.featureCount >= LogisticObjective.blockedThreshold) {
+  if blocked
+    == (data.sampleCount * data.featureCount
+      >= LogisticObjective.blockedThreshold)
+  {
     eval = t
   }
   print(
@@ -161,7 +171,8 @@ for j in g.indices {
   gradientDifference = max(gradientDifference, abs(a - b) / max(abs(a), 1e-300))
 }
 print(
-  "blocked_vs_sequential: f_rel_diff=\(abs(results[0].0 - results[1].0) / abs(results[0].0))"
+  "blocked_vs_sequential: f_rel_diff="
+    + "\(abs(results[0].0 - results[1].0) / abs(results[0].0))"
     + " g_max_rel_diff=\(gradientDifference)")
 objective.blocked = nil
 if what == "objective" { exit(0) }
@@ -176,7 +187,8 @@ for _ in 0..<max(1, repeats / 2) {
 let fitTime = median(fitTimes)
 let evaluations = fit.optimization.evaluations
 print(
-  "fit_s=\(fitTime) evaluations=\(evaluations) iterations=\(fit.optimization.iterations)"
+  "fit_s=\(fitTime) evaluations=\(evaluations)"
+    + " iterations=\(fit.optimization.iterations)"
     + " fit_over_evals_x_eval=\(fitTime / (Double(evaluations) * eval))"
     + " log_loss=\(fit.logLoss)")
 // One pass at the solution, where the margins are those the fit saw.
@@ -190,5 +202,7 @@ for _ in 0..<5 {
 let evalAtSolution = median(atSolution)
 print(
   "eval_at_solution_s=\(evalAtSolution)"
-    + " fit_over_evals_x_eval_at_solution=\(fitTime / (Double(evaluations) * evalAtSolution))")
+    + " fit_over_evals_x_eval_at_solution="
+    + "\(fitTime / (Double(evaluations) * evalAtSolution))"
+)
 print("peak_rss_MB=\(peakRSSMegabytes())")

@@ -1,11 +1,12 @@
+import Testing
+
+@testable import FitlogitCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Testing
-
-@testable import FitlogitCore
 
 /// A random problem: n rows, d features, K classes, optional weights.
 private func problem(
@@ -14,11 +15,16 @@ private func problem(
   var rng = SplitMix64(seed: seed)
   let x = (0..<(n * d)).map { _ in Double.random(in: -3...3, using: &rng) }
   let labels = (0..<n).map { _ in Int.random(in: 0..<classes, using: &rng) }
-  let weights = weighted ? (0..<n).map { _ in Double.random(in: 0.1...3, using: &rng) } : nil
+  let weights =
+    weighted
+    ? (0..<n).map { _ in Double.random(in: 0.1...3, using: &rng) } : nil
   let objective = LogisticObjective(
     features: Matrix(rows: n, columns: d, values: x), labels: labels,
-    classCount: classes, sampleWeights: weights, C: 0.5, fitIntercept: intercept)
-  let w = (0..<objective.dimension).map { _ in Double.random(in: -2...2, using: &rng) }
+    classCount: classes, sampleWeights: weights, C: 0.5, fitIntercept: intercept
+  )
+  let w = (0..<objective.dimension).map { _ in
+    Double.random(in: -2...2, using: &rng)
+  }
   return (objective, w)
 }
 
@@ -31,7 +37,9 @@ private func problem(
     (2, false, true), (2, true, true), (2, false, false), (3, false, true),
     (4, true, true),
   ])
-  func blockedAgreesWithSequential(classes: Int, weighted: Bool, intercept: Bool) {
+  func blockedAgreesWithSequential(
+    classes: Int, weighted: Bool, intercept: Bool
+  ) {
     var (objective, w) = problem(
       n: 50_000, d: 7, classes: classes, weighted: weighted,
       intercept: intercept, seed: UInt64(classes * 10 + (weighted ? 1 : 0)))

@@ -1,11 +1,12 @@
+import Testing
+
+@testable import FitlogitCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Testing
-
-@testable import FitlogitCore
 
 /// The dataset, or the error text, that `mode` reads from `text`.
 private func read(
@@ -16,14 +17,17 @@ private func read(
   }
 }
 
-private func same(_ a: Result<Dataset, CSVError>, _ b: Result<Dataset, CSVError>) -> Bool {
+private func same(
+  _ a: Result<Dataset, CSVError>, _ b: Result<Dataset, CSVError>
+) -> Bool {
   switch (a, b) {
   case (.failure(let x), .failure(let y)): return x == y
   case (.success(let x), .success(let y)):
     return x.features == y.features && x.labels == y.labels
       && x.classes == y.classes && x.featureNames == y.featureNames
       && x.sampleWeights == y.sampleWeights
-      && x.features.values.map(\.bitPattern) == y.features.values.map(\.bitPattern)
+      && x.features.values.map(\.bitPattern)
+        == y.features.values.map(\.bitPattern)
   default: return false
   }
 }
@@ -36,10 +40,16 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
   let eol = crlf ? "\r\n" : "\n"
   var s = (0..<columns).map { "c\($0)" }.joined(separator: ",") + ",w,y" + eol
   let rows = 1 + Int(rng.next() % 60)
-  let labelKinds = [["0", "1"], ["a", "b", "c"], ["1", "1.0", "2", "10"], ["é", "e\u{301}", "z"]]
+  let labelKinds = [
+    ["0", "1"], ["a", "b", "c"], ["1", "1.0", "2", "10"],
+    ["é", "e\u{301}", "z"],
+  ]
   let labels = labelKinds[Int(rng.next() % 4)]
-  let spellings = ["-0.8", ".2", "1e-3", "+4", "5.", " 7 ", "0.1000000000000000055511151231257827",
-    "-2.643757951011084", "1.7976931348623157e308", "4.9e-324", "00012", "3E+2"]
+  let spellings = [
+    "-0.8", ".2", "1e-3", "+4", "5.", " 7 ",
+    "0.1000000000000000055511151231257827",
+    "-2.643757951011084", "1.7976931348623157e308", "4.9e-324", "00012", "3E+2",
+  ]
   for _ in 0..<rows {
     if rng.next() % 15 == 0 { s += eol }
     var fields: [String] = []
@@ -47,7 +57,8 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
       if rng.next() % 2 == 0 {
         fields.append(spellings[Int(rng.next() % UInt64(spellings.count))])
       } else {
-        let v = Double(bitPattern: rng.next() >> 2) .truncatingRemainder(dividingBy: 1e6)
+        let v = Double(bitPattern: rng.next() >> 2).truncatingRemainder(
+          dividingBy: 1e6)
         fields.append(v.isFinite ? "\(v)" : "1")
       }
     }
@@ -55,8 +66,9 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     fields.append(labels[Int(rng.next() % UInt64(labels.count))])
     if faults, rng.next() % 40 == 0 {
       let j = Int(rng.next() % UInt64(fields.count))
-      fields[j] = ["abc", "", "nan", "1e999", "1 2", "-1", "--1", "1e", "\r"][
-        Int(rng.next() % 9)]
+      fields[j] =
+        ["abc", "", "nan", "1e999", "1 2", "-1", "--1", "1e", "\r"][
+          Int(rng.next() % 9)]
     }
     if faults, rng.next() % 80 == 0 { fields.removeLast() }
     if faults, rng.next() % 80 == 0 { fields.append("9") }
@@ -78,9 +90,13 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
       let weight: String? = k % 3 == 0 ? "w" : nil
       let reference = read(text, .recordReader, weight: weight)
       if case .failure = reference { errors += 1 }
-      for mode in [Dataset.CSVParseMode.chunks(1), .chunks(2 + k % 8), .automatic] {
+      for mode in [
+        Dataset.CSVParseMode.chunks(1), .chunks(2 + k % 8), .automatic,
+      ] {
         let other = read(text, mode, weight: weight)
-        #expect(same(reference, other), "file \(k): \(String(decoding: text, as: UTF8.self))")
+        #expect(
+          same(reference, other),
+          "file \(k): \(String(decoding: text, as: UTF8.self))")
       }
     }
     // Both outcomes are exercised.
@@ -95,7 +111,8 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     let rows = 120_000
     for i in 0..<rows {
       let v = Double(rng.next() >> 11) * 0x1p-53 - 0.5
-      text += Array("\(v),\(Double(i) * 1e-7),\(i % 3 == 0 ? "yes" : "no")\n".utf8)
+      text += Array(
+        "\(v),\(Double(i) * 1e-7),\(i % 3 == 0 ? "yes" : "no")\n".utf8)
     }
     #expect(text.count > CSVChunkedBody.parallelThreshold)
     let serial = read(text, .recordReader)
@@ -125,7 +142,9 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     var rng = SplitMix64(seed: 17)
     var texts = (0..<40).map { k in randomCSV(&rng, faults: k % 2 == 1) }
     var big = Array("a,b,y\n".utf8)
-    for i in 0..<400_000 { big += Array("\(Double(i) * 0.37),\(i % 11),\(i % 3)\n".utf8) }
+    for i in 0..<400_000 {
+      big += Array("\(Double(i) * 0.37),\(i % 11),\(i % 3)\n".utf8)
+    }
     #expect(big.count > PageReleaser.step)
     texts.append(big)
     big += Array("1,2\n".utf8)
@@ -134,12 +153,15 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     defer { unlink(path) }
     for text in texts {
       let f = fopen(path, "wb")!
-      _ = text.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+      _ = text.withUnsafeBufferPointer {
+        fwrite($0.baseAddress, 1, $0.count, f)
+      }
       fclose(f)
       let fromBytes = Result { () throws(CSVError) in
         try Dataset(csv: text, file: path)
       }
-      let fromFile = Result { () throws(CSVError) in try Dataset(csvFile: path) }
+      let fromFile = Result { () throws(CSVError) in try Dataset(csvFile: path)
+      }
       #expect(same(fromBytes, fromFile))
     }
     if case .failure(let e) = Result(catching: { () throws(CSVError) in
@@ -155,14 +177,17 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
   /// line is exactly 8 bytes (each counter lane fills up) and at odd tails.
   @Test func countLinesMatchesByteLoop() {
     var rng = SplitMix64(seed: 8)
-    var buffers: [[UInt8]] = [Array(String(repeating: "1.5,2,0\n", count: 5_000).utf8),
-      [UInt8](repeating: 0x0A, count: 20_003)]
+    var buffers: [[UInt8]] = [
+      Array(String(repeating: "1.5,2,0\n", count: 5_000).utf8),
+      [UInt8](repeating: 0x0A, count: 20_003),
+    ]
     for _ in 0..<50 {
       let n = Int(rng.next() % 40_000)
-      buffers.append((0..<n).map { _ in
-        let r = rng.next() % 10
-        return r < 3 ? 0x0A : r == 3 ? 0x22 : 0x31
-      })
+      buffers.append(
+        (0..<n).map { _ in
+          let r = rng.next() % 10
+          return r < 3 ? 0x0A : r == 3 ? 0x22 : 0x31
+        })
     }
     for b in buffers {
       for offset in 0..<3 where offset < b.count {

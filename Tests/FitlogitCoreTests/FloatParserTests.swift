@@ -1,11 +1,12 @@
+import Testing
+
+@testable import FitlogitCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Testing
-
-@testable import FitlogitCore
 
 /// parseDouble's value, or nil when it rejects the text.
 private func fast(_ s: [UInt8]) -> Double? {
@@ -19,7 +20,9 @@ private func fast(_ s: [UInt8]) -> Double? {
 
 /// What `strtod` gives, nil when it overflows (a feature must be finite).
 private func reference(_ s: [UInt8]) -> Double? {
-  let v = s.withUnsafeBufferPointer { libcStrtod($0.baseAddress!, count: $0.count) }
+  let v = s.withUnsafeBufferPointer {
+    libcStrtod($0.baseAddress!, count: $0.count)
+  }
   return v.isFinite ? v : nil
 }
 
@@ -102,7 +105,9 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
   @Test func overflowIsRejectedAsNotFinite() {
     for text in ["1e309", "1.7976931348623159e308", "-1e400", "1e99999999999"] {
       let t = Array(text.utf8)
-      let r = t.withUnsafeBufferPointer { parseDouble($0.baseAddress!, count: $0.count) }
+      let r = t.withUnsafeBufferPointer {
+        parseDouble($0.baseAddress!, count: $0.count)
+      }
       #expect(r == .failure(.notFinite), "\(text)")
     }
   }
@@ -125,7 +130,8 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
       let v = Double(bitPattern: bits)
       guard v.isFinite, v.nextUp.isFinite else { continue }
       // v = m·2^e with an integer m; the midpoint is (2m + 1)·2^(e−1).
-      let m = v.significandBitPattern
+      let m =
+        v.significandBitPattern
         | (v.isSubnormal ? 0 : 1 << 52)
       let e = (v.isSubnormal ? -1074 : Int(v.exponent) - 52)
       let digits = exactDecimal(2 * m + 1, timesTwoToThe: e - 1)
@@ -133,7 +139,8 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
       texts.append(digits + tail)
       for cut in [17, 19, 20] where digits.count > cut {
         let kept = Array(digits.prefix(cut))
-        let shift = Array("e\((e - 1 < 0 ? e - 1 : 0) + digits.count - cut)".utf8)
+        let shift = Array(
+          "e\((e - 1 < 0 ? e - 1 : 0) + digits.count - cut)".utf8)
         texts.append(kept + shift)
       }
     }
@@ -147,18 +154,21 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
     guard let env = getenv("FITLOGIT_FUZZ_COUNT"),
       let count = Int(String(cString: env))
     else { return }
-    let seed = getenv("FITLOGIT_FUZZ_SEED").flatMap { UInt64(String(cString: $0)) } ?? 1
+    let seed =
+      getenv("FITLOGIT_FUZZ_SEED").flatMap { UInt64(String(cString: $0)) } ?? 1
     let mismatch = firstMismatch(
       LiteralGenerator(rng: SplitMix64(seed: seed), remaining: count))
     #expect(mismatch == nil)
   }
 }
 
-/// The decimal digits of n·2^k (k ≥ 0), or of n·5^(−k) when k < 0, that is
-/// n·2^k·10^(−k): exact, with base-10⁹ limbs.
+/// The decimal digits of n·2^k (k ≥ 0), or of n·5^(−k) when k < 0, that
+/// is n·2^k·10^(−k): exact, with base-10⁹ limbs.
 private func exactDecimal(_ n: UInt64, timesTwoToThe k: Int) -> [UInt8] {
-  var limbs: [UInt64] = [n % 1_000_000_000, n / 1_000_000_000 % 1_000_000_000,
-    n / 1_000_000_000_000_000_000]
+  var limbs: [UInt64] = [
+    n % 1_000_000_000, n / 1_000_000_000 % 1_000_000_000,
+    n / 1_000_000_000_000_000_000,
+  ]
   func multiply(by f: UInt64) {
     var carry: UInt64 = 0
     for i in limbs.indices {
@@ -172,10 +182,17 @@ private func exactDecimal(_ n: UInt64, timesTwoToThe k: Int) -> [UInt8] {
     }
   }
   var left = abs(k)
-  let (big, small): (UInt64, UInt64) = k >= 0 ? (1 << 29, 2) : (1_220_703_125, 5)
+  let (big, small): (UInt64, UInt64) =
+    k >= 0 ? (1 << 29, 2) : (1_220_703_125, 5)
   let bigCount = k >= 0 ? 29 : 13
-  while left >= bigCount { multiply(by: big); left -= bigCount }
-  while left > 0 { multiply(by: small); left -= 1 }
+  while left >= bigCount {
+    multiply(by: big)
+    left -= bigCount
+  }
+  while left > 0 {
+    multiply(by: small)
+    left -= 1
+  }
   while limbs.count > 1, limbs.last == 0 { limbs.removeLast() }
   var out = Array(String(limbs.last!).utf8)
   for limb in limbs.dropLast().reversed() {

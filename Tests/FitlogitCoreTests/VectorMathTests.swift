@@ -1,11 +1,12 @@
+import Testing
+
+@testable import FitlogitCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Testing
-
-@testable import FitlogitCore
 
 /// |a − b| in units of b's ulp.
 private func ulps(_ a: Double, _ b: Double) -> Double {
@@ -39,21 +40,27 @@ private func ulps(_ a: Double, _ b: Double) -> Double {
       for k in 0..<4 { worst = max(worst, ulps(v[k], log1p(xs[k]))) }
     }
     #expect(worst <= 2)
-    #expect(vectorLog1p(Double4(0, 1e-17, 1, 0x1p-60)) == Double4(0, 1e-17, log1p(1), 0x1p-60))
+    #expect(
+      vectorLog1p(Double4(0, 1e-17, 1, 0x1p-60))
+        == Double4(0, 1e-17, log1p(1), 0x1p-60))
   }
 
   /// The four-lane loss equals the scalar one to a few ulp at every range
   /// boundary of scikit-learn's formula and at ±1e20.
   @Test func loss4MatchesScalar() {
     let margins: [Double] = [
-      -1e20, -745, -100, -37.5, -37, -36.9, -2.1, -2, -1.99, -0.5, 0, 0.5, 17.9, 18,
+      -1e20, -745, -100, -37.5, -37, -36.9, -2.1, -2, -1.99, -0.5, 0, 0.5, 17.9,
+      18,
       18.1, 33.3, 37, 100, 1e20,
     ]
     for y in [0.0, 1.0] {
       for start in stride(from: 0, to: margins.count, by: 4) {
         var r = Double4(repeating: 0.25)
-        for k in 0..<4 where start + k < margins.count { r[k] = margins[start + k] }
-        let (l, g) = halfBinomialLoss4(labels: Double4(repeating: y), margins: r)
+        for k in 0..<4 where start + k < margins.count {
+          r[k] = margins[start + k]
+        }
+        let (l, g) = halfBinomialLoss4(
+          labels: Double4(repeating: y), margins: r)
         for k in 0..<4 {
           let (sl, sg) = halfBinomialLoss(label: y, margin: r[k])
           #expect(l[k].isFinite && g[k].isFinite)
