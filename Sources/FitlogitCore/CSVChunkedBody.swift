@@ -75,6 +75,7 @@ enum CSVChunkedBody {
           var s = bounds[c]
           while s < bounds[c + 1] {
             let e = min(bounds[c + 1], s + PageReleaser.step)
+            releaser.prefetch(s..<e)
             let (k, q) = countLines(base + s, count: e - s)
             count += k
             quote = quote || q
@@ -300,6 +301,7 @@ struct ChunkParser {
     var out = values
     var rows = 0
     var released = start
+    releaser.prefetch(start..<min(end, start + PageReleaser.step))
     defer { releaser.release(released..<end) }
     fieldStart.withUnsafeMutableBufferPointer { fs in
       fieldEnd.withUnsafeMutableBufferPointer { fe in
@@ -308,6 +310,7 @@ struct ChunkParser {
             if p - released >= PageReleaser.step {
               releaser.release(released..<p)
               released = p
+              releaser.prefetch(p..<min(end, p + PageReleaser.step))
             }
             // Blank lines are skipped, as the record reader does.
             if b[p] == 0x0A {

@@ -167,7 +167,7 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     if case .failure(let e) = Result(catching: { () throws(CSVError) in
       try Dataset(csvFile: path + ".missing")
     }) {
-      #expect(e.description == path + ".missing: No such file or directory")
+      #expect(e.description == path + ".missing: no such file or directory")
     } else {
       Issue.record("a missing file must throw")
     }
