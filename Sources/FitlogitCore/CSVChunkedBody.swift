@@ -3,13 +3,16 @@ import Dispatch
 /// What each column of a data row is for.
 struct CSVColumnRoles {
   var columnCount: Int
-  /// Feature columns in file order (the matrix's column order).
+  /// The file column of each matrix column, in matrix order.
   var featureIndices: [Int]
   var weightIndex: Int?
-  var targetIndex: Int
+  /// The label column; nil when only features are read (prediction).
+  var targetIndex: Int?
 
   static let weight = -2
   static let target = -1
+  /// A column that is read past (prediction ignores labels and ids).
+  static let ignored = -3
 }
 
 /// The data rows of a CSV file, as the fit needs them.
@@ -151,7 +154,7 @@ enum CSVChunkedBody {
     // Number the distinct labels in order of first appearance in the file.
     var distinct: [String] = []
     var row = 0
-    for c in 0..<chunks {
+    for c in 0..<chunks where roles.targetIndex != nil {
       let map = results[c].labels.map { range -> Int in
         distinct.append(
           String(
@@ -277,7 +280,8 @@ struct ChunkParser {
     self.labels = labels
     self.weights = weights
     var columnRoles = [Int](
-      repeating: CSVColumnRoles.target, count: roles.columnCount)
+      repeating: CSVColumnRoles.ignored, count: roles.columnCount)
+    if let t = roles.targetIndex { columnRoles[t] = CSVColumnRoles.target }
     for (k, j) in roles.featureIndices.enumerated() { columnRoles[j] = k }
     if let w = roles.weightIndex { columnRoles[w] = CSVColumnRoles.weight }
     self.columnRoles = columnRoles
@@ -383,14 +387,15 @@ struct ChunkParser {
               }
               weights[rows] = v
             }
-            let t = roles.targetIndex
-            if fs[t] == fe[t] {
-              result.error = CSVError(
-                file: file, line: recordLine, column: t + 1,
-                message: "empty label")
-              return
+            if let t = roles.targetIndex {
+              if fs[t] == fe[t] {
+                result.error = CSVError(
+                  file: file, line: recordLine, column: t + 1,
+                  message: "empty label")
+                return
+              }
+              labels[rows] = interner.id(of: b, from: fs[t], to: fe[t])
             }
-            labels[rows] = interner.id(of: b, from: fs[t], to: fe[t])
             rows += 1
             out += d
           }
@@ -427,11 +432,13 @@ struct ChunkParser {
             weights![row] = v
           }
           p = end
-        } else {
+        } else if r == CSVColumnRoles.target {
           let end = endOfField(b, from: p, count: n)
           if end == p { return nil }
           labels[row] = interner.id(of: b, from: p, to: end)
           p = end
+        } else {
+          p = endOfField(b, from: p, count: n)
         }
         if j < last {
           guard p < n, b[p] == 0x2C else { return nil }

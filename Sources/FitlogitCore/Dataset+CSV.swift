@@ -185,7 +185,7 @@ extension Dataset {
     weights: [Double]?, header: [String], headerLine: Int,
     roles: CSVColumnRoles, file: String
   ) throws(CSVError) -> Dataset {
-    let targetIndex = roles.targetIndex
+    let targetIndex = roles.targetIndex!
     let weightIndex = roles.weightIndex
     let featureIndices = roles.featureIndices
     if classes.count < 2 {

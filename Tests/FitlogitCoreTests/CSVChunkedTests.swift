@@ -103,6 +103,34 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     #expect(errors > 100 && errors < 500)
   }
 
+  /// Prediction's reader (model columns in any order, other columns
+  /// skipped) gives the same matrix or error chunked as record by record.
+  @Test func matrixChunkedEqualsRecordReader() {
+    var rng = SplitMix64(seed: 123)
+    for k in 0..<300 {
+      let text = randomCSV(&rng, faults: k % 2 == 1)
+      let names = k % 3 == 0 ? ["w", "c0"] : k % 3 == 1 ? ["c0"] : ["c0", "c0"]
+      func matrix(_ mode: Dataset.CSVParseMode) -> Result<Matrix, CSVError> {
+        Result { () throws(CSVError) in
+          try text.withUnsafeBufferPointer { (b) throws(CSVError) in
+            try Matrix.parse(b, file: "m.csv", columns: names, mode: mode)
+          }
+        }
+      }
+      let reference = matrix(.recordReader)
+      for mode in [Dataset.CSVParseMode.chunks(1), .chunks(2 + k % 5)] {
+        let other = matrix(mode)
+        switch (reference, other) {
+        case (.success(let a), .success(let b)):
+          #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern))
+          #expect(a.rows == b.rows && a.columns == b.columns)
+        case (.failure(let a), .failure(let b)): #expect(a == b)
+        default: Issue.record("file \(k): \(reference) vs \(other)")
+        }
+      }
+    }
+  }
+
   /// A body above the parallel threshold is split across cores; an error
   /// late in it is reported at its own line.
   @Test func largeBodyInParallel() throws {
