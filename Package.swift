@@ -34,6 +34,9 @@ let package = Package(
     // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.
     .executableTarget(
       name: "fitlogit-fuzz", dependencies: ["FitlogitCLI", "FitlogitCore"]),
+    // Timings of parse, objective and fit (scripts/bench.sh; BENCHMARKS.md).
+    .executableTarget(
+      name: "fitlogit-bench", dependencies: ["FitlogitCore", "Optimization"]),
 
     .testTarget(name: "CrossEntropyTests", dependencies: ["CrossEntropy"]),
     .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),

@@ -18,11 +18,53 @@ extension Dataset {
     }
   }
 
-  private static func parse(
+  /// ``init(csv:file:target:sampleWeight:)`` reading the rows a chosen
+  /// way, for tests and benchmarks: every mode gives the same dataset or
+  /// the same error.
+  public init(
+    csv bytes: [UInt8], file: String, target: String? = nil,
+    sampleWeight: String? = nil, mode: CSVParseMode
+  ) throws(CSVError) {
+    self = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+      try Dataset.parse(
+        buffer, file: file, target: target, sampleWeight: sampleWeight,
+        mode: mode)
+    }
+  }
+
+  /// Reads a dataset straight from a CSV file, mapped rather than copied,
+  /// returning parsed pages to the kernel as it goes: the same dataset and
+  /// errors as ``init(csv:file:target:sampleWeight:)`` on the file's bytes,
+  /// with peak memory near the matrix's size instead of file + matrix.
+  ///
+  /// - Throws: ``CSVError``; line 0 for a file that cannot be read.
+  public init(
+    csvFile path: String, target: String? = nil, sampleWeight: String? = nil
+  ) throws(CSVError) {
+    let file = try MappedFile(path: path)
+    self = try Dataset.parse(
+      file.bytes, file: path, target: target, sampleWeight: sampleWeight,
+      releaser: file.releaser)
+    withExtendedLifetime(file) {}
+  }
+
+  /// How the data rows are read.
+  public enum CSVParseMode: Sendable {
+    /// Chunked byte-level parsing (parallel when large) unless a quote
+    /// forces the record reader.
+    case automatic
+    /// The chunked parser with exactly this many chunks (if no quote).
+    case chunks(Int)
+    /// The RFC 4180 record reader, one `String` per label.
+    case recordReader
+  }
+
+  static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?,
-    sampleWeight: String?
+    sampleWeight: String?, mode: CSVParseMode = .automatic,
+    releaser: PageReleaser = .none
   ) throws(CSVError) -> Dataset {
-    try checkText(bytes, file: file)
+    try checkText(bytes, file: file, releaser: releaser)
     var reader = CSVRecordReader(bytes: bytes, file: file)
     var fields: [CSVField] = []
     guard try reader.next(into: &fields) else {
@@ -67,6 +109,36 @@ extension Dataset {
           + "besides the target \(quoted(header[targetIndex]))")
     }
 
+    let roles = CSVColumnRoles(
+      columnCount: header.count, featureIndices: featureIndices,
+      weightIndex: weightIndex, targetIndex: targetIndex)
+    var chunkCount: Int?
+    switch mode {
+    case .automatic: chunkCount = nil
+    case .chunks(let c): chunkCount = c
+    case .recordReader: chunkCount = -1
+    }
+    if chunkCount != -1,
+      let body = try CSVChunkedBody.read(
+        bytes, from: reader.position, line: reader.line, file: file,
+        roles: roles, chunkCount: chunkCount, releaser: releaser)
+    {
+      if body.rowCount == 0 {
+        throw CSVError(
+          file: file, line: headerLine + 1, column: 1,
+          message: "no data rows after the header")
+      }
+      let (classes, classOf) = ClassOrder.encode(body.distinctLabels)
+      var labels = body.rowLabels
+      labels.withUnsafeMutableBufferPointer { l in
+        for i in l.indices { l[i] = classOf[l[i]] }
+      }
+      return try finish(
+        values: body.values, labels: labels, classes: classes,
+        weights: body.weights, header: header, headerLine: headerLine,
+        roles: roles, file: file)
+    }
+
     var values: [Double] = []
     var labels: [String] = []
     var weights: [Double] = []
@@ -101,22 +173,38 @@ extension Dataset {
         message: "no data rows after the header")
     }
     let (classes, indices) = ClassOrder.encode(labels)
+    return try finish(
+      values: values, labels: indices, classes: classes,
+      weights: weightIndex == nil ? nil : weights, header: header,
+      headerLine: headerLine, roles: roles, file: file)
+  }
+
+  /// The checks on the whole column, then the dataset.
+  private static func finish(
+    values: [Double], labels indices: [Int], classes: [String],
+    weights: [Double]?, header: [String], headerLine: Int,
+    roles: CSVColumnRoles, file: String
+  ) throws(CSVError) -> Dataset {
+    let targetIndex = roles.targetIndex!
+    let weightIndex = roles.weightIndex
+    let featureIndices = roles.featureIndices
     if classes.count < 2 {
       throw CSVError(
         file: file, line: headerLine, column: targetIndex + 1,
         message: "the target \(quoted(header[targetIndex])) has only one class "
           + "(\(quoted(classes[0]))); a classifier needs at least two")
     }
-    if let _ = weightIndex, !weights.contains(where: { $0 > 0 }) {
+    if let weights, !weights.contains(where: { $0 > 0 }) {
       throw CSVError(
         file: file, line: headerLine, column: weightIndex! + 1,
         message: "every sample weight is 0")
     }
     return Dataset(
-      features: Matrix(rows: labels.count, columns: featureIndices.count, values: values),
+      features: Matrix(
+        rows: indices.count, columns: featureIndices.count, values: values),
       featureNames: featureIndices.map { header[$0] },
       targetName: header[targetIndex], classes: classes, labels: indices,
-      sampleWeights: weightIndex == nil ? nil : weights)
+      sampleWeights: weights)
   }
 
   static func number(
@@ -141,18 +229,37 @@ extension Dataset {
   }
 
   /// Rejects bytes that are not UTF-8 text (or contain NUL), naming the line.
+  ///
+  /// Skips eight ASCII bytes at a time and counts lines only when there is
+  /// an error to place.
   static func checkText(
-    _ bytes: UnsafeBufferPointer<UInt8>, file: String
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String,
+    releaser: PageReleaser = .none
   ) throws(CSVError) {
-    var line = 1
-    var lineStart = 0
-    var i = 0
     let n = bytes.count
+    guard let base = bytes.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    var released = 0
     while i < n {
-      let b = bytes[i]
+      if i - released >= PageReleaser.step {
+        releaser.release(released..<i)
+        released = i
+      }
+      let windowEnd = min(n, i + PageReleaser.step)
+      while i + 8 <= windowEnd {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // Any byte ≥ 0x80, or any zero byte.
+        let zero = ~(((x & ~highs) &+ ~highs) | x) & highs
+        if (x & highs) | zero != 0 { break }
+        i += 8
+      }
+      if i >= n { break }
+      let b = base[i]
       if b < 0x80 {
-        if b == 0x0A { line += 1; lineStart = i + 1 }
         if b == 0 {
+          let (line, lineStart) = position(of: i, in: bytes)
           throw CSVError(
             file: file, line: line, column: 1,
             message: "a NUL byte at character \(i - lineStart + 1): not a text file")
@@ -162,6 +269,7 @@ extension Dataset {
       }
       let length = utf8SequenceLength(bytes, at: i)
       if length == 0 {
+        let (line, lineStart) = position(of: i, in: bytes)
         throw CSVError(
           file: file, line: line, column: 1,
           message: "invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true)) "
@@ -169,6 +277,19 @@ extension Dataset {
       }
       i += length
     }
+  }
+
+  /// The 1-based line of byte `i`, and the offset where that line starts.
+  private static func position(
+    of i: Int, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> (line: Int, lineStart: Int) {
+    var line = 1
+    var lineStart = 0
+    for k in 0..<i where bytes[k] == 0x0A {
+      line += 1
+      lineStart = k + 1
+    }
+    return (line, lineStart)
   }
 }
 

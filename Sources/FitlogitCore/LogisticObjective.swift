@@ -1,3 +1,4 @@
+import Dispatch
 import Optimization
 
 /// scikit-learn's logistic regression objective (`LinearModelLoss`), the
@@ -10,8 +11,13 @@ import Optimization
 /// w is the K×(d+1) matrix W flattened in Fortran order (w[k + K·j] =
 /// W[k, j]), the intercepts last. Intercepts are never penalized.
 ///
-/// Sums run in the order of a plain sequential port of SKLEARN_LBFGS.md, so
-/// that iterates agree with scikit-learn to rounding.
+/// Below ``blockedThreshold`` elements, sums run in the order of a plain
+/// sequential port of SKLEARN_LBFGS.md, so that iterates agree with
+/// scikit-learn to rounding. Above it, rows are cut into fixed blocks of
+/// ``blockRows``, computed on all cores, and the per-block loss and gradient
+/// are added in block order: a different rounding from the sequential sum
+/// (BENCHMARKS.md measures it), but the same on every run and any number of
+/// cores, because the blocks never depend on the thread count.
 public struct LogisticObjective: Objective {
   public let features: Matrix
   /// Class index per row (0/1 for two classes).
@@ -28,6 +34,17 @@ public struct LogisticObjective: Objective {
 
   private var margins: [Double]
   private var probabilities: [Double]
+  /// Per block: its gradient, then its loss sum (blocked path only).
+  private var partials: [Double] = []
+
+  /// n·d from which the blocked, multithreaded pass is used.
+  public static let blockedThreshold = 1 << 18
+  /// Rows per block: enough work per task to hide scheduling, few enough
+  /// blocks that two cores stay balanced.
+  static let blockRows = 4096
+  /// Forces the sequential (false) or blocked (true) pass; nil decides by
+  /// size. For tests and benchmarks.
+  public var blocked: Bool?
 
   /// - Parameters:
   ///   - C: Inverse regularization strength; `.infinity` for no penalty.
@@ -54,6 +71,12 @@ public struct LogisticObjective: Objective {
 
   public mutating func value(at w: [Double], gradient: inout [Double]) -> Double {
     precondition(w.count == dimension && gradient.count == dimension)
+    let n = features.rows
+    let useBlocks =
+      blocked ?? (n * max(features.columns, 1) >= Self.blockedThreshold)
+    if useBlocks && n > 0 {
+      return blockedValue(at: w, gradient: &gradient)
+    }
     return classCount == 2
       ? binaryValue(at: w, gradient: &gradient)
       : multinomialValue(at: w, gradient: &gradient)
@@ -155,5 +178,181 @@ public struct LogisticObjective: Objective {
     f += 0.5 * l2 * penalty
     for t in 0..<coefficientCount { gradient[t] += l2 * w[t] }
     return f
+  }
+
+  // MARK: - Blocked, multithreaded pass
+
+  /// The objective as the sum of fixed row blocks, computed in parallel and
+  /// reduced in block order.
+  ///
+  /// - Complexity: O(n·d·K) work over all cores, O(blocks·dimension) space,
+  ///   allocated once.
+  private mutating func blockedValue(
+    at w: [Double], gradient: inout [Double]
+  ) -> Double {
+    let n = features.rows
+    let blocks = (n + Self.blockRows - 1) / Self.blockRows
+    let stride = dimension + 1
+    if partials.count != blocks * stride {
+      partials = [Double](repeating: 0, count: blocks * stride)
+    }
+    // Read-only during the pass; every block writes its own slice of `out`.
+    nonisolated(unsafe) let this = self
+    let dimension = self.dimension
+    let blockRows = Self.blockRows
+    partials.withUnsafeMutableBufferPointer { out in
+      nonisolated(unsafe) let out = out
+      w.withUnsafeBufferPointer { w in
+        nonisolated(unsafe) let w = w
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+          let lo = block * blockRows
+          let hi = min(n, lo + blockRows)
+          let g = out.baseAddress! + block * stride
+          g.update(repeating: 0, count: stride)
+          g[dimension] =
+            this.classCount == 2
+            ? this.binaryBlock(rows: lo..<hi, w: w, g: g)
+            : this.multinomialBlock(rows: lo..<hi, w: w, g: g)
+        }
+      }
+    }
+    var lossSum = 0.0
+    partials.withUnsafeBufferPointer { p in
+      gradient.withUnsafeMutableBufferPointer { g in
+        for j in 0..<dimension { g[j] = 0 }
+        for block in 0..<blocks {
+          let part = p.baseAddress! + block * stride
+          for j in 0..<dimension { g[j] += part[j] }
+          lossSum += part[dimension]
+        }
+      }
+    }
+    let d = features.columns
+    let penalized = classCount == 2 ? d : classCount * d
+    var f = lossSum / weightSum
+    var penalty = 0.0
+    for t in 0..<penalized { penalty += w[t] * w[t] }
+    f += 0.5 * l2 * penalty
+    for t in 0..<penalized { gradient[t] += l2 * w[t] }
+    return f
+  }
+
+  /// Adds the block's (1/S)·Σ γᵢ·(xᵢ, 1) to `g` and returns its Σ sᵢ·ℓᵢ.
+  ///
+  /// Four rows at a time: four margins (each with four accumulators, so the
+  /// dot product vectorizes), one vector exp and log1p for all four
+  /// (``halfBinomialLoss4(labels:margins:)``), then the four gradient
+  /// updates in row order.
+  private func binaryBlock(
+    rows: Range<Int>, w: UnsafeBufferPointer<Double>,
+    g: UnsafeMutablePointer<Double>
+  ) -> Double {
+    let d = features.columns
+    let S = weightSum
+    let b = fitIntercept ? w[d] : 0
+    var lossSum = 0.0
+    features.values.withUnsafeBufferPointer { x in
+      labels.withUnsafeBufferPointer { y in
+        let w = w.baseAddress!
+        @inline(__always) func margin(_ i: Int) -> Double {
+          let row = x.baseAddress! + i * d
+          var a0 = 0.0
+          var a1 = 0.0
+          var a2 = 0.0
+          var a3 = 0.0
+          var j = 0
+          while j + 4 <= d {
+            a0 += row[j] * w[j]
+            a1 += row[j + 1] * w[j + 1]
+            a2 += row[j + 2] * w[j + 2]
+            a3 += row[j + 3] * w[j + 3]
+            j += 4
+          }
+          var r = (a0 + a1) + (a2 + a3)
+          while j < d {
+            r += row[j] * w[j]
+            j += 1
+          }
+          return r + b
+        }
+        @inline(__always)
+        func accumulate(_ i: Int, _ l: Double, _ gamma: Double) {
+          var (l, gamma) = (l, gamma)
+          if let s = sampleWeights {
+            l *= s[i]
+            gamma *= s[i]
+          }
+          lossSum += l
+          let G = gamma / S
+          let row = x.baseAddress! + i * d
+          for j in 0..<d { g[j] += row[j] * G }
+          if fitIntercept { g[d] += G }
+        }
+        var i = rows.lowerBound
+        while i + 4 <= rows.upperBound {
+          let r = Double4(
+            margin(i), margin(i + 1), margin(i + 2), margin(i + 3))
+          let labels = Double4(
+            Double(y[i]), Double(y[i + 1]), Double(y[i + 2]), Double(y[i + 3]))
+          let (l, gamma) = halfBinomialLoss4(labels: labels, margins: r)
+          for lane in 0..<4 { accumulate(i + lane, l[lane], gamma[lane]) }
+          i += 4
+        }
+        while i < rows.upperBound {
+          let (l, gamma) = halfBinomialLossFast(
+            label: Double(y[i]), margin: margin(i))
+          accumulate(i, l, gamma)
+          i += 1
+        }
+      }
+    }
+    return lossSum
+  }
+
+  /// The K-class counterpart of ``binaryBlock(rows:w:g:)``, in the
+  /// sequential kernel's order within the block.
+  private func multinomialBlock(
+    rows: Range<Int>, w: UnsafeBufferPointer<Double>,
+    g: UnsafeMutablePointer<Double>
+  ) -> Double {
+    let d = features.columns
+    let K = classCount
+    let S = weightSum
+    var lossSum = 0.0
+    features.values.withUnsafeBufferPointer { x in
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * K) { t in
+        let r = t.baseAddress!
+        let e = r + K
+        for i in rows {
+          let row = x.baseAddress! + i * d
+          for k in 0..<K {
+            var rk = 0.0
+            for j in 0..<d { rk += row[j] * w[k + K * j] }
+            if fitIntercept { rk += w[k + K * d] }
+            r[k] = rk
+          }
+          var m = r[0]
+          for k in 1..<K where m < r[k] { m = r[k] }
+          var sum = 0.0
+          for k in 0..<K {
+            e[k] = libmExp(r[k] - m)
+            sum += e[k]
+          }
+          let y = labels[i]
+          var l = (libmLog(sum) + m) - r[y]
+          let s = sampleWeights?[i]
+          if let s { l *= s }
+          lossSum += l
+          for k in 0..<K {
+            var gamma = e[k] / sum - (k == y ? 1 : 0)
+            if let s { gamma *= s }
+            let G = gamma / S
+            for j in 0..<d { g[k + K * j] += G * row[j] }
+            if fitIntercept { g[k + K * d] += G }
+          }
+        }
+      }
+    }
+    return lossSum
   }
 }

@@ -22,3 +22,102 @@ func libcStrtod(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double {
     return strtod(buf.baseAddress!, nil)
   }
 }
+
+/// Cores this process may run on (at least 1).
+func processorCount() -> Int {
+  #if canImport(Glibc) || canImport(Musl)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  #else
+    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+  #endif
+}
+
+/// A whole file mapped read-only, so a large CSV is parsed in place rather
+/// than copied into an array first.
+///
+/// Pages already parsed can be handed back to the kernel
+/// (``PageReleaser``): the file then never sits in memory all at once, and
+/// peak memory is about the matrix alone.
+final class MappedFile {
+  let bytes: UnsafeBufferPointer<UInt8>
+  private let length: Int
+
+  /// - Throws: ``CSVError`` with line 0 (a problem with the whole file).
+  init(path: String) throws(CSVError) {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw MappedFile.error(path) }
+    defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) != 0 { throw MappedFile.error(path) }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw CSVError(
+        file: path, line: 0, column: 0,
+        message: "is a directory, not a CSV file")
+    }
+    length = Int(info.st_size)
+    if length == 0 {
+      bytes = UnsafeBufferPointer(start: nil, count: 0)
+      return
+    }
+    let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
+    guard let address, address != MAP_FAILED else {
+      throw MappedFile.error(path)
+    }
+    _ = madvise(address, length, MADV_SEQUENTIAL)
+    bytes = UnsafeBufferPointer(
+      start: address.assumingMemoryBound(to: UInt8.self), count: length)
+  }
+
+  deinit {
+    if let base = bytes.baseAddress {
+      _ = munmap(UnsafeMutableRawPointer(mutating: base), length)
+    }
+  }
+
+  /// strerror's text with a lowercase first letter, as the CLI prints it.
+  private static func error(_ path: String) -> CSVError {
+    var message = String(cString: strerror(errno))
+    if let first = message.first {
+      message = first.lowercased() + message.dropFirst()
+    }
+    return CSVError(file: path, line: 0, column: 0, message: message)
+  }
+
+  var releaser: PageReleaser { PageReleaser(base: bytes.baseAddress) }
+}
+
+/// Drops the pages wholly inside a byte range of a ``MappedFile`` from
+/// memory (they are read again from the page cache if touched); does
+/// nothing for bytes that are not a mapping.
+struct PageReleaser: @unchecked Sendable {
+  let base: UnsafePointer<UInt8>?
+
+  static let none = PageReleaser(base: nil)
+  /// Release in steps of this many bytes.
+  static let step = 1 << 22
+
+  func release(_ range: Range<Int>) {
+    guard let base, !range.isEmpty else { return }
+    let page = 4096
+    let start = Int(bitPattern: base) + range.lowerBound
+    let end = Int(bitPattern: base) + range.upperBound
+    let first = (start + page - 1) / page * page
+    let last = end / page * page
+    guard last > first,
+      let p = UnsafeMutableRawPointer(bitPattern: first)
+    else { return }
+    _ = madvise(p, last - first, MADV_DONTNEED)
+  }
+
+  /// Maps the pages of a byte range in one call (Linux ≥ 5.14
+  /// MADV_POPULATE_READ), rather than one fault per page; a no-op where
+  /// unsupported.
+  func prefetch(_ range: Range<Int>) {
+    guard let base, !range.isEmpty else { return }
+    let page = 4096
+    let start = (Int(bitPattern: base) + range.lowerBound) / page * page
+    let end = Int(bitPattern: base) + range.upperBound
+    guard let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(p, end - start, 22)  // MADV_POPULATE_READ
+  }
+}

@@ -1,0 +1,208 @@
+import FitlogitCore
+import Optimization
+
+// fitlogit-bench FILE.csv [--repeat N] [--mode auto|serial|reader|mmap]
+// Times, separately: reading the file, parsing it into a Dataset, one
+// objective evaluation (serial and blocked), and the fit. Prints one line
+// of `key=value` pairs per measurement (median of N runs) and peak RSS.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+func median(_ xs: [Double]) -> Double {
+  let s = xs.sorted()
+  return s.count % 2 == 1
+    ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func readFile(_ path: String) -> [UInt8] {
+  let fd = open(path, O_RDONLY)
+  precondition(fd >= 0, "cannot open \(path)")
+  defer { close(fd) }
+  var info = stat()
+  fstat(fd, &info)
+  let size = Int(info.st_size)
+  return [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+    var done = 0
+    while done < size {
+      let n = read(fd, buf.baseAddress! + done, size - done)
+      if n <= 0 { break }
+      done += n
+    }
+    count = done
+  }
+}
+
+func peakRSSMegabytes() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+var repeats = 5
+var mode = "auto"
+var what = "all"
+var path: String?
+while !args.isEmpty {
+  let a = args.removeFirst()
+  switch a {
+  case "--repeat": repeats = Int(args.removeFirst())!
+  case "--mode": mode = args.removeFirst()
+  case "--only": what = args.removeFirst()
+  default: path = a
+  }
+}
+guard let path else {
+  print(
+    "usage: fitlogit-bench FILE.csv [--repeat N]"
+      + " [--mode auto|serial|reader|mmap] [--only parse|objective|fit|all]"
+  )
+  exit(64)
+}
+
+/// A CSV like make_classification's (two Gaussian classes), seeded, for
+/// machines without Python: `--generate N D OUT.csv`.
+func generate(rows: Int, columns: Int, to path: String) {
+  var state: UInt64 = 2024
+  func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  func gaussian() -> Double {
+    let u = (Double(next() >> 11) + 0.5) * 0x1p-53
+    let v = Double(next() >> 11) * 0x1p-53
+    return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+  }
+  guard let out = fopen(path, "w") else { fatalError("cannot write \(path)") }
+  defer { fclose(out) }
+  fputs((0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n", out)
+  for _ in 0..<rows {
+    let y = next() & 1
+    var line = ""
+    for j in 0..<columns {
+      let shift = j < 10 ? (y == 1 ? 1.0 : -1.0) * Double(j % 3 + 1) * 0.3 : 0
+      line += "\(gaussian() + shift),"
+    }
+    fputs(line + "\(y)\n", out)
+  }
+}
+
+if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate" {
+  generate(
+    rows: Int(Double(CommandLine.arguments[2])!),
+    columns: Int(CommandLine.arguments[3])!, to: CommandLine.arguments[4])
+  exit(0)
+}
+
+var t0 = now()
+// --mode mmap parses the mapped file (Dataset(csvFile:)), never copying it.
+let bytes = mode == "mmap" ? [] : readFile(path)
+let readTime = now() - t0
+var fileSize = stat()
+stat(path, &fileSize)
+let parseMode: Dataset.CSVParseMode =
+  mode == "serial" ? .chunks(1) : mode == "reader" ? .recordReader : .automatic
+var parseTimes: [Double] = []
+var data: Dataset!
+for _ in 0..<(what == "all" || what == "parse" ? repeats : 1) {
+  data = nil
+  t0 = now()
+  data =
+    try! mode == "mmap"
+    ? Dataset(csvFile: path) : Dataset(csv: bytes, file: path, mode: parseMode)
+  parseTimes.append(now() - t0)
+}
+let mb = Double(fileSize.st_size) / 1e6
+let parse = median(parseTimes)
+print(
+  "file=\(path) bytes=\(fileSize.st_size) rows=\(data.sampleCount)"
+    + " d=\(data.featureCount)"
+    + " read_s=\(readTime) parse_s=\(parse) parse_MBps=\(mb / parse)")
+if what == "parse" {
+  print("peak_rss_MB=\(peakRSSMegabytes())")
+  exit(0)
+}
+
+let regression = LogisticRegression()
+var objective = regression.objective(for: data)
+var w = [Double](repeating: 0, count: objective.dimension)
+for j in w.indices { w[j] = 0.01 * Double(j % 7) - 0.03 }
+var g = w
+let elements = Double(data.sampleCount * data.featureCount)
+var eval = 0.0
+var results: [(Double, [Double])] = []
+for blocked in [false, true] {
+  objective.blocked = blocked
+  var evalTimes: [Double] = []
+  var f = 0.0
+  for _ in 0..<max(repeats, 5) {
+    t0 = now()
+    f = objective.value(at: w, gradient: &g)
+    evalTimes.append(now() - t0)
+  }
+  results.append((f, g))
+  let t = median(evalTimes)
+  if blocked
+    == (data.sampleCount * data.featureCount
+      >= LogisticObjective.blockedThreshold)
+  {
+    eval = t
+  }
+  print(
+    "objective_\(blocked ? "blocked" : "sequential")_eval_s=\(t)"
+      + " ns_per_element=\(t / elements * 1e9) f=\(f)")
+}
+var gradientDifference = 0.0
+for j in g.indices {
+  let a = results[0].1[j]
+  let b = results[1].1[j]
+  gradientDifference = max(gradientDifference, abs(a - b) / max(abs(a), 1e-300))
+}
+print(
+  "blocked_vs_sequential: f_rel_diff="
+    + "\(abs(results[0].0 - results[1].0) / abs(results[0].0))"
+    + " g_max_rel_diff=\(gradientDifference)")
+objective.blocked = nil
+if what == "objective" { exit(0) }
+
+var fitTimes: [Double] = []
+var fit: Fit!
+for _ in 0..<max(1, repeats / 2) {
+  t0 = now()
+  fit = regression.fit(data)
+  fitTimes.append(now() - t0)
+}
+let fitTime = median(fitTimes)
+let evaluations = fit.optimization.evaluations
+print(
+  "fit_s=\(fitTime) evaluations=\(evaluations)"
+    + " iterations=\(fit.optimization.iterations)"
+    + " fit_over_evals_x_eval=\(fitTime / (Double(evaluations) * eval))"
+    + " log_loss=\(fit.logLoss)")
+// One pass at the solution, where the margins are those the fit saw.
+var atSolution: [Double] = []
+var gs = fit.optimization.x
+for _ in 0..<5 {
+  t0 = now()
+  _ = objective.value(at: fit.optimization.x, gradient: &gs)
+  atSolution.append(now() - t0)
+}
+let evalAtSolution = median(atSolution)
+print(
+  "eval_at_solution_s=\(evalAtSolution)"
+    + " fit_over_evals_x_eval_at_solution="
+    + "\(fitTime / (Double(evaluations) * evalAtSolution))"
+)
+print("peak_rss_MB=\(peakRSSMegabytes())")

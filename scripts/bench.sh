@@ -1,0 +1,61 @@
+#!/bin/bash
+# Reproduces BENCHMARKS.md: parse, objective, fit and end-to-end timings of
+# fitlogit, and (when python3 with pandas and scikit-learn is present) the
+# same file through pandas.read_csv + LogisticRegression().fit + log_loss.
+#
+# Usage: scripts/bench.sh [SIZE...]     SIZE is ROWSxFEATURES, default
+#        1e4x20 1e5x20 1e6x20 1e5x200.  Data goes to $BENCH_DIR
+#        (default /tmp/fitlogit-bench), never into the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR="${BENCH_DIR:-/tmp/fitlogit-bench}"
+RUNS="${RUNS:-3}"
+mkdir -p "$DIR"
+swift build -c release --product fitlogit >/dev/null
+swift build -c release --product fitlogit-bench >/dev/null
+BIN=.build/release
+HAVE_PY=0
+python3 -c "import pandas, sklearn" 2>/dev/null && HAVE_PY=1
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -m) $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# article fit: fitlogit data/points.csv, median of 21 runs (ms):"
+for i in $(seq 21); do
+  s=$(date +%s%N); $BIN/fitlogit data/points.csv >/dev/null; e=$(date +%s%N)
+  echo $(( (e - s) / 1000 ))
+done | median | awk '{printf "points_ms=%.1f\n", $1/1000}'
+
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1e4x20 1e5x20 1e6x20 1e5x200)
+for size in "${sizes[@]}"; do
+  n=${size%x*}; d=${size#*x}
+  f="$DIR/bench_${n}x${d}.csv"
+  if [ ! -f "$f" ]; then
+    if [ $HAVE_PY = 1 ]; then python3 scripts/gen_bench_data.py "$n" "$d" "$f"
+    else $BIN/fitlogit-bench --generate "$n" "$d" "$f"; fi
+  fi
+  echo "## $size ($(stat -c %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
+  $BIN/fitlogit-bench "$f" --repeat 5
+  echo "one core: $($BIN/fitlogit-bench "$f" --only parse --repeat 5 --mode serial | grep -oE 'parse_s=.*|peak_rss_MB=.*' | tr '\n' ' ')"
+  echo "mapped file (Dataset(csvFile:)): $($BIN/fitlogit-bench "$f" --only parse --repeat 3 --mode mmap | grep -oE 'parse_s=.*|peak_rss_MB=.*' | tr '\n' ' ')"
+  for i in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o "$DIR/time.txt" $BIN/fitlogit fit "$f" --json >"$DIR/out.json"
+    cat "$DIR/time.txt"
+  done > "$DIR/e2e.txt"
+  e2e=$(cut -d' ' -f1 "$DIR/e2e.txt" | median)
+  rss=$(cut -d' ' -f2 "$DIR/e2e.txt" | median)
+  loss=$(python3 -c "import json; print(json.load(open('$DIR/out.json'))['log_loss'])" 2>/dev/null || echo "?")
+  echo "fitlogit_e2e_s=$e2e fitlogit_peak_rss_MB=$((rss / 1024)) fitlogit_log_loss=$loss"
+  if [ $HAVE_PY = 1 ]; then
+    for i in $(seq "$RUNS"); do
+      /usr/bin/time -f "%e %M" -o "$DIR/time.txt" python3 scripts/bench_sklearn.py "$f" > "$DIR/py.txt"
+      echo "$(cat "$DIR/time.txt") $(cat "$DIR/py.txt")"
+    done > "$DIR/py_runs.txt"
+    py=$(cut -d' ' -f1 "$DIR/py_runs.txt" | median)
+    pyrss=$(cut -d' ' -f2 "$DIR/py_runs.txt" | median)
+    tail -1 "$DIR/py_runs.txt" | cut -d' ' -f3-
+    echo "python_e2e_s=$py python_peak_rss_MB=$((pyrss / 1024))" \
+      "speedup=$(awk "BEGIN {printf \"%.2f\", $py / $e2e}")"
+  fi
+done

@@ -1,0 +1,15 @@
+#!/usr/bin/env python3
+"""Benchmark data: make_classification(n, d, random_state=0) written with
+pandas.to_csv (full-precision floats), as issue 6 specifies.
+Usage: gen_bench_data.py N D OUT.csv"""
+import sys
+
+import pandas as pd
+from sklearn.datasets import make_classification
+
+n, d, out = int(float(sys.argv[1])), int(sys.argv[2]), sys.argv[3]
+X, y = make_classification(
+    n_samples=n, n_features=d, n_informative=min(d, 10), random_state=0)
+df = pd.DataFrame(X, columns=[f"x{j}" for j in range(d)])
+df["y"] = y
+df.to_csv(out, index=False)
