@@ -9,18 +9,35 @@
 #endif
 
 enum FileSystem {
+  /// Whether `path` is a regular file (true) or a pipe such as
+  /// `<(command)` (false); anything else, or a path that cannot be opened,
+  /// is a data error naming it.
+  static func isRegularFile(_ path: String) throws(CommandError) -> Bool {
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
+    if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
+    defer { close(fd) }
+    return try regular(fd, path)
+  }
+
+  private static func regular(_ fd: Int32, _ path: String) throws(CommandError) -> Bool {
+    var info = stat()
+    if fstat(fd, &info) != 0 { throw .data("\(printable(path)): \(errnoText())") }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: throw .data("\(printable(path)): is a directory, not a CSV file")
+    case S_IFREG: return true
+    case S_IFIFO: return false
+    default: throw .data("\(printable(path)): is a device or socket, not a file")
+    }
+  }
+
   /// The whole file, or a data error naming it.
   static func contents(of path: String) throws(CommandError) -> [UInt8] {
     let fd = open(path, O_RDONLY)
     if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
     defer { close(fd) }
     var info = stat()
-    if fstat(fd, &info) != 0 { throw .data("\(printable(path)): \(errnoText())") }
-    switch info.st_mode & S_IFMT {
-    case S_IFDIR: throw .data("\(printable(path)): is a directory, not a CSV file")
-    case S_IFREG, S_IFIFO: break  // files, and pipes such as <(command)
-    default: throw .data("\(printable(path)): is a device or socket, not a file")
-    }
+    _ = try regular(fd, path)
+    fstat(fd, &info)
     var bytes: [UInt8] = []
     let size = Int(info.st_size)
     if size > 0 { bytes.reserveCapacity(size) }

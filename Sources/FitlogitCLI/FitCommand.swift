@@ -132,14 +132,25 @@ func milliseconds(_ d: Duration) -> String {
 }
 
 /// Reads and parses a CSV file, turning every failure into a data error.
+///
+/// A regular file is parsed in place from a read-only mapping, which keeps
+/// peak memory near the matrix's size; a pipe is read into memory first.
 func loadDataset(
   _ path: String, target: String?, sampleWeight: String? = nil
 ) throws(CommandError) -> Dataset {
-  let bytes = try FileSystem.contents(of: path)
   do {
+    if try FileSystem.isRegularFile(path) {
+      return try Dataset(
+        csvFile: path, name: printable(path), target: target, sampleWeight: sampleWeight)
+    }
+    let bytes = try FileSystem.contents(of: path)
     return try Dataset(
       csv: bytes, file: printable(path), target: target, sampleWeight: sampleWeight)
-  } catch {
+  } catch let error as CSVError {
     throw .data(error.description)
+  } catch let error as CommandError {
+    throw error
+  } catch {
+    throw .data("\(error)")
   }
 }

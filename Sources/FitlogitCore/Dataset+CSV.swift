@@ -37,13 +37,16 @@ extension Dataset {
   /// errors as ``init(csv:file:target:sampleWeight:)`` on the file's bytes,
   /// with peak memory near the matrix's size instead of file + matrix.
   ///
+  /// - Parameters:
+  ///   - name: The file's name in error messages (default: `path`).
   /// - Throws: ``CSVError``; line 0 for a file that cannot be read.
   public init(
-    csvFile path: String, target: String? = nil, sampleWeight: String? = nil
+    csvFile path: String, name: String? = nil, target: String? = nil,
+    sampleWeight: String? = nil
   ) throws(CSVError) {
     let file = try MappedFile(path: path)
     self = try Dataset.parse(
-      file.bytes, file: path, target: target, sampleWeight: sampleWeight,
+      file.bytes, file: name ?? path, target: target, sampleWeight: sampleWeight,
       releaser: file.releaser)
     withExtendedLifetime(file) {}
   }
