@@ -7,6 +7,8 @@ enum Help {
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
       fitlogit predict MODEL.json DATA.csv [--proba] [--json]
+      fitlogit loss --y-true LIST --y-pred LIST [options]
+                                           cross-entropy under every convention
       fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
                                            statsmodels' table: std errors, z, p, CIs
       fitlogit --help | --version
@@ -71,6 +73,30 @@ enum Help {
       --penalty l2, --C VALUE a penalized fit: refused unless --allow-penalized,
                               because its standard errors are not the textbook ones
       --allow-penalized       print the penalized table anyway, labelled as such
+      -h, --help              show this help
+
+    """
+
+  static let loss = """
+    USAGE: fitlogit loss --y-true LIST --y-pred LIST [options]
+
+    Cross-entropy (log loss) of predictions against targets as Keras 2
+    (tf.keras), Keras 3, scikit-learn and the textbook compute it. Without
+    --convention every convention is shown side by side, each with the reason
+    it differs. LIST is comma-separated numbers: 1,0,1 (binary: y_pred is the
+    probability of 1); rows separated by ';' are categorical: 0,1,0;0,0,1.
+
+    OPTIONS:
+      --convention exact|sklearn|keras2|keras3
+                              print just this convention's number
+      --from-logits           y_pred holds logits, not probabilities
+      --label-smoothing F     Keras' label smoothing, in [0, 1]
+      --reduction mean|sum|none
+                              mean (Keras' sum over batch size), sum, or per sample
+      --sample-weight LIST    one weight per sample
+      --precision float64|float32
+                              float32 reproduces the digits Keras prints
+      --json                  JSON: {"loss", "convention", "reduction", ...}
       -h, --help              show this help
 
     """

@@ -55,6 +55,8 @@ private func dispatch(
     stdout.write("fitlogit \(version)\n")
   case "predict":
     try PredictCommand.run(rest, stdout: &stdout, stderr: &stderr)
+  case "loss":
+    try LossCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "summary":
     try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":
