@@ -38,7 +38,8 @@ let package = Package(
     .executableTarget(
       name: "fitlogit-bench", dependencies: ["FitlogitCore", "Optimization"]),
 
-    .testTarget(name: "CrossEntropyTests", dependencies: ["CrossEntropy"]),
+    .testTarget(
+      name: "CrossEntropyTests", dependencies: ["CrossEntropy"], exclude: ["Golden"]),
     .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
     .testTarget(
       name: "FitlogitCoreTests", dependencies: ["FitlogitCore"],

@@ -67,7 +67,8 @@ enum LossCommand {
             : comparisonText(answers, yTrue, yPred, categorical, options, precision))
       }
     } catch {
-      throw .data(error.message)
+      // The library speaks Keras' argument names; the CLI its own.
+      throw .data(error.message.replacing("from_logits", with: "--from-logits"))
     }
   }
 
