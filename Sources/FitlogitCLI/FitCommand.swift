@@ -8,6 +8,7 @@ enum FitCommand {
     var target: String?
     var sampleWeight: String?
     var save: String?
+    var plot: String?
     var regression = LogisticRegression()
     var json = false
     var verbose = false
@@ -36,6 +37,7 @@ enum FitCommand {
       r.classWeight = .balanced
     }
     let save = try args.option("--save")
+    let plot = try args.option("--plot")
     let json = args.flag("--json")
     let verbose = args.flag("--verbose")
     guard let path = args.positional() else {
@@ -43,7 +45,7 @@ enum FitCommand {
     }
     try args.finish()
     return Options(
-      path: path, target: target, sampleWeight: sampleWeight, save: save,
+      path: path, target: target, sampleWeight: sampleWeight, save: save, plot: plot,
       regression: r, json: json, verbose: verbose)
   }
 
@@ -60,6 +62,7 @@ enum FitCommand {
     let data = try loadDataset(
       options.path, target: options.target, sampleWeight: options.sampleWeight)
     try checkClassCount(data)
+    if let plot = options.plot { try PlotReport.check(plot, data: data) }
     let parsed = clock.now
     if options.verbose {
       stderr.write(
@@ -83,6 +86,9 @@ enum FitCommand {
     }
     if let save = options.save {
       try FileSystem.save(ModelFile.encode(fit, data: data), to: save)
+    }
+    if let plot = options.plot {
+      try PlotReport.write(fit, data: data, to: plot)
     }
     stdout.write(options.json ? FitReport.json(fit, data: data) : FitReport.text(fit, data: data))
   }

@@ -37,6 +37,7 @@ enum Help {
       --class-weight balanced weight classes by n / (K · class count), as sklearn
       --json                  print the JSON report instead of text
       --save MODEL.json       write the fitted model (for 'fitlogit predict')
+      --plot DIR              write the article's figures (SVG) and DIR/index.html
       --verbose               one line per iteration and the timings, on stderr
       -h, --help              show this help
 

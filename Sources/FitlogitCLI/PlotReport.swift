@@ -1,0 +1,65 @@
+import Figures
+import FitlogitCore
+
+/// `--plot DIR`: the article's figures for a fit, as SVG files and an
+/// index.html that shows them in order.
+enum PlotReport {
+  /// Fails before any fitting when DIR cannot be a directory or the data
+  /// cannot be drawn, so a refused --plot leaves no output at all.
+  static func check(_ directory: String, data: Dataset) throws(CommandError) {
+    if FileSystem.kind(of: directory) == .file {
+      throw .data("\(printable(directory)): exists and is not a directory (--plot needs a directory)")
+    }
+    if data.classCount != 2 {
+      throw .data(
+        "--plot draws the article's binary figures, but \"\(printable(data.targetName))\" has "
+          + "\(data.classCount) classes")
+    }
+  }
+
+  /// Every file's name and text, built before anything is written.
+  static func files(_ fit: Fit, data: Dataset) -> [(name: String, text: String)] {
+    var gd = fit.options
+    gd.solver = .gd
+    gd.tol = max(fit.options.tol, 1e-8)
+    gd.maxIter = 2000
+    let gdFit = gd.fit(data)
+    let oneFeature = data.featureCount == 1
+    let input = ArticleFigureInput(
+      x: oneFeature ? data.features.values : nil, labels: data.labels,
+      classNames: data.classes, featureName: oneFeature ? data.featureNames[0] : "x",
+      probabilities: (0..<fit.probabilities.rows).map { fit.probabilities[$0, 1] },
+      coef: oneFeature ? fit.model.coef[0, 0] : nil, intercept: fit.model.intercept[0],
+      logLoss: fit.logLoss,
+      traces: [
+        trace(fit.options.solver == .lbfgs ? "L-BFGS" : fit.options.solver.rawValue, fit),
+        trace("gradient descent", gdFit),
+      ])
+    let figures = articleFigures(input)
+    var summary = ["\(data.targetName) ~ \(data.featureNames.joined(separator: " + ")), "
+      + "\(data.sampleCount) rows, positive class \(data.classes[1])"]
+    for (j, name) in data.featureNames.enumerated() {
+      summary.append("coef[\(name)] = \(fixed(fit.model.coef[0, j], 8))")
+    }
+    summary.append("intercept = \(fixed(fit.model.intercept[0], 8))")
+    summary.append("Log Loss / Cross Entropy = \(fixed(fit.logLoss, 4))")
+    let html = htmlReport(
+      title: "fitlogit: binary cross-entropy / log loss, a visual explanation",
+      summary: summary, figures: figures)
+    return figures.map { ($0.fileName, $0.svg) } + [("index.html", html)]
+  }
+
+  static func write(_ fit: Fit, data: Dataset, to directory: String) throws(CommandError) {
+    let files = files(fit, data: data)
+    try FileSystem.makeDirectory(directory)
+    for file in files {
+      try FileSystem.save(file.text, to: directory + "/" + file.name)
+    }
+  }
+
+  private static func trace(_ name: String, _ fit: Fit) -> ArticleFigureInput.Trace {
+    ArticleFigureInput.Trace(
+      name: name, objective: fit.optimization.trace.map(\.value),
+      gradientMaxAbs: fit.optimization.trace.map(\.gradientMaxAbs))
+  }
+}
