@@ -46,7 +46,8 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "InferenceTests", dependencies: ["Inference"], exclude: ["Golden"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+    .testTarget(
+      name: "FiguresTests", dependencies: ["Figures"], exclude: ["Golden"]),
     .testTarget(name: "FitlogitCLITests", dependencies: ["FitlogitCLI"]),
   ]
 )

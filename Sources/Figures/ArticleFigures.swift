@@ -173,7 +173,9 @@ private func drawSigmoid(_ plot: inout Plot, _ input: ArticleFigureInput, _ doma
 
 func probabilityBars(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
   let domain = padded(x, fraction: 0.12)
-  var plot = Plot(title: "Probability of each point's own class", x: domain, y: (0, 1))
+  var plot = Plot(
+    height: 380, title: "Probability of each point's own class", x: domain, y: (0, 1),
+    margin: (68, 24, 52, 64))
   plot.axes(xLabel: input.featureName, yLabel: "probability")
   drawSigmoid(&plot, input, domain)
   let barWidth = max(6, min(18, (plot.right - plot.left) / Double(x.count) * 0.5))
@@ -190,10 +192,11 @@ func probabilityBars(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
       plot.svg.rect(px, plot.y(1), barWidth, plot.y(p) - plot.y(1), fill: Palette.negative, opacity: 0.85, title: title)
     }
   }
-  plot.legend([
-    ("P(\(input.classNames[1])), under the curve", Palette.positive, .bar),
-    ("P(\(input.classNames[0])) = 1 − P, over it", Palette.negative, .bar),
-  ])
+  plot.legend(
+    [
+      ("P(\(input.classNames[1])), under the curve", Palette.positive, .bar),
+      ("P(\(input.classNames[0])) = 1 − P, hanging over it", Palette.negative, .bar),
+    ], corner: .above)
   return Figure(
     fileName: "4-probabilities.svg", title: "Probabilities of the true class",
     caption: "Bars under the sigmoid are the probability the model gives a "
@@ -321,7 +324,8 @@ func entropyAndCrossEntropy(_ input: ArticleFigureInput) -> Figure {
   }
   right.svg.text(
     "H(q) = \(decimals(h, 4)) nats = \(decimals(h / 0.6931471805599453, 4)) bits; "
-      + "KL(q‖p̄) = H(q, p̄) − H(q) = \(decimals(max(kl, 0), 4))",
+      + "KL(q‖p̄) = H(q, p̄) − H(q) = \(decimals(max(kl, 0), 4))"
+      + (kl < 5e-5 ? " (with an intercept, p̄ ≈ q)" : ""),
     x: 320, y: 346, anchor: .middle, size: 12)
   return Figure(
     fileName: "8-entropy.svg", title: "Entropy and cross-entropy",
@@ -336,14 +340,18 @@ func entropyAndCrossEntropy(_ input: ArticleFigureInput) -> Figure {
 
 func convergence(_ input: ArticleFigureInput) -> Figure {
   let best = input.traces.flatMap(\.objective).min() ?? 0
-  let gaps = input.traces.map { t in t.objective.map { max($0 - best, 1e-16) } }
+  // The best value itself has a gap of 0, which a log axis cannot show:
+  // each line stops at its last positive gap.
+  let gaps = input.traces.map { t in
+    Array(t.objective.map { $0 - best }.prefix { $0 > 0 })
+  }
   let grads = input.traces.map { $0.gradientMaxAbs.map { max($0, 1e-16) } }
   let maxIter = Double(max(1, input.traces.map { $0.objective.count - 1 }.max() ?? 1))
   let colors = [Palette.positive, Palette.negative, Palette.accent, Palette.second]
   var svg = SVG(width: 760, height: 380)
   svg.text("Convergence: objective and gradient per iteration", x: 380, y: 24, anchor: .middle, size: 15, weight: "bold")
   func panel(_ series: [[Double]], _ label: String, _ margin: (Double, Double, Double, Double)) {
-    let lo = max(series.flatMap { $0 }.min() ?? 1e-16, 1e-16)
+    let lo = max(series.flatMap { $0 }.filter { $0 > 0 }.min() ?? 1e-16, 1e-16)
     let hi = max(series.flatMap { $0 }.max() ?? 1, lo * 10)
     var plot = Plot(width: 760, height: 380, title: "", x: (0, maxIter), y: (pow10(Int(libmFloor(libmLog10(lo)))), pow10(Int(libmCeil(libmLog10(hi))))), yLog: true, margin: margin)
     plot.svg = svg
@@ -357,11 +365,12 @@ func convergence(_ input: ArticleFigureInput) -> Figure {
   }
   panel(gaps, "objective − best (log)", (48, 400, 56, 64))
   panel(grads, "max |gradient| (log)", (48, 24, 56, 440))
-  var legend = Plot(width: 760, height: 380, title: "", x: (0, 1), y: (0, 1), margin: (48, 400, 56, 64))
+  var legend = Plot(width: 760, height: 380, title: "", x: (0, 1), y: (0, 1), margin: (48, 24, 56, 440))
   legend.svg = svg
-  legend.legend(input.traces.enumerated().map { (k, t) in
-    ("\(t.name): \(t.objective.count - 1) iterations", colors[k % colors.count], .line)
-  })
+  legend.legend(
+    input.traces.enumerated().map { (k, t) in
+      ("\(t.name): \(t.objective.count - 1) iterations", colors[k % colors.count], .line)
+    }, corner: .topRight)
   return Figure(
     fileName: "9-convergence.svg", title: "Convergence",
     caption: "How far each solver is from the best objective value found, and its largest "

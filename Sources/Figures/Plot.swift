@@ -65,24 +65,44 @@ struct Plot {
     svg.line(left, bottom, right, bottom, stroke: "#444")
     svg.line(left, top, left, bottom, stroke: "#444")
     svg.text(xLabel, x: (left + right) / 2, y: bottom + 38, anchor: .middle, size: 12)
-    svg.text(yLabel, x: 16, y: (top + bottom) / 2, anchor: .middle, size: 12, rotate: -90)
+    svg.text(yLabel, x: left - 48, y: (top + bottom) / 2, anchor: .middle, size: 12, rotate: -90)
   }
 
-  /// A legend box in the top-left corner of the frame.
-  mutating func legend(_ items: [(label: String, color: String, marker: Marker)]) {
-    var py = top + 14
-    let width = 24 + Double(items.map(\.label.count).max() ?? 0) * 7
-    svg.rect(left + 8, top + 2, width, Double(items.count) * 18 + 6, fill: "white", stroke: Palette.light, opacity: 0.9)
-    for item in items {
-      let px = left + 20
-      switch item.marker {
-      case .circle: svg.circle(px, py, r: 5, fill: item.color)
-      case .diamond: svg.diamond(px, py, r: 6, fill: item.color)
-      case .line: svg.line(px - 8, py, px + 8, py, stroke: item.color, width: 2.5)
-      case .bar: svg.rect(px - 6, py - 6, 12, 12, fill: item.color)
+  enum Corner { case topLeft, topRight, bottomRight, above }
+
+  /// A legend box in a corner of the frame, or in one row above it (in the
+  /// top margin) where every corner holds data.
+  mutating func legend(
+    _ items: [(label: String, color: String, marker: Marker)], corner: Corner = .topLeft
+  ) {
+    if corner == .above {
+      var px = left + 8
+      for item in items {
+        marker(item.marker, px, top - 14, item.color)
+        svg.text(item.label, x: px + 12, y: top - 10, size: 12)
+        px += 36 + Double(item.label.count) * 7
       }
-      svg.text(item.label, x: px + 12, y: py + 4, size: 12)
+      return
+    }
+    let width = 24 + Double(items.map(\.label.count).max() ?? 0) * 7
+    let height = Double(items.count) * 18 + 6
+    let x0 = corner == .topLeft ? left + 8 : right - 8 - width
+    let y0 = corner == .bottomRight ? bottom - 8 - height : top + 2
+    svg.rect(x0, y0, width, height, fill: "white", stroke: Palette.light, opacity: 0.9)
+    var py = y0 + 12
+    for item in items {
+      marker(item.marker, x0 + 12, py, item.color)
+      svg.text(item.label, x: x0 + 24, y: py + 4, size: 12)
       py += 18
+    }
+  }
+
+  private mutating func marker(_ kind: Marker, _ px: Double, _ py: Double, _ color: String) {
+    switch kind {
+    case .circle: svg.circle(px, py, r: 5, fill: color)
+    case .diamond: svg.diamond(px, py, r: 6, fill: color)
+    case .line: svg.line(px - 8, py, px + 8, py, stroke: color, width: 2.5)
+    case .bar: svg.rect(px - 6, py - 6, 12, 12, fill: color)
     }
   }
 
