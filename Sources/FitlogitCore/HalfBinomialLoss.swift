@@ -16,17 +16,26 @@
 public func halfBinomialLoss(
   label y: Double, margin r: Double
 ) -> (loss: Double, derivative: Double) {
+  halfBinomialLoss(label: y, margin: r, log1p: libmLog1p)
+}
+
+/// The branch table with the log1p to use: libm's for scikit-learn's exact
+/// rounding, a faster one in the blocked pass.
+@inline(__always)
+func halfBinomialLoss(
+  label y: Double, margin r: Double, log1p: (Double) -> Double
+) -> (loss: Double, derivative: Double) {
   if r <= -37 {
     let e = libmExp(r)
     return (e - y * r, e - y)
   }
   if r <= -2 {
     let e = libmExp(r)
-    return (libmLog1p(e) - y * r, ((1 - y) * e - y) / (1 + e))
+    return (log1p(e) - y * r, ((1 - y) * e - y) / (1 + e))
   }
   if r <= 18 {
     let e = libmExp(-r)
-    return (libmLog1p(e) + (1 - y) * r, ((1 - y) - y * e) / (1 + e))
+    return (log1p(e) + (1 - y) * r, ((1 - y) - y * e) / (1 + e))
   }
   let e = libmExp(-r)
   return (e + (1 - y) * r, ((1 - y) - y * e) / (1 + e))
@@ -50,20 +59,7 @@ public func sigmoid(_ r: Double) -> Double {
 func halfBinomialLossFast(
   label y: Double, margin r: Double
 ) -> (loss: Double, derivative: Double) {
-  if r <= -37 {
-    let e = libmExp(r)
-    return (e - y * r, e - y)
-  }
-  if r <= -2 {
-    let e = libmExp(r)
-    return (log1pFast(e) - y * r, ((1 - y) * e - y) / (1 + e))
-  }
-  if r <= 18 {
-    let e = libmExp(-r)
-    return (log1pFast(e) + (1 - y) * r, ((1 - y) - y * e) / (1 + e))
-  }
-  let e = libmExp(-r)
-  return (e + (1 - y) * r, ((1 - y) - y * e) / (1 + e))
+  halfBinomialLoss(label: y, margin: r, log1p: log1pFast)
 }
 
 /// log(1 + x) for x ≥ 0 through `log`, accurate to a few ulp.

@@ -32,8 +32,6 @@ public struct LogisticObjective: Objective {
   public let weightSum: Double
   public let dimension: Int
 
-  private var margins: [Double]
-  private var probabilities: [Double]
   /// Per block: its gradient, then its loss sum (blocked path only).
   private var partials: [Double] = []
 
@@ -64,9 +62,6 @@ public struct LogisticObjective: Objective {
     self.l2 = C.isInfinite ? 0 : 1 / (C * S)
     let perClass = features.columns + (fitIntercept ? 1 : 0)
     self.dimension = classCount == 2 ? perClass : classCount * perClass
-    let k = classCount == 2 ? 1 : classCount
-    margins = [Double](repeating: 0, count: k)
-    probabilities = [Double](repeating: 0, count: k)
   }
 
   public mutating func value(at w: [Double], gradient: inout [Double]) -> Double {
@@ -113,70 +108,34 @@ public struct LogisticObjective: Objective {
         }
       }
     }
-    var f = lossSum / S
-    var penalty = 0.0
-    for j in 0..<d { penalty += w[j] * w[j] }
-    f += 0.5 * l2 * penalty
-    for j in 0..<d { gradient[j] += l2 * w[j] }
-    return f
+    return penalized(lossSum: lossSum, w: w, gradient: &gradient)
   }
 
-  /// The K-class objective (SKLEARN_LBFGS.md §C-8).
+  /// The K-class objective (SKLEARN_LBFGS.md §C-8): the block kernel run
+  /// once over every row, so both passes share one implementation.
   ///
   /// - Complexity: O(n·d·K), one pass over the rows, no allocation.
-  private mutating func multinomialValue(
-    at w: [Double], gradient: inout [Double]
-  ) -> Double {
-    let n = features.rows
-    let d = features.columns
-    let K = classCount
-    let S = weightSum
-    var lossSum = 0.0
-    features.values.withUnsafeBufferPointer { x in
-      w.withUnsafeBufferPointer { w in
-        gradient.withUnsafeMutableBufferPointer { g in
-          margins.withUnsafeMutableBufferPointer { r in
-            probabilities.withUnsafeMutableBufferPointer { e in
-              for j in 0..<g.count { g[j] = 0 }
-              for i in 0..<n {
-                let row = x.baseAddress! + i * d
-                for k in 0..<K {
-                  var rk = 0.0
-                  for j in 0..<d { rk += row[j] * w[k + K * j] }
-                  if fitIntercept { rk += w[k + K * d] }
-                  r[k] = rk
-                }
-                var m = r[0]
-                for k in 1..<K where m < r[k] { m = r[k] }
-                var sum = 0.0
-                for k in 0..<K {
-                  e[k] = libmExp(r[k] - m)
-                  sum += e[k]
-                }
-                let y = labels[i]
-                var l = (libmLog(sum) + m) - r[y]
-                let s = sampleWeights?[i]
-                if let s { l *= s }
-                lossSum += l
-                for k in 0..<K {
-                  var gamma = e[k] / sum - (k == y ? 1 : 0)
-                  if let s { gamma *= s }
-                  let G = gamma / S
-                  for j in 0..<d { g[k + K * j] += G * row[j] }
-                  if fitIntercept { g[k + K * d] += G }
-                }
-              }
-            }
-          }
-        }
+  private func multinomialValue(at w: [Double], gradient: inout [Double]) -> Double {
+    let lossSum = w.withUnsafeBufferPointer { w in
+      gradient.withUnsafeMutableBufferPointer { g in
+        for j in 0..<g.count { g[j] = 0 }
+        return multinomialBlock(rows: 0..<features.rows, w: w, g: g.baseAddress!)
       }
     }
-    var f = lossSum / S
-    let coefficientCount = K * d
+    return penalized(lossSum: lossSum, w: w, gradient: &gradient)
+  }
+
+  /// f = Σsᵢℓᵢ/S + (λ/2)‖β‖², and λβ added to the gradient: the
+  /// coefficients (the first d, or K·d, of w) are penalized, the intercepts
+  /// never.
+  private func penalized(lossSum: Double, w: [Double], gradient: inout [Double]) -> Double {
+    let d = features.columns
+    let count = classCount == 2 ? d : classCount * d
+    var f = lossSum / weightSum
     var penalty = 0.0
-    for t in 0..<coefficientCount { penalty += w[t] * w[t] }
+    for t in 0..<count { penalty += w[t] * w[t] }
     f += 0.5 * l2 * penalty
-    for t in 0..<coefficientCount { gradient[t] += l2 * w[t] }
+    for t in 0..<count { gradient[t] += l2 * w[t] }
     return f
   }
 
@@ -227,14 +186,7 @@ public struct LogisticObjective: Objective {
         }
       }
     }
-    let d = features.columns
-    let penalized = classCount == 2 ? d : classCount * d
-    var f = lossSum / weightSum
-    var penalty = 0.0
-    for t in 0..<penalized { penalty += w[t] * w[t] }
-    f += 0.5 * l2 * penalty
-    for t in 0..<penalized { gradient[t] += l2 * w[t] }
-    return f
+    return penalized(lossSum: lossSum, w: w, gradient: &gradient)
   }
 
   /// Adds the block's (1/S)·Σ γᵢ·(xᵢ, 1) to `g` and returns its Σ sᵢ·ℓᵢ.

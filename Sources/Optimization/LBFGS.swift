@@ -47,22 +47,15 @@ public struct LBFGS: Minimizer {
     var lastEvaluated = x
     var iterations = 0
     var memory = CompactInverseHessian(capacity: self.memory)
-    var trace: [IterationRecord] = []
-
+    var progress = Progress(observer: observer)
     func record(step: Double) {
-      let r = IterationRecord(
-        iteration: iterations, value: f, gradientMaxAbs: maxAbs(g), step: step,
-        evaluations: evaluations)
-      trace.append(r)
-      observer?(r)
+      progress.record(
+        iteration: iterations, value: f, gradient: g, step: step, evaluations: evaluations)
     }
     func finish(_ reason: StopReason) -> OptimizationResult {
-      let finite = f.isFinite && g.allSatisfy(\.isFinite)
-      return OptimizationResult(
-        x: x, value: f, gradient: g, iterations: iterations,
-        evaluations: evaluations,
-        stopReason: finite || reason == .maxIterations ? reason : .nonFinite,
-        trace: trace)
+      progress.result(
+        x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+        reason: reason)
     }
 
     record(step: 0)

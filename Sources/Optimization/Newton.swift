@@ -31,19 +31,15 @@ public struct Newton: Sendable {
     var f = objective.value(at: x, gradient: &g)
     var evaluations = 1
     var iterations = 0
-    var trace: [IterationRecord] = []
+    var progress = Progress(observer: observer)
     func record(step: Double) {
-      let r = IterationRecord(
-        iteration: iterations, value: f, gradientMaxAbs: maxAbs(g), step: step,
-        evaluations: evaluations)
-      trace.append(r)
-      observer?(r)
+      progress.record(
+        iteration: iterations, value: f, gradient: g, step: step, evaluations: evaluations)
     }
     func finish(_ reason: StopReason) -> OptimizationResult {
-      let finite = f.isFinite && g.allSatisfy(\.isFinite)
-      return OptimizationResult(
+      progress.result(
         x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
-        stopReason: finite ? reason : .nonFinite, trace: trace)
+        reason: reason)
     }
     record(step: 0)
     var h = [Double](repeating: 0, count: n * n)
