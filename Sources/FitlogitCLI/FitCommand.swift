@@ -81,7 +81,8 @@ enum FitCommand {
     if options.verbose {
       stderr.write("fit: \(milliseconds(clock.now - parsed)) ms\n")
     }
-    for warning in warnings(fit) {
+    let warnings = warnings(fit)
+    for warning in warnings {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
     if let save = options.save {
@@ -90,7 +91,9 @@ enum FitCommand {
     if let plot = options.plot {
       try PlotReport.write(fit, data: data, to: plot)
     }
-    stdout.write(options.json ? FitReport.json(fit, data: data) : FitReport.text(fit, data: data))
+    stdout.write(
+      options.json
+        ? FitReport.json(fit, data: data, warnings: warnings) : FitReport.text(fit, data: data))
   }
 
   /// Separation first: when it holds, "raise --max-iter" would be bad advice.

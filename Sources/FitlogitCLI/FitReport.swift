@@ -56,7 +56,7 @@ enum FitReport {
     return out
   }
 
-  static func json(_ fit: Fit, data: Dataset) -> String {
+  static func json(_ fit: Fit, data: Dataset, warnings: [String]) -> String {
     let model = fit.model
     let o = fit.options
     let coef = (0..<model.coef.rows).map { k in
@@ -82,7 +82,7 @@ enum FitReport {
       ("n_features", .integer(data.featureCount)),
       ("stop_reason", .string(fit.optimization.stopReason.message)),
       ("n_evaluations", .integer(fit.optimization.evaluations)),
-      ("warnings", .strings(FitCommand.warnings(fit))),
+      ("warnings", .strings(warnings)),
     ])
     return value.text + "\n"
   }

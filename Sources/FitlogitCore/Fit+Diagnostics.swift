@@ -50,8 +50,12 @@ extension Fit {
   /// What makes this fit's numbers meaningless, if anything.
   public var diagnostics: [FitDiagnostic] {
     var found: [FitDiagnostic] = []
-    let largest = trainingFeatures.values.reduce(0) { max($0, abs($1)) }
-    if largest > 1e150 { found.append(.featureOverflow(largest: largest)) }
+    // Only a fit that could not move can have overflowed; a converged one
+    // need not pay a pass over the matrix to prove it did not.
+    if !optimization.converged {
+      let largest = trainingFeatures.values.reduce(0) { max($0, abs($1)) }
+      if largest > 1e150 { found.append(.featureOverflow(largest: largest)) }
+    }
     let S = Double(trainingLabels.count)
     if options.penalty == .l2 && 1 / (options.C * S) > 1e10 {
       found.append(.vanishingC(options.C))
