@@ -16,16 +16,20 @@ enum FileSystem {
     let fd = open(path, O_RDONLY | O_NONBLOCK)
     if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
     defer { close(fd) }
-    return try regular(fd, path)
+    return try readable(fd, path).regular
   }
 
-  private static func regular(_ fd: Int32, _ path: String) throws(CommandError) -> Bool {
+  /// Refuses directories and devices; returns whether `fd` is a regular file
+  /// and its size (0 for a pipe).
+  private static func readable(
+    _ fd: Int32, _ path: String
+  ) throws(CommandError) -> (regular: Bool, size: Int) {
     var info = stat()
     if fstat(fd, &info) != 0 { throw .data("\(printable(path)): \(errnoText())") }
     switch info.st_mode & S_IFMT {
     case S_IFDIR: throw .data("\(printable(path)): is a directory, not a CSV file")
-    case S_IFREG: return true
-    case S_IFIFO: return false
+    case S_IFREG: return (true, Int(info.st_size))
+    case S_IFIFO: return (false, 0)
     default: throw .data("\(printable(path)): is a device or socket, not a file")
     }
   }
@@ -35,11 +39,8 @@ enum FileSystem {
     let fd = open(path, O_RDONLY)
     if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
     defer { close(fd) }
-    var info = stat()
-    _ = try regular(fd, path)
-    fstat(fd, &info)
+    let size = try readable(fd, path).size
     var bytes: [UInt8] = []
-    let size = Int(info.st_size)
     if size > 0 { bytes.reserveCapacity(size) }
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
