@@ -49,12 +49,21 @@ public struct LogisticModel: Equatable, Sendable {
     precondition(x.columns == coef.columns)
     let rows = coef.rows
     let d = coef.columns
-    var out = [Double](repeating: 0, count: x.rows * rows)
-    for i in 0..<x.rows {
-      for k in 0..<rows {
-        var r = 0.0
-        for j in 0..<d { r += x[i, j] * coef[k, j] }
-        out[i * rows + k] = r + intercept[k]
+    let n = x.rows
+    var out = [Double](repeating: 0, count: n * rows)
+    x.values.withUnsafeBufferPointer { x in
+      coef.values.withUnsafeBufferPointer { c in
+        out.withUnsafeMutableBufferPointer { out in
+          // Buffer subscripts rather than base addresses: a model with no
+          // features has empty buffers, whose base address may be nil.
+          for i in 0..<n {
+            for k in 0..<rows {
+              var r = 0.0
+              for j in 0..<d { r += x[i * d + j] * c[k * d + j] }
+              out[i * rows + k] = r + intercept[k]
+            }
+          }
+        }
       }
     }
     return Matrix(rows: x.rows, columns: rows, values: out)
