@@ -25,7 +25,7 @@ func median(_ xs: [Double]) -> Double {
 
 func readFile(_ path: String) -> [UInt8] {
   let fd = open(path, O_RDONLY)
-  precondition(fd >= 0, "cannot open \(path)")
+  guard fd >= 0 else { fail("cannot open \(path)", status: 1) }
   defer { close(fd) }
   var info = stat()
   fstat(fd, &info)
@@ -47,26 +47,53 @@ func peakRSSMegabytes() -> Double {
   return Double(usage.ru_maxrss) / 1024
 }
 
+let usage =
+  "usage: fitlogit-bench FILE.csv [--repeat N]"
+  + " [--mode auto|serial|reader|mmap] [--only parse|objective|fit|all]\n"
+  + "       fitlogit-bench --generate ROWS COLUMNS OUT.csv"
+
+/// A developer tool still answers bad input with a line, not a trap.
+func fail(_ message: String, status: Int32 = 64) -> Never {
+  let text = "fitlogit-bench: error: \(message)\n\(usage)\n"
+  _ = text.withCString { write(2, $0, strlen($0)) }
+  exit(status)
+}
+
 var args = Array(CommandLine.arguments.dropFirst())
 var repeats = 5
 var mode = "auto"
 var what = "all"
 var path: String?
-while !args.isEmpty {
-  let a = args.removeFirst()
-  switch a {
-  case "--repeat": repeats = Int(args.removeFirst())!
-  case "--mode": mode = args.removeFirst()
-  case "--only": what = args.removeFirst()
-  default: path = a
-  }
+func value(after option: String, in args: inout [String]) -> String {
+  guard !args.isEmpty else { fail("\(option) needs a value") }
+  return args.removeFirst()
 }
-guard let path else {
-  print(
-    "usage: fitlogit-bench FILE.csv [--repeat N]"
-      + " [--mode auto|serial|reader|mmap] [--only parse|objective|fit|all]"
-  )
-  exit(64)
+if args.first != "--generate" {
+  while !args.isEmpty {
+    let a = args.removeFirst()
+    switch a {
+    case "--repeat":
+      guard let n = Int(value(after: a, in: &args)), n > 0 else {
+        fail("--repeat needs a positive integer")
+      }
+      repeats = n
+    case "--mode":
+      mode = value(after: a, in: &args)
+      guard ["auto", "serial", "reader", "mmap"].contains(mode) else {
+        fail("unknown --mode \(mode)")
+      }
+    case "--only":
+      what = value(after: a, in: &args)
+      guard ["parse", "objective", "fit", "all"].contains(what) else {
+        fail("unknown --only \(what)")
+      }
+    case "-h", "--help":
+      print(usage)
+      exit(0)
+    case _ where a.hasPrefix("-"): fail("unknown option \(a)")
+    default: path = a
+    }
+  }
 }
 
 /// A CSV like make_classification's (two Gaussian classes), seeded, for
@@ -85,7 +112,9 @@ func generate(rows: Int, columns: Int, to path: String) {
     let v = Double(next() >> 11) * 0x1p-53
     return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
   }
-  guard let out = fopen(path, "w") else { fatalError("cannot write \(path)") }
+  guard let out = fopen(path, "w") else {
+    fail("cannot write \(path)", status: 1)
+  }
   defer { fclose(out) }
   fputs((0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n", out)
   for _ in 0..<rows {
@@ -99,12 +128,14 @@ func generate(rows: Int, columns: Int, to path: String) {
   }
 }
 
-if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate" {
-  generate(
-    rows: Int(Double(CommandLine.arguments[2])!),
-    columns: Int(CommandLine.arguments[3])!, to: CommandLine.arguments[4])
+if args.first == "--generate" {
+  guard args.count == 4, let rows = Double(args[1]), rows >= 1, rows < 1e9,
+    let columns = Int(args[2]), columns >= 1
+  else { fail("--generate needs ROWS COLUMNS OUT.csv") }
+  generate(rows: Int(rows), columns: columns, to: args[3])
   exit(0)
 }
+guard let path else { fail("no FILE.csv") }
 
 var t0 = now()
 // --mode mmap parses the mapped file (Dataset(csvFile:)), never copying it.
@@ -119,9 +150,14 @@ var data: Dataset!
 for _ in 0..<(what == "all" || what == "parse" ? repeats : 1) {
   data = nil
   t0 = now()
-  data =
-    try! mode == "mmap"
-    ? Dataset(csvFile: path) : Dataset(csv: bytes, file: path, mode: parseMode)
+  do {
+    data =
+      try mode == "mmap"
+      ? Dataset(csvFile: path)
+      : Dataset(csv: bytes, file: path, mode: parseMode)
+  } catch {
+    fail("\(error)", status: 1)
+  }
   parseTimes.append(now() - t0)
 }
 let mb = Double(fileSize.st_size) / 1e6
