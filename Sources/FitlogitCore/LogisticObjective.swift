@@ -191,74 +191,103 @@ public struct LogisticObjective: Objective {
 
   /// Adds the block's (1/S)·Σ γᵢ·(xᵢ, 1) to `g` and returns its Σ sᵢ·ℓᵢ.
   ///
-  /// Four rows at a time: four margins (each with four accumulators, so the
-  /// dot product vectorizes), one vector exp and log1p for all four
-  /// (``halfBinomialLoss4(labels:margins:)``), then the four gradient
-  /// updates in row order.
+  /// Four rows at a time, so that each coefficient and each gradient entry
+  /// is loaded once for four rows instead of once per row: the four margins
+  /// in one sweep over the columns (two columns per vector lane pair), one
+  /// vector exp and log1p for the four (``halfBinomialLoss4(labels:margins:)``),
+  /// then one sweep adding all four rows' contributions to the gradient.
   private func binaryBlock(
     rows: Range<Int>, w: UnsafeBufferPointer<Double>,
     g: UnsafeMutablePointer<Double>
   ) -> Double {
+    typealias Double2 = SIMD2<Double>
     let d = features.columns
+    let pairs = d / 2 * 2
     let S = weightSum
     let b = fitIntercept ? w[d] : 0
-    var lossSum = 0.0
+    var lossSum = Double4()
+    var interceptSum = Double4()
     features.values.withUnsafeBufferPointer { x in
       labels.withUnsafeBufferPointer { y in
         let w = w.baseAddress!
-        @inline(__always) func margin(_ i: Int) -> Double {
-          let row = x.baseAddress! + i * d
-          var a0 = 0.0
-          var a1 = 0.0
-          var a2 = 0.0
-          var a3 = 0.0
-          var j = 0
-          while j + 4 <= d {
-            a0 += row[j] * w[j]
-            a1 += row[j + 1] * w[j + 1]
-            a2 += row[j + 2] * w[j + 2]
-            a3 += row[j + 3] * w[j + 3]
-            j += 4
-          }
-          var r = (a0 + a1) + (a2 + a3)
-          while j < d {
-            r += row[j] * w[j]
-            j += 1
-          }
-          return r + b
+        let x = x.baseAddress!
+        @inline(__always) func pair(_ p: UnsafePointer<Double>) -> Double2 {
+          UnsafeRawPointer(p).loadUnaligned(as: Double2.self)
         }
-        @inline(__always)
-        func accumulate(_ i: Int, _ l: Double, _ gamma: Double) {
-          var (l, gamma) = (l, gamma)
+        var i = rows.lowerBound
+        while i + 4 <= rows.upperBound {
+          let x0 = x + i * d
+          let x1 = x0 + d
+          let x2 = x1 + d
+          let x3 = x2 + d
+          var a0 = Double2()
+          var a1 = Double2()
+          var a2 = Double2()
+          var a3 = Double2()
+          var j = 0
+          while j < pairs {
+            let wj = pair(w + j)
+            a0 += pair(x0 + j) * wj
+            a1 += pair(x1 + j) * wj
+            a2 += pair(x2 + j) * wj
+            a3 += pair(x3 + j) * wj
+            j += 2
+          }
+          var r = Double4(a0.sum(), a1.sum(), a2.sum(), a3.sum())
+          if pairs < d {
+            r += Double4(x0[d - 1], x1[d - 1], x2[d - 1], x3[d - 1]) * w[d - 1]
+          }
+          r += b
+          let labels = Double4(
+            Double(y[i]), Double(y[i + 1]), Double(y[i + 2]), Double(y[i + 3]))
+          var (l, gamma) = halfBinomialLoss4(labels: labels, margins: r)
+          if let s = sampleWeights {
+            let si = Double4(s[i], s[i + 1], s[i + 2], s[i + 3])
+            l *= si
+            gamma *= si
+          }
+          lossSum += l
+          let G = gamma / S
+          interceptSum += G
+          let G0 = Double2(repeating: G[0])
+          let G1 = Double2(repeating: G[1])
+          let G2 = Double2(repeating: G[2])
+          let G3 = Double2(repeating: G[3])
+          j = 0
+          while j < pairs {
+            let sum =
+              pair(g + j)
+              + ((pair(x0 + j) * G0 + pair(x1 + j) * G1)
+                + (pair(x2 + j) * G2 + pair(x3 + j) * G3))
+            UnsafeMutableRawPointer(g + j).storeBytes(of: sum, as: Double2.self)
+            j += 2
+          }
+          if pairs < d {
+            g[d - 1] +=
+              (x0[d - 1] * G[0] + x1[d - 1] * G[1])
+              + (x2[d - 1] * G[2] + x3[d - 1] * G[3])
+          }
+          i += 4
+        }
+        while i < rows.upperBound {
+          let row = x + i * d
+          var r = b
+          for j in 0..<d { r += row[j] * w[j] }
+          var (l, gamma) = halfBinomialLossFast(label: Double(y[i]), margin: r)
           if let s = sampleWeights {
             l *= s[i]
             gamma *= s[i]
           }
-          lossSum += l
+          lossSum[0] += l
           let G = gamma / S
-          let row = x.baseAddress! + i * d
+          interceptSum[0] += G
           for j in 0..<d { g[j] += row[j] * G }
-          if fitIntercept { g[d] += G }
-        }
-        var i = rows.lowerBound
-        while i + 4 <= rows.upperBound {
-          let r = Double4(
-            margin(i), margin(i + 1), margin(i + 2), margin(i + 3))
-          let labels = Double4(
-            Double(y[i]), Double(y[i + 1]), Double(y[i + 2]), Double(y[i + 3]))
-          let (l, gamma) = halfBinomialLoss4(labels: labels, margins: r)
-          for lane in 0..<4 { accumulate(i + lane, l[lane], gamma[lane]) }
-          i += 4
-        }
-        while i < rows.upperBound {
-          let (l, gamma) = halfBinomialLossFast(
-            label: Double(y[i]), margin: margin(i))
-          accumulate(i, l, gamma)
           i += 1
         }
       }
     }
-    return lossSum
+    if fitIntercept { g[d] += interceptSum.sum() }
+    return lossSum.sum()
   }
 
   /// The K-class counterpart of ``binaryBlock(rows:w:g:)``, in the

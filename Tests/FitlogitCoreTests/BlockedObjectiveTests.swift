@@ -57,6 +57,28 @@ private func problem(
     #expect(f1 != 0 && scale > 1e-3)
   }
 
+  /// The binary block takes four rows and two columns at a time; these
+  /// shapes exercise its leftovers: a last block whose row count is not a
+  /// multiple of four, an odd column count, a single column.
+  @Test(arguments: [(50_003, 1, true), (20_001, 20, false), (9_002, 3, true)])
+  func binaryBlockLeftovers(n: Int, d: Int, weighted: Bool) {
+    var (objective, w) = problem(
+      n: n, d: d, classes: 2, weighted: weighted, intercept: true,
+      seed: UInt64(n + d))
+    var g1 = [Double](repeating: 0, count: w.count)
+    var g2 = g1
+    objective.blocked = false
+    let f1 = objective.value(at: w, gradient: &g1)
+    objective.blocked = true
+    let f2 = objective.value(at: w, gradient: &g2)
+    #expect(abs(f1 - f2) <= 1e-14 * abs(f1))
+    let scale = g1.map(abs).max()!
+    for j in w.indices {
+      #expect(abs(g1[j] - g2[j]) <= 1e-13 * scale, "component \(j)")
+    }
+    #expect(f1 > 0.1 && scale > 1e-3)
+  }
+
   /// Fixed blocks, a fixed reduction order: the same bits on every run.
   @Test func blockedIsDeterministic() {
     var (objective, w) = problem(
