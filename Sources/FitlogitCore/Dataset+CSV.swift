@@ -231,6 +231,42 @@ extension Dataset {
     }
   }
 
+  /// Whether every byte is in 0x01...0x7F, checked in parallel chunks.
+  static func isPlainASCII(
+    _ bytes: UnsafeBufferPointer<UInt8>, releaser: PageReleaser
+  ) -> Bool {
+    let n = bytes.count
+    let chunks = 4 * processorCount()
+    var clean = [Bool](repeating: false, count: chunks)
+    clean.withUnsafeMutableBufferPointer { clean in
+      CSVChunkedBody.forEachChunk(chunks) { c in
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = n * c / chunks
+        let end = n * (c + 1) / chunks
+        while i < end {
+          let windowEnd = min(end, i + PageReleaser.step)
+          let windowStart = i
+          releaser.prefetch(windowStart..<windowEnd)
+          while i + 8 <= windowEnd {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let zero = ~(((x & ~highs) &+ ~highs) | x) & highs
+            if (x & highs) | zero != 0 { return }
+            i += 8
+          }
+          while i < windowEnd {
+            let b = bytes[i]
+            if b == 0 || b >= 0x80 { return }
+            i += 1
+          }
+          releaser.release(windowStart..<windowEnd)
+        }
+        clean[c] = true
+      }
+    }
+    return !clean.contains(false)
+  }
+
   /// Rejects bytes that are not UTF-8 text (or contain NUL), naming the line.
   ///
   /// Skips eight ASCII bytes at a time and counts lines only when there is
@@ -241,6 +277,14 @@ extension Dataset {
   ) throws(CSVError) {
     let n = bytes.count
     guard let base = bytes.baseAddress else { return }
+    // A large file is first scanned on all cores for any byte that is not
+    // ASCII or is NUL; only a file that has one needs the exact, serial
+    // walk below (which finds the first bad sequence and its line).
+    if n >= CSVChunkedBody.parallelThreshold,
+      isPlainASCII(bytes, releaser: releaser)
+    {
+      return
+    }
     let raw = UnsafeRawPointer(base)
     let highs: UInt64 = 0x8080_8080_8080_8080
     var i = 0

@@ -108,6 +108,32 @@ private func error(_ text: String, target: String? = nil) -> String? {
     }
   }
 
+  /// Files of 4 MiB and more are first checked in parallel chunks; a NUL
+  /// or a non-ASCII byte anywhere sends them to the exact serial check,
+  /// which places the first bad byte and lets valid UTF-8 through.
+  @Test func largeFilesCheckedInChunks() throws {
+    var bytes = Array("x,y\n".utf8)
+    let row = Array("0.25,0\n1.5,1\n".utf8)
+    while bytes.count < CSVChunkedBody.parallelThreshold + 1000 {
+      bytes += row
+    }
+    let rows = (bytes.count - 4) / row.count * 2
+    #expect(try Dataset(csv: bytes, file: "big.csv").sampleCount == rows)
+
+    var withNUL = bytes
+    withNUL[withNUL.count - 2] = 0  // the last row's label
+    #expect(throws: CSVError(
+      file: "big.csv", line: rows + 1, column: 1,
+      message: "a NUL byte at character 5: not a text file")
+    ) {
+      try Dataset(csv: withNUL, file: "big.csv")
+    }
+
+    var accented = bytes
+    accented.replaceSubrange(0..<1, with: Array("é".utf8))
+    #expect(try Dataset(csv: accented, file: "big.csv").featureNames == ["é"])
+  }
+
   @Test func unknownTarget() {
     #expect(error("x,y\n1,0\n2,1\n", target: "z")
       == "data.csv:1:1: no column named \"z\" for the target; the columns are \"x\", \"y\"")
