@@ -231,6 +231,15 @@ extension Dataset {
     }
   }
 
+  /// Whether any of eight bytes is ≥ 0x80 or zero (the zero test is the
+  /// classic "haszero" bit trick).
+  @inline(__always)
+  static func hasNonASCIIOrNUL(_ x: UInt64) -> Bool {
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let zero = ~(((x & ~highs) &+ ~highs) | x) & highs
+    return (x & highs) | zero != 0
+  }
+
   /// Whether every byte is in 0x01...0x7F, checked in parallel chunks.
   static func isPlainASCII(
     _ bytes: UnsafeBufferPointer<UInt8>, releaser: PageReleaser
@@ -241,7 +250,6 @@ extension Dataset {
     clean.withUnsafeMutableBufferPointer { clean in
       CSVChunkedBody.forEachChunk(chunks) { c in
         let raw = UnsafeRawPointer(bytes.baseAddress!)
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var i = n * c / chunks
         let end = n * (c + 1) / chunks
         while i < end {
@@ -250,8 +258,7 @@ extension Dataset {
           releaser.prefetch(windowStart..<windowEnd)
           while i + 8 <= windowEnd {
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let zero = ~(((x & ~highs) &+ ~highs) | x) & highs
-            if (x & highs) | zero != 0 { return }
+            if hasNonASCIIOrNUL(x) { return }
             i += 8
           }
           while i < windowEnd {
@@ -286,7 +293,6 @@ extension Dataset {
       return
     }
     let raw = UnsafeRawPointer(base)
-    let highs: UInt64 = 0x8080_8080_8080_8080
     var i = 0
     var released = 0
     while i < n {
@@ -297,9 +303,7 @@ extension Dataset {
       let windowEnd = min(n, i + PageReleaser.step)
       while i + 8 <= windowEnd {
         let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        // Any byte ≥ 0x80, or any zero byte.
-        let zero = ~(((x & ~highs) &+ ~highs) | x) & highs
-        if (x & highs) | zero != 0 { break }
+        if hasNonASCIIOrNUL(x) { break }
         i += 8
       }
       if i >= n { break }
