@@ -84,11 +84,10 @@ func halfBinomialLoss4(
     with: e, where: (r .<= -37) .| (r .> 18))
   let oneMinusY = 1 - y
   let loss = softplus + (oneMinusY * r).replacing(with: -y * r, where: low)
-  let aboveDerivative = (oneMinusY - y * e) / (1 + e)
-  let middleDerivative = (oneMinusY * e - y) / (1 + e)
-  let derivative =
-    aboveDerivative
-    .replacing(with: middleDerivative, where: low)
-    .replacing(with: e - y, where: r .<= -37)
+  // Both ranges divide by 1 + e: pick the numerator first, divide once.
+  let numerator = (oneMinusY - y * e).replacing(
+    with: oneMinusY * e - y, where: low)
+  let derivative = (numerator / (1 + e)).replacing(
+    with: e - y, where: r .<= -37)
   return (loss, derivative)
 }
