@@ -28,6 +28,25 @@ private func problem(
   return (objective, w)
 }
 
+/// f to 1e-14 relative, every gradient component to 1e-13 of the largest,
+/// on a point where neither is negligible.
+private func expectBlockedMatchesSequential(
+  _ objective: inout LogisticObjective, at w: [Double]
+) {
+  var g1 = [Double](repeating: 0, count: w.count)
+  var g2 = g1
+  objective.blocked = false
+  let f1 = objective.value(at: w, gradient: &g1)
+  objective.blocked = true
+  let f2 = objective.value(at: w, gradient: &g2)
+  #expect(abs(f1 - f2) <= 1e-14 * abs(f1))
+  let scale = g1.map(abs).max()!
+  for j in w.indices {
+    #expect(abs(g1[j] - g2[j]) <= 1e-13 * scale, "component \(j)")
+  }
+  #expect(f1 > 0.1 && scale > 1e-3)
+}
+
 @Suite struct BlockedObjectiveTests {
   /// The blocked pass (blocks of 4096 rows on all cores) and the sequential
   /// one differ only by summation order: f to 1e-14 relative, every
@@ -43,18 +62,7 @@ private func problem(
     var (objective, w) = problem(
       n: 50_000, d: 7, classes: classes, weighted: weighted,
       intercept: intercept, seed: UInt64(classes * 10 + (weighted ? 1 : 0)))
-    var g1 = [Double](repeating: 0, count: w.count)
-    var g2 = g1
-    objective.blocked = false
-    let f1 = objective.value(at: w, gradient: &g1)
-    objective.blocked = true
-    let f2 = objective.value(at: w, gradient: &g2)
-    #expect(abs(f1 - f2) <= 1e-14 * abs(f1))
-    let scale = g1.map(abs).max()!
-    for j in w.indices {
-      #expect(abs(g1[j] - g2[j]) <= 1e-13 * scale, "component \(j)")
-    }
-    #expect(f1 != 0 && scale > 1e-3)
+    expectBlockedMatchesSequential(&objective, at: w)
   }
 
   /// The binary block takes four rows and two columns at a time; these
@@ -65,18 +73,7 @@ private func problem(
     var (objective, w) = problem(
       n: n, d: d, classes: 2, weighted: weighted, intercept: true,
       seed: UInt64(n + d))
-    var g1 = [Double](repeating: 0, count: w.count)
-    var g2 = g1
-    objective.blocked = false
-    let f1 = objective.value(at: w, gradient: &g1)
-    objective.blocked = true
-    let f2 = objective.value(at: w, gradient: &g2)
-    #expect(abs(f1 - f2) <= 1e-14 * abs(f1))
-    let scale = g1.map(abs).max()!
-    for j in w.indices {
-      #expect(abs(g1[j] - g2[j]) <= 1e-13 * scale, "component \(j)")
-    }
-    #expect(f1 > 0.1 && scale > 1e-3)
+    expectBlockedMatchesSequential(&objective, at: w)
   }
 
   /// Fixed blocks, a fixed reduction order: the same bits on every run.
