@@ -56,31 +56,37 @@ enum FileSystem {
   }
 
   /// Writes `text` to `path` through a temporary file and a rename, so a
-  /// failure never leaves a half-written file behind.
+  /// failure never leaves a half-written file behind, and an interrupt
+  /// (Ctrl-C) no temporary either (``PendingTemporaryFile``).
   static func save(_ text: String, to path: String) throws(CommandError) {
     let temporary = path + ".tmp-fitlogit-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
-    var utf8 = Array(text.utf8)
-    var written = 0
-    var failure: String?
-    utf8.withUnsafeMutableBytes { buffer in
-      while written < buffer.count {
-        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errnoText()
-          return
+    try PendingTemporaryFile.shared.whileWriting(temporary) { () throws(CommandError) in
+      let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
+      var utf8 = Array(text.utf8)
+      var written = 0
+      var failure: String?
+      utf8.withUnsafeMutableBytes { buffer in
+        while written < buffer.count {
+          let n = write(
+            fd, buffer.baseAddress! + written, buffer.count - written)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = errnoText()
+            return
+          }
+          written += n
         }
-        written += n
       }
-    }
-    utf8 = []
-    if close(fd) != 0 && failure == nil { failure = errnoText() }
-    if failure == nil && rename(temporary, path) != 0 { failure = errnoText() }
-    if let failure {
-      unlink(temporary)
-      throw .data("\(printable(path)): \(failure)")
+      utf8 = []
+      if close(fd) != 0 && failure == nil { failure = errnoText() }
+      if failure == nil && rename(temporary, path) != 0 {
+        failure = errnoText()
+      }
+      if let failure {
+        unlink(temporary)
+        throw .data("\(printable(path)): \(failure)")
+      }
     }
   }
 
