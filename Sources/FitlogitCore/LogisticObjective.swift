@@ -193,7 +193,7 @@ public struct LogisticObjective: Objective {
   ///
   /// Four rows at a time, so that each coefficient and each gradient entry
   /// is loaded once for four rows instead of once per row: the four margins
-  /// in one sweep over the columns (two columns per vector lane pair), one
+  /// in one sweep over the columns (two columns per SIMD2 load), one
   /// vector exp and log1p for the four (``halfBinomialLoss4(labels:margins:)``),
   /// then one sweep adding all four rows' contributions to the gradient.
   private func binaryBlock(
