@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Benchmark data: make_classification(n, d, random_state=0) written with
-pandas.to_csv (full-precision floats), as issue 6 specifies.
+pandas.to_csv (full-precision floats), as the performance targets specify.
 Usage: gen_bench_data.py N D OUT.csv"""
 import sys
 

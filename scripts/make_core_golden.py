@@ -67,7 +67,7 @@ cases = [
     objective_case("three-class-weighted-no-intercept", X3, y3, 0.7, False, w3),
 ]
 
-# How pandas.read_csv + np.unique order labels (DESIGN.md "CSV input").
+# How pandas.read_csv + np.unique order labels (docs/DESIGN.md "CSV input").
 orders = []
 for column in (["1", "0", "10", "9", "1.0", "01"], ["b", "B", "a", "é", "Z", "10"],
                ["spam", "ham", "spam"], ["-1", "2.5", "0", "-1.0"]):

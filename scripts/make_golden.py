@@ -21,8 +21,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# The NumPy port of SKLEARN_LBFGS.md, in shared/ beside the repository.
-sys.path.insert(0, str(ROOT.parent / "shared" / "reference"))
+# The NumPy port of docs/SKLEARN_LBFGS.md, committed beside this script.
+sys.path.insert(0, str(ROOT / "scripts" / "reference"))
 from ref_lbfgs import fit_logistic  # noqa: E402
 
 OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_fits.json"

@@ -13,7 +13,7 @@ import pathlib
 import subprocess
 import sys
 
-# The numpy backend gives the digits REFERENCE.md lists. It computes
+# The numpy backend gives the digits docs/REFERENCE.md lists. It computes
 # from_logits as sigmoid-then-clip, unlike TensorFlow and JAX (stable
 # log-sigmoid, never clipped, the documented behaviour fitlogit follows), so
 # the case with large logits is computed by a second run on the JAX backend.
@@ -55,7 +55,7 @@ def add(kind, y, p, reduction="sum_over_batch_size", from_logits=False, label_sm
              "sample_weight": None if sample_weight is None else list(sample_weight)}
     # Keras computes in float32 (its floatx); asking for float64 through the
     # loss's dtype or floatx still gave float32 results here, so only the
-    # float32 digits are recorded; float64 checks use REFERENCE.md and sklearn.
+    # float32 digits are recorded; float64 checks use docs/REFERENCE.md and sklearn.
     for dtype in ("float32",):
         yy = np.asarray(y, dtype=dtype)
         pp = np.asarray(p, dtype=dtype)

@@ -1,6 +1,6 @@
 /* Calibrates a machine for BENCHMARKS.md: one fused loss + gradient pass of
  * the binary logistic objective over 1M x 20 doubles in plain C (scalar
- * glibc exp and log1p, one core), the kind of reference issue 6's floor
+ * glibc exp and log1p, one core), the kind of reference the performance targets'  floor
  * figures come from. Comparing its time with the issue's says how much of a
  * gap between two machines is the machine.
  *

@@ -1,5 +1,6 @@
 import FitlogitCore
-import Optimization
+import FitlogitData
+import FitlogitOptimization
 
 /// `fitlogit fit DATA.csv [options]`.
 enum FitCommand {

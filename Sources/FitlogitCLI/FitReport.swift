@@ -1,4 +1,5 @@
 import FitlogitCore
+import FitlogitData
 
 /// The two renderings of a fit: the article's lines for people, and
 /// scikit-learn's attribute names for programs.
@@ -10,7 +11,7 @@ enum FitReport {
     let model = fit.model
     let binary = data.classCount == 2
     var out = ""
-    // The article's four lines (seed 003, "Show me the code").
+    // The article's four lines ("Show me the code").
     if data.featureCount == 1 {
       out += "x = \(vector(data.features.values.map(shortest)))\n"
     } else {

@@ -2,7 +2,7 @@
 ///
 /// Doubles print in Swift's shortest round-trip form; a non-finite number
 /// has no JSON spelling and prints as the string "inf", "-inf" or "nan",
-/// the contract DESIGN.md gives for an infinite loss.
+/// the contract docs/DESIGN.md gives for an infinite loss.
 enum JSON {
   case number(Double)
   case integer(Int)

@@ -1,4 +1,4 @@
-import CrossEntropy
+import FitlogitCrossEntropy
 
 /// `fitlogit loss --y-true LIST --y-pred LIST [options]`: one loss under
 /// every convention, or one convention's number.
@@ -141,8 +141,10 @@ enum LossCommand {
       let keras3 = answers.first(where: { $0.convention == .keras3 })?.value
     {
       let summed = keras3 * Double(n)
-      out += "\nA hand-written formula that sums instead of averaging (seed 002's np.dot "
-        + "over the wrong axis, dividing by y.shape[1] = 1) gets \(printf("%.8f", summed)) here: "
+      out += "\nA hand-written formula that sums instead of averaging (np.dot "
+        + "over the wrong axis, dividing by y.shape[1] = 1: the question \"my "
+        + "formula gives 16.12, TensorFlow says 5.1416\") gets "
+        + "\(printf("%.8f", summed)) here: "
         + "divide by the \(n) samples to get Keras 3's \(printf("%.4f", keras3)); "
         + "TensorFlow's keras2 value also adds 1e-7 inside each log.\n"
     }

@@ -1,4 +1,5 @@
 import FitlogitCore
+import FitlogitData
 
 /// The `--save` file: a fitted model plus the options that made it, in
 /// scikit-learn's attribute names so other tools can read it too.

@@ -1,5 +1,6 @@
-import Figures
+import FitlogitFigures
 import FitlogitCore
+import FitlogitData
 
 /// `--plot DIR`: the article's figures for a fit, as SVG files and an
 /// index.html that shows them in order.

@@ -1,4 +1,5 @@
 import FitlogitCore
+import FitlogitData
 
 /// `fitlogit predict MODEL.json DATA.csv [--proba] [--json]`: scikit-learn's
 /// `predict` / `predict_proba` with a saved model.

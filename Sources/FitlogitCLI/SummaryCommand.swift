@@ -1,5 +1,6 @@
 import FitlogitCore
-import Inference
+import FitlogitData
+import FitlogitInference
 
 /// `fitlogit summary DATA.csv`: statsmodels' inference table.
 enum SummaryCommand {

@@ -1,4 +1,4 @@
-import Inference
+import FitlogitInference
 
 /// statsmodels' summary layout, column for column, and its JSON twin.
 enum SummaryReport {

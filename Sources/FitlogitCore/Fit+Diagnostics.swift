@@ -1,3 +1,6 @@
+import FitlogitData
+import FitlogitSystem
+
 /// What can make a fit's numbers meaningless even when the optimizer
 /// stopped cleanly: the warnings statsmodels and R print.
 public enum FitDiagnostic: Equatable, Sendable {

@@ -1,3 +1,6 @@
+import FitlogitData
+import FitlogitSystem
+
 /// The logistic loss of one sample and its derivative in the margin, with
 /// scikit-learn's branch cutoffs (`_loss.pyx.tp`, `closs_grad_half_binomial`).
 ///

@@ -1,3 +1,6 @@
+import FitlogitData
+import FitlogitSystem
+
 /// scikit-learn's `log_loss(y, predict_proba(X))`: the mean of
 /// −log p(true class), each probability clipped to [ε, 1 − ε] with
 /// ε = DBL_EPSILON so that a certain wrong prediction costs 36.04, not ∞.

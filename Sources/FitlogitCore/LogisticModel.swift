@@ -1,3 +1,6 @@
+import FitlogitData
+import FitlogitSystem
+
 /// A fitted logistic regression: what `predict` needs and `--save` writes.
 ///
 /// Shapes follow scikit-learn: two classes have one coefficient row (for

@@ -1,4 +1,7 @@
-import Optimization
+import FitlogitData
+import FitlogitSystem
+
+import FitlogitOptimization
 
 extension LogisticObjective: TwiceDifferentiableObjective {
   /// ∇²f for Newton's method:

@@ -1,5 +1,8 @@
+import FitlogitData
+import FitlogitSystem
+
 import Dispatch
-import Optimization
+import FitlogitOptimization
 
 /// scikit-learn's logistic regression objective (`LinearModelLoss`), the
 /// function its lbfgs solver minimizes, in one fused pass over the rows.
@@ -12,7 +15,7 @@ import Optimization
 /// W[k, j]), the intercepts last. Intercepts are never penalized.
 ///
 /// Below ``blockedThreshold`` elements, sums run in the order of a plain
-/// sequential port of SKLEARN_LBFGS.md, so that iterates agree with
+/// sequential port of docs/SKLEARN_LBFGS.md, so that iterates agree with
 /// scikit-learn to rounding. Above it, rows are cut into fixed blocks of
 /// ``blockRows``, computed on all cores, and the per-block loss and gradient
 /// are added in block order: a different rounding from the sequential sum
@@ -77,7 +80,7 @@ public struct LogisticObjective: Objective {
       : multinomialValue(at: w, gradient: &gradient)
   }
 
-  /// The two-class objective (SKLEARN_LBFGS.md §C-7).
+  /// The two-class objective (docs/SKLEARN_LBFGS.md §C-7).
   ///
   /// - Complexity: O(n·d), one pass over the rows, no allocation.
   private func binaryValue(at w: [Double], gradient: inout [Double]) -> Double {
@@ -111,7 +114,7 @@ public struct LogisticObjective: Objective {
     return penalized(lossSum: lossSum, w: w, gradient: &gradient)
   }
 
-  /// The K-class objective (SKLEARN_LBFGS.md §C-8): the block kernel run
+  /// The K-class objective (docs/SKLEARN_LBFGS.md §C-8): the block kernel run
   /// once over every row, so both passes share one implementation.
   ///
   /// - Complexity: O(n·d·K), one pass over the rows, no allocation.

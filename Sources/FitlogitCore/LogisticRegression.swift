@@ -1,4 +1,7 @@
-import Optimization
+import FitlogitData
+import FitlogitSystem
+
+import FitlogitOptimization
 
 /// The options of scikit-learn's `LogisticRegression` that fitlogit offers,
 /// with scikit-learn's defaults.

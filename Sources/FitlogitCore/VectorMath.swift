@@ -1,3 +1,6 @@
+import FitlogitData
+import FitlogitSystem
+
 /// exp and log1p on four doubles at once, for the blocked objective pass,
 /// where libm's scalar calls were 60% of a fit (BENCHMARKS.md).
 ///

@@ -1,5 +1,6 @@
 import FitlogitCore
-import Optimization
+import FitlogitData
+import FitlogitOptimization
 
 // fitlogit-bench FILE.csv [--repeat N] [--mode auto|serial|reader|mmap]
 // Times, separately: reading the file, parsing it into a Dataset, one

@@ -7,6 +7,7 @@
 // input must end in a value or a positioned error.
 import FitlogitCLI
 import FitlogitCore
+import FitlogitData
 
 #if canImport(Glibc)
   import Glibc

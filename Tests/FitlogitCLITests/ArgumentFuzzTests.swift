@@ -1,18 +1,7 @@
 import Testing
 
 @testable import FitlogitCLI
-
-/// SplitMix64, so the fuzz repeats exactly.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import FitlogitTestSupport
 
 @Suite struct ArgumentFuzzTests {
   static let words = [
@@ -26,7 +15,7 @@ struct SplitMix64: RandomNumberGenerator {
   /// 20,000 random command lines (on a file that does not exist, so nothing
   /// fits): each exits 0, 1 or 64, and an error is exactly one line.
   @Test func randomCommandLinesNeverTrap() {
-    var rng = SplitMix64(state: 3)
+    var rng = SplitMix64(seed: 3)
     var statuses: [Int32: Int] = [:]
     for _ in 0..<20_000 {
       let count = Int.random(in: 0...6, using: &rng)

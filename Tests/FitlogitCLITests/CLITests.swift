@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FitlogitCLI
+import FitlogitTestSupport
 
 /// Runs the CLI in-process, as a user would from the package root.
 func cli(_ arguments: String...) -> (status: Int32, out: String, err: String) {
@@ -12,11 +13,7 @@ func cli(_ arguments: String...) -> (status: Int32, out: String, err: String) {
 }
 
 /// A file under data/ in the package, wherever the tests run from.
-func dataFile(_ name: String, filePath: String = #filePath) -> String {
-  URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("data").appendingPathComponent(name).path
-}
+func dataFile(_ name: String) -> String { dataPath(name) }
 
 /// A fresh temporary directory for one test, under one parent that each
 /// test run empties first, so runs do not pile up directories in /tmp.
@@ -33,8 +30,8 @@ private let testScratch: String = {
 }()
 
 @Suite struct FitCommandTests {
-  /// The article's output (seed 003, "Show me the code") with scikit-learn's
-  /// coefficients from REFERENCE.md: the whole text, compared whole.
+  /// The article's output ("Show me the code") with scikit-learn's
+  /// coefficients from docs/REFERENCE.md: the whole text, compared whole.
   @Test func articleTextReport() {
     let points = dataFile("points.csv")
     let r = cli(points)
@@ -80,13 +77,13 @@ private let testScratch: String = {
     #expect(json["n_samples"] as? Int == 10)
   }
 
-  /// REFERENCE.md: the exact optimum (tol 1e-10) and the unpenalized MLE.
+  /// docs/REFERENCE.md: the exact optimum (tol 1e-10) and the unpenalized MLE.
   @Test(arguments: [
     (["--tol", "1e-10"], 0.97193448, 0.65553595, 0.332911409782659, 1e-6),
     (["--penalty", "none"], 1.64161603, 0.80285441, 0.305159322, 1e-6),
     (["--solver", "gd", "--tol", "1e-10", "--max-iter", "100000"],
       0.97193448, 0.65553595, 0.332911409782659, 1e-6),
-    // REFERENCE.md: scikit-learn's newton-cholesky stops at log loss 0.33291799.
+    // docs/REFERENCE.md: scikit-learn's newton-cholesky stops at log loss 0.33291799.
     (["--solver", "newton"], 0.97186681, 0.65545805, 0.33291799, 1e-8),
   ])
   func optimum(options: [String], coef: Double, intercept: Double, logLoss: Double, tolerance: Double) throws {

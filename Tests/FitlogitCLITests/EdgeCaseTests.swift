@@ -1,4 +1,5 @@
 import Foundation
+import FitlogitTestSupport
 import Testing
 
 @testable import FitlogitCLI
@@ -141,7 +142,7 @@ func allFinite(_ json: [String: Any]) -> Bool {
 
   @Test func binaryFile() throws {
     let path = temporaryDirectory() + "/random.bin"
-    var rng = SplitMix64(state: 5)
+    var rng = SplitMix64(seed: 5)
     let bytes = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let r = cli(path)

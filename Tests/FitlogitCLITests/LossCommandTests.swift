@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct LossCommandTests {
   /// Seed 002's question, answered side by side: every number is
-  /// REFERENCE.md's (5.1416 keras2, 5.3727 keras3, 12.0146 sklearn, inf).
+  /// docs/REFERENCE.md's (5.1416 keras2, 5.3727 keras3, 12.0146 sklearn, inf).
   @Test func seedExampleSideBySide() {
     let r = cli("loss", "--y-true", "1,1,1", "--y-pred", "1,1,0")
     #expect(r.status == 0)
@@ -29,8 +29,9 @@ import Testing
                 the textbook formula, no clipping: a probability of 0 for the true class costs \
       -log 0 = +inf; no sample clipped
 
-      A hand-written formula that sums instead of averaging (seed 002's np.dot over the wrong \
-      axis, dividing by y.shape[1] = 1) gets 16.11809585 here: divide by the 3 samples to get \
+      A hand-written formula that sums instead of averaging (np.dot over the wrong axis, \
+      dividing by y.shape[1] = 1: the question "my formula gives 16.12, TensorFlow says \
+      5.1416") gets 16.11809585 here: divide by the 3 samples to get \
       Keras 3's 5.3727; TensorFlow's keras2 value also adds 1e-7 inside each log.
 
       """)

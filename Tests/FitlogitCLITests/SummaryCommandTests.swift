@@ -71,7 +71,7 @@ import Testing
     #expect(allowed.status == 0)
     #expect(allowed.out.hasPrefix(
       "        Logit Regression Results (L2 penalty C=1: not textbook errors)"))
-    // The penalized coefficient is scikit-learn's exact optimum (REFERENCE.md).
+    // The penalized coefficient is scikit-learn's exact optimum (docs/REFERENCE.md).
     #expect(allowed.out.contains("x              0.9719"))
   }
 

@@ -1,7 +1,9 @@
 import Foundation
+import FitlogitTestSupport
 import Testing
 
 @testable import FitlogitCore
+@testable import FitlogitData
 
 @Suite struct HalfBinomialLossTests {
   /// Margins where a naive log(1 + eʳ) overflows or cancels; expected values

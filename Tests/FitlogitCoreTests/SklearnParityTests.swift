@@ -1,7 +1,9 @@
 import Foundation
+import FitlogitTestSupport
 import Testing
 
 @testable import FitlogitCore
+@testable import FitlogitData
 
 /// One scikit-learn fit from scripts/make_golden.py.
 struct GoldenFit: CustomTestStringConvertible, Sendable {
@@ -17,7 +19,7 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
   let logLoss: Double
   let proba: [[Double]]
   let predict: [String]
-  /// The NumPy port of SKLEARN_LBFGS.md in plain sequential arithmetic, and
+  /// The NumPy port of docs/SKLEARN_LBFGS.md in plain sequential arithmetic, and
   /// with OpenBLAS-like rounding (nil without an intercept, which the port
   /// does not offer).
   let plain: Reference?
@@ -115,7 +117,7 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
   /// coefficients to 1e-9; at tol 1e-10 the same optimum to 1e-8. A fit
   /// that stops at max_iter: the same n_iter_ and 1e-2. Where scikit-learn's
   /// own answer moves with its BLAS kernel by more than 1e-9 (unscaled iris:
-  /// SKLEARN_LBFGS.md §G), the coefficients wander along a flat valley
+  /// docs/SKLEARN_LBFGS.md §G), the coefficients wander along a flat valley
   /// (iris at C=10: 95 iterations here and in the plain reference, 94 with
   /// BLAS rounding, 99 in scikit-learn), and what is defined is the
   /// objective: log loss equal to 1e-4.

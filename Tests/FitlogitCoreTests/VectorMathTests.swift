@@ -1,6 +1,8 @@
+import FitlogitTestSupport
 import Testing
 
 @testable import FitlogitCore
+@testable import FitlogitData
 
 #if canImport(Glibc)
   import Glibc

@@ -1,0 +1,569 @@
+import FitlogitSystem
+
+import Dispatch
+
+/// What each column of a data row is for.
+struct CSVColumnRoles {
+  var columnCount: Int
+  /// The file column of each matrix column, in matrix order.
+  var featureIndices: [Int]
+  var weightIndex: Int?
+  /// The label column; nil when only features are read (prediction).
+  var targetIndex: Int?
+
+  static let weight = -2
+  static let target = -1
+  /// A column that is read past (prediction ignores labels and ids).
+  static let ignored = -3
+}
+
+/// The data rows of a CSV file, as the fit needs them.
+struct CSVBody {
+  /// Row-major features.
+  var values: [Double]
+  /// Per row, the index of its label in ``distinctLabels``.
+  var rowLabels: [Int]
+  /// Label texts in order of first appearance in the file.
+  var distinctLabels: [String]
+  var weights: [Double]?
+  var rowCount: Int { rowLabels.count }
+}
+
+/// Reads the data rows straight from bytes, in chunks that two cores parse
+/// at once, with no `String` per field: numbers go from bytes to doubles,
+/// and a label becomes a `String` once per distinct text.
+///
+/// Chunks split at line ends, which is only safe when no field is quoted
+/// (a quoted field may hold a newline): a body with any `"` byte is left to
+/// the record reader (`read` returns nil). Errors are the record reader's,
+/// with the same line and field: each chunk knows its first line from a
+/// counting pass, stops at its first error, and the first chunk in file
+/// order with an error wins.
+enum CSVChunkedBody {
+  /// Bodies this large are parsed on all cores; smaller ones in one chunk.
+  static let parallelThreshold = 1 << 22
+
+  /// - Parameters:
+  ///   - start: Offset of the first byte after the header record.
+  ///   - line: The 1-based line on which `start` lies.
+  ///   - chunkCount: Force this many chunks (tests); nil picks by size.
+  /// - Returns: nil when the body contains a quote.
+  static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int,
+    file: String, roles: CSVColumnRoles, chunkCount: Int? = nil,
+    releaser: PageReleaser = .none
+  ) throws(CSVError) -> CSVBody? {
+    let n = bytes.count
+    let base = bytes.baseAddress!
+    let wanted =
+      chunkCount
+      ?? (n - start >= parallelThreshold ? 4 * processorCount() : 1)
+    // Chunk boundaries: just after a '\n' near each k/T of the body.
+    var bounds = [start]
+    for k in 1..<max(wanted, 1) {
+      var p = start + (n - start) * k / wanted
+      if p <= bounds.last! { continue }
+      while p < n, base[p - 1] != 0x0A { p += 1 }
+      if p < n, p > bounds.last! { bounds.append(p) }
+    }
+    bounds.append(n)
+    let chunks = bounds.count - 1
+
+    // Pass 1: line ends per chunk (an upper bound on its rows), and quotes.
+    var newlines = [Int](repeating: 0, count: chunks)
+    var quoted = [Bool](repeating: false, count: chunks)
+    newlines.withUnsafeMutableBufferPointer { counts in
+      quoted.withUnsafeMutableBufferPointer { quotes in
+        forEachChunk(chunks) { c in
+          var count = 0
+          var quote = false
+          var s = bounds[c]
+          while s < bounds[c + 1] {
+            let e = min(bounds[c + 1], s + PageReleaser.step)
+            releaser.prefetch(s..<e)
+            let (k, q) = countLines(base + s, count: e - s)
+            count += k
+            quote = quote || q
+            releaser.release(s..<e)
+            s = e
+          }
+          counts[c] = count
+          quotes[c] = quote
+        }
+      }
+    }
+    if quoted.contains(true) { return nil }
+    var firstRow = [Int](repeating: 0, count: chunks + 1)
+    var firstLine = [Int](repeating: line, count: chunks)
+    for c in 0..<chunks {
+      let endsInNewline = base[bounds[c + 1] - 1] == 0x0A
+      firstRow[c + 1] = firstRow[c] + newlines[c] + (endsInNewline ? 0 : 1)
+      if c + 1 < chunks { firstLine[c + 1] = firstLine[c] + newlines[c] }
+    }
+    let capacity = firstRow[chunks]
+    let d = roles.featureIndices.count
+
+    // Pass 2: parse each chunk into its slice of the shared outputs.
+    var results = [ChunkResult](repeating: ChunkResult(), count: chunks)
+    var values = [Double](repeating: 0, count: 0)
+    var rowLabels = [Int](repeating: 0, count: capacity)
+    var weights = [Double](
+      repeating: 0, count: roles.weightIndex == nil ? 0 : capacity)
+    values = [Double](unsafeUninitializedCapacity: capacity * d) { v, filled in
+      rowLabels.withUnsafeMutableBufferPointer { labels in
+        weights.withUnsafeMutableBufferPointer { weightBuffer in
+          // (An empty array may still have a base address: the shared
+          // empty storage, which must never be written.)
+          let weights =
+            roles.weightIndex == nil ? nil : weightBuffer.baseAddress
+          results.withUnsafeMutableBufferPointer { results in
+            forEachChunk(chunks) { c in
+              var parser = ChunkParser(
+                bytes: bytes, file: file, roles: roles,
+                values: v.baseAddress! + firstRow[c] * d,
+                labels: labels.baseAddress! + firstRow[c],
+                weights: weights.map { $0 + firstRow[c] }, releaser: releaser)
+              parser.parse(
+                from: bounds[c], to: bounds[c + 1], line: firstLine[c],
+                maxRows: firstRow[c + 1] - firstRow[c])
+              results[c] = parser.result
+            }
+          }
+          // Close the gaps left by blank lines, in place, front to back.
+          var rows = 0
+          for c in 0..<chunks {
+            let r = results[c].rows
+            if rows != firstRow[c] && r > 0 {
+              // Forward copies: the destination lies before the source.
+              let x = v.baseAddress!
+              for t in 0..<(r * d) { x[rows * d + t] = x[firstRow[c] * d + t] }
+              for t in 0..<r { labels[rows + t] = labels[firstRow[c] + t] }
+              if let w = weights {
+                for t in 0..<r { w[rows + t] = w[firstRow[c] + t] }
+              }
+            }
+            rows += r
+          }
+          filled = results.contains { $0.error != nil } ? 0 : rows * d
+        }
+      }
+    }
+    if let error = results.lazy.compactMap(\.error).first { throw error }
+    let rows = results.reduce(0) { $0 + $1.rows }
+    rowLabels.removeLast(capacity - rows)
+    if roles.weightIndex != nil { weights.removeLast(capacity - rows) }
+
+    // Number the distinct labels in order of first appearance in the file.
+    var distinct: [String] = []
+    var row = 0
+    for c in 0..<chunks where roles.targetIndex != nil {
+      let map = results[c].labels.map { range -> Int in
+        distinct.append(
+          String(
+            decoding: UnsafeBufferPointer(
+              start: base + range.start, count: range.end - range.start),
+            as: UTF8.self))
+        return distinct.count - 1
+      }
+      for i in row..<(row + results[c].rows) {
+        rowLabels[i] = map[rowLabels[i]]
+      }
+      row += results[c].rows
+    }
+    return CSVBody(
+      values: values, rowLabels: rowLabels, distinctLabels: distinct,
+      weights: roles.weightIndex == nil ? nil : weights)
+  }
+
+  /// Runs `body` for 0..<count, on all cores when count > 1.
+  static func forEachChunk(_ count: Int, _ body: (Int) -> Void) {
+    if count == 1 {
+      body(0)
+    } else {
+      withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let body = body
+        DispatchQueue.concurrentPerform(iterations: count) { body($0) }
+      }
+    }
+  }
+
+  /// Counts `\n` bytes and notes any `"`, eight bytes at a time.
+  static func countLines(
+    _ p: UnsafePointer<UInt8>, count: Int
+  ) -> (newlines: Int, quote: Bool) {
+    var lines = 0
+    var quoteBits: UInt64 = 0
+    var i = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+      // High bit set in each byte of x that is zero (exact: no borrow
+      // false positives, because (x & 0x7F..) + 0x7F.. cannot carry out).
+      ~(((x & ~highs) &+ ~highs) | x) & highs
+    }
+    let raw = UnsafeRawPointer(p)
+    // Per-byte counters (each lane gets 0 or 1 per word), summed across
+    // lanes every 252 words, before any lane could pass 255.
+    while i + 8 <= count {
+      var counters: UInt64 = 0
+      var words = 0
+      while words < 252, i + 32 <= count {
+        let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+        let c = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+        let d = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+        let newline = ones &* 0x0A
+        let quoteByte = ones &* 0x22
+        counters &+=
+          (zeroBytes(a ^ newline) >> 7) &+ (zeroBytes(b ^ newline) >> 7)
+        counters &+=
+          (zeroBytes(c ^ newline) >> 7) &+ (zeroBytes(d ^ newline) >> 7)
+        quoteBits |=
+          zeroBytes(a ^ quoteByte) | zeroBytes(b ^ quoteByte)
+          | zeroBytes(c ^ quoteByte) | zeroBytes(d ^ quoteByte)
+        i += 32
+        words += 4
+      }
+      if words == 0 {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        counters = zeroBytes(x ^ (ones &* 0x0A)) >> 7
+        quoteBits |= zeroBytes(x ^ (ones &* 0x22))
+        i += 8
+      }
+      // Lanes to 16-bit pairs (each ≤ 504), then their sum (≤ 2016).
+      let pairs =
+        (counters & 0x00FF_00FF_00FF_00FF)
+        &+ ((counters >> 8) & 0x00FF_00FF_00FF_00FF)
+      lines += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
+    var quote = quoteBits != 0
+    while i < count {
+      if p[i] == 0x0A { lines += 1 }
+      if p[i] == 0x22 { quote = true }
+      i += 1
+    }
+    return (lines, quote)
+  }
+}
+
+/// What one chunk produced.
+struct ChunkResult {
+  var rows = 0
+  /// The chunk's distinct labels (byte ranges), in order of appearance.
+  var labels: [(start: Int, end: Int)] = []
+  var error: CSVError?
+}
+
+/// Parses the unquoted rows of one chunk into preallocated outputs.
+struct ChunkParser {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let file: String
+  let roles: CSVColumnRoles
+  let values: UnsafeMutablePointer<Double>
+  let labels: UnsafeMutablePointer<Int>
+  let weights: UnsafeMutablePointer<Double>?
+  let releaser: PageReleaser
+  var result = ChunkResult()
+  private var interner = LabelInterner()
+  /// Per column: its feature index, or ``CSVColumnRoles/weight`` or
+  /// ``CSVColumnRoles/target``.
+  private let columnRoles: [Int]
+
+  init(
+    bytes: UnsafeBufferPointer<UInt8>, file: String, roles: CSVColumnRoles,
+    values: UnsafeMutablePointer<Double>, labels: UnsafeMutablePointer<Int>,
+    weights: UnsafeMutablePointer<Double>?, releaser: PageReleaser = .none
+  ) {
+    self.releaser = releaser
+    self.bytes = bytes
+    self.file = file
+    self.roles = roles
+    self.values = values
+    self.labels = labels
+    self.weights = weights
+    var columnRoles = [Int](
+      repeating: CSVColumnRoles.ignored, count: roles.columnCount)
+    if let t = roles.targetIndex { columnRoles[t] = CSVColumnRoles.target }
+    for (k, j) in roles.featureIndices.enumerated() { columnRoles[j] = k }
+    if let w = roles.weightIndex { columnRoles[w] = CSVColumnRoles.weight }
+    self.columnRoles = columnRoles
+  }
+
+  /// - Parameters:
+  ///   - maxRows: The rows the outputs have room for (the chunk's line
+  ///     ends, plus one without a final newline).
+  mutating func parse(
+    from start: Int, to end: Int, line firstLine: Int, maxRows: Int
+  ) {
+    let b = bytes.baseAddress!
+    let n = bytes.count
+    let columns = roles.columnCount
+    let d = roles.featureIndices.count
+    // Field j spans fieldStart[j]..<fieldEnd[j].
+    var fieldStart = [Int](repeating: 0, count: columns)
+    var fieldEnd = [Int](repeating: 0, count: columns)
+    var line = firstLine
+    var p = start
+    var out = values
+    var rows = 0
+    var released = start
+    releaser.prefetch(start..<min(end, start + PageReleaser.step))
+    defer { releaser.release(released..<end) }
+    fieldStart.withUnsafeMutableBufferPointer { fs in
+      fieldEnd.withUnsafeMutableBufferPointer { fe in
+        roles.featureIndices.withUnsafeBufferPointer { features in
+          while p < end {
+            if p - released >= PageReleaser.step {
+              releaser.release(released..<p)
+              released = p
+              releaser.prefetch(p..<min(end, p + PageReleaser.step))
+            }
+            // Blank lines are skipped, as the record reader does.
+            if b[p] == 0x0A {
+              p += 1
+              line += 1
+              continue
+            }
+            if b[p] == 0x0D, p + 1 < n, b[p + 1] == 0x0A {
+              p += 2
+              line += 1
+              continue
+            }
+            precondition(rows < maxRows, "line count disagrees with rows")
+            // The common row: numbers that end exactly at their separator.
+            if let next = fastRow(b, from: p, count: n, row: rows, out: out) {
+              p = next
+              line += 1
+              rows += 1
+              out += d
+              continue
+            }
+            // Anything else: split the record as the record reader does,
+            // then read each field, for the same values or the same error.
+            // A field ends at ',', '\n', "\r\n" or EOF.
+            var count = 0
+            var fieldBegin = p
+            while true {
+              p = endOfField(b, from: p, count: n)
+              if count < columns {
+                fs[count] = fieldBegin
+                fe[count] = p
+              }
+              count += 1
+              if p < n, b[p] == 0x2C {
+                p += 1
+                fieldBegin = p
+                continue
+              }
+              break
+            }
+            let recordLine = line
+            if p < n {
+              p += b[p] == 0x0D ? 2 : 1
+              line += 1
+            }
+            guard count == columns else {
+              result.error = CSVError(
+                file: file, line: recordLine, column: min(count, columns) + 1,
+                message:
+                  "expected \(columns) fields as in the header, found \(count)")
+              return
+            }
+            for k in 0..<d {
+              let j = features[k]
+              let r = parseDouble(b + fs[j], count: fe[j] - fs[j])
+              guard case .success(let v) = r else {
+                result.error = fieldError(
+                  fs[j], fe[j], line: recordLine, column: j + 1)
+                return
+              }
+              out[k] = v
+            }
+            if let wj = roles.weightIndex, let weights {
+              let r = parseDouble(b + fs[wj], count: fe[wj] - fs[wj])
+              guard case .success(let v) = r, v >= 0 else {
+                result.error = fieldError(
+                  fs[wj], fe[wj], line: recordLine, column: wj + 1,
+                  weight: true)
+                return
+              }
+              weights[rows] = v
+            }
+            if let t = roles.targetIndex {
+              if fs[t] == fe[t] {
+                result.error = CSVError(
+                  file: file, line: recordLine, column: t + 1,
+                  message: "empty label")
+                return
+              }
+              labels[rows] = interner.id(of: b, from: fs[t], to: fe[t])
+            }
+            rows += 1
+            out += d
+          }
+        }
+      }
+    }
+    result.rows = rows
+    result.labels = interner.ranges
+  }
+
+  /// Reads one well-formed row straight through, or returns nil (having
+  /// possibly written some outputs of this row, which the careful path then
+  /// overwrites).
+  ///
+  /// - Returns: The offset after the row's line end.
+  @inline(__always)
+  private mutating func fastRow(
+    _ b: UnsafePointer<UInt8>, from start: Int, count n: Int, row: Int,
+    out: UnsafeMutablePointer<Double>
+  ) -> Int? {
+    var p = start
+    let last = roles.columnCount - 1
+    return columnRoles.withUnsafeBufferPointer { role -> Int? in
+      for j in 0...last {
+        let r = role[j]
+        if r >= 0 || r == CSVColumnRoles.weight {
+          guard let (v, end) = parseDoublePrefix(b, from: p, end: n) else {
+            return nil
+          }
+          if r >= 0 {
+            out[r] = v
+          } else {
+            guard v >= 0 else { return nil }
+            weights![row] = v
+          }
+          p = end
+        } else if r == CSVColumnRoles.target {
+          let end = endOfField(b, from: p, count: n)
+          if end == p { return nil }
+          labels[row] = interner.id(of: b, from: p, to: end)
+          p = end
+        } else {
+          p = endOfField(b, from: p, count: n)
+        }
+        if j < last {
+          guard p < n, b[p] == 0x2C else { return nil }
+          p += 1
+        }
+      }
+      if p == n { return n }
+      if b[p] == 0x0A { return p + 1 }
+      if b[p] == 0x0D, p + 1 < n, b[p + 1] == 0x0A { return p + 2 }
+      return nil
+    }
+  }
+
+  /// The offset of the `,`, `\n` or `\r\n` that ends the field at `p`, or
+  /// `n`; eight bytes at a time.
+  @inline(__always)
+  private func endOfField(
+    _ b: UnsafePointer<UInt8>, from start: Int, count n: Int
+  ) -> Int {
+    let raw = UnsafeRawPointer(b)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+      ~(((x & ~highs) &+ ~highs) | x) & highs
+    }
+    var p = start
+    while true {
+      while p + 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+        let special =
+          zeroBytes(x ^ (ones &* 0x2C)) | zeroBytes(x ^ (ones &* 0x0A))
+          | zeroBytes(x ^ (ones &* 0x0D))
+        if special != 0 {
+          p += special.trailingZeroBitCount >> 3
+          break
+        }
+        p += 8
+      }
+      while p < n {
+        let c = b[p]
+        if c == 0x2C || c == 0x0A { return p }
+        p += 1
+        if c == 0x0D {
+          if p < n, b[p] == 0x0A { return p - 1 }
+          break  // a lone '\r' is field text
+        }
+      }
+      if p >= n { return n }
+    }
+  }
+
+  /// The record reader's error for a field that is not a valid number (or,
+  /// for a weight, a negative one).
+  private func fieldError(
+    _ start: Int, _ end: Int, line: Int, column: Int, weight: Bool = false
+  ) -> CSVError {
+    let reader = CSVRecordReader(bytes: bytes, file: file)
+    let field = CSVField(start: start, end: end, hasEscapedQuotes: false)
+    do {
+      _ = try Dataset.number(field, reader, line: line, column: column)
+    } catch {
+      return error
+    }
+    return CSVError(
+      file: file, line: line, column: column,
+      message:
+        "a sample weight must be >= 0, found \(quoted(reader.string(field)))")
+  }
+}
+
+/// Numbers label texts by their bytes: open addressing on an FNV-1a hash,
+/// so a label costs a hash and one comparison, never an allocation.
+struct LabelInterner {
+  private(set) var ranges: [(start: Int, end: Int)] = []
+  private var slots = [Int](repeating: -1, count: 16)
+  private var hashes: [UInt64] = []
+  private var last = -1
+
+  @inline(__always)
+  mutating func id(of b: UnsafePointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
+    if last >= 0, equal(b, ranges[last], start, end) { return last }
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for i in start..<end { h = (h ^ UInt64(b[i])) &* 0x100_0000_01B3 }
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: h) & mask
+    while slots[s] >= 0 {
+      let k = slots[s]
+      if hashes[k] == h, equal(b, ranges[k], start, end) {
+        last = k
+        return k
+      }
+      s = (s + 1) & mask
+    }
+    let k = ranges.count
+    ranges.append((start, end))
+    hashes.append(h)
+    slots[s] = k
+    if 2 * ranges.count > slots.count { grow() }
+    last = k
+    return k
+  }
+
+  @inline(__always)
+  private func equal(
+    _ b: UnsafePointer<UInt8>, _ r: (start: Int, end: Int), _ start: Int,
+    _ end: Int
+  ) -> Bool {
+    guard r.end - r.start == end - start else { return false }
+    for i in 0..<(end - start) where b[r.start + i] != b[start + i] {
+      return false
+    }
+    return true
+  }
+
+  private mutating func grow() {
+    slots = [Int](repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (k, h) in hashes.enumerated() {
+      var s = Int(truncatingIfNeeded: h) & mask
+      while slots[s] >= 0 { s = (s + 1) & mask }
+      slots[s] = k
+    }
+  }
+}

@@ -1,0 +1,396 @@
+import FitlogitSystem
+
+extension Dataset {
+  /// Reads a dataset from the bytes of a CSV file (docs/DESIGN.md "CSV input").
+  ///
+  /// The first row is the header; the target is the last column unless
+  /// `target` names another; `sampleWeight` names a numeric column used as
+  /// weights rather than as a feature. Every other column is a feature.
+  ///
+  /// - Parameters:
+  ///   - bytes: The whole file.
+  ///   - file: The name used in error messages.
+  /// - Throws: ``CSVError`` with the line and field of the first problem.
+  public init(
+    csv bytes: [UInt8], file: String, target: String? = nil,
+    sampleWeight: String? = nil
+  ) throws(CSVError) {
+    self = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+      try Dataset.parse(buffer, file: file, target: target, sampleWeight: sampleWeight)
+    }
+  }
+
+  /// ``init(csv:file:target:sampleWeight:)`` reading the rows a chosen
+  /// way, for tests and benchmarks: every mode gives the same dataset or
+  /// the same error.
+  public init(
+    csv bytes: [UInt8], file: String, target: String? = nil,
+    sampleWeight: String? = nil, mode: CSVParseMode
+  ) throws(CSVError) {
+    self = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+      try Dataset.parse(
+        buffer, file: file, target: target, sampleWeight: sampleWeight,
+        mode: mode)
+    }
+  }
+
+  /// Reads a dataset straight from a CSV file, mapped rather than copied,
+  /// returning parsed pages to the kernel as it goes: the same dataset and
+  /// errors as ``init(csv:file:target:sampleWeight:)`` on the file's bytes,
+  /// with peak memory near the matrix's size instead of file + matrix.
+  ///
+  /// - Parameters:
+  ///   - name: The file's name in error messages (default: `path`).
+  /// - Throws: ``CSVError``; line 0 for a file that cannot be read.
+  public init(
+    csvFile path: String, name: String? = nil, target: String? = nil,
+    sampleWeight: String? = nil
+  ) throws(CSVError) {
+    let file: MappedFile
+    do {
+      file = try MappedFile(path: path)
+    } catch {
+      throw CSVError(file: path, line: 0, column: 0, message: error.message)
+    }
+    self = try Dataset.parse(
+      file.bytes, file: name ?? path, target: target, sampleWeight: sampleWeight,
+      releaser: file.releaser)
+    withExtendedLifetime(file) {}
+  }
+
+  /// How the data rows are read.
+  public enum CSVParseMode: Sendable {
+    /// Chunked byte-level parsing (parallel when large) unless a quote
+    /// forces the record reader.
+    case automatic
+    /// The chunked parser with exactly this many chunks (if no quote).
+    case chunks(Int)
+    /// The RFC 4180 record reader, one `String` per label.
+    case recordReader
+  }
+
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?,
+    sampleWeight: String?, mode: CSVParseMode = .automatic,
+    releaser: PageReleaser = .none
+  ) throws(CSVError) -> Dataset {
+    try checkText(bytes, file: file, releaser: releaser)
+    var reader = CSVRecordReader(bytes: bytes, file: file)
+    var fields: [CSVField] = []
+    guard try reader.next(into: &fields) else {
+      throw CSVError(file: file, line: 1, column: 1, message: "the file is empty")
+    }
+    let header = fields.map(reader.string)
+    let headerLine = reader.recordLine
+    var seen: [String: Int] = [:]
+    for (j, name) in header.enumerated() {
+      if let first = seen[name] {
+        throw CSVError(
+          file: file, line: headerLine, column: j + 1,
+          message: "duplicate column name \(quoted(name)) (also column \(first + 1))")
+      }
+      seen[name] = j
+    }
+    func columnIndex(_ name: String, role: String) throws(CSVError) -> Int {
+      guard let j = seen[name] else {
+        throw CSVError(
+          file: file, line: headerLine, column: 1,
+          message: "no column named \(quoted(name)) for \(role); the columns are "
+            + header.map(quoted).joined(separator: ", "))
+      }
+      return j
+    }
+    let targetIndex = try target.map { (t) throws(CSVError) in
+      try columnIndex(t, role: "the target")
+    } ?? header.count - 1
+    let weightIndex = try sampleWeight.map { (w) throws(CSVError) in
+      try columnIndex(w, role: "the sample weights")
+    }
+    if weightIndex == targetIndex {
+      throw CSVError(
+        file: file, line: headerLine, column: targetIndex + 1,
+        message: "the target column cannot also be the sample-weight column")
+    }
+    let featureIndices = header.indices.filter { $0 != targetIndex && $0 != weightIndex }
+    if featureIndices.isEmpty {
+      throw CSVError(
+        file: file, line: headerLine, column: 1,
+        message: "no feature column: the file needs at least one column "
+          + "besides the target \(quoted(header[targetIndex]))")
+    }
+
+    let roles = CSVColumnRoles(
+      columnCount: header.count, featureIndices: featureIndices,
+      weightIndex: weightIndex, targetIndex: targetIndex)
+    var chunkCount: Int?
+    switch mode {
+    case .automatic: chunkCount = nil
+    case .chunks(let c): chunkCount = c
+    case .recordReader: chunkCount = -1
+    }
+    if chunkCount != -1,
+      let body = try CSVChunkedBody.read(
+        bytes, from: reader.position, line: reader.line, file: file,
+        roles: roles, chunkCount: chunkCount, releaser: releaser)
+    {
+      if body.rowCount == 0 {
+        throw CSVError(
+          file: file, line: headerLine + 1, column: 1,
+          message: "no data rows after the header")
+      }
+      let (classes, classOf) = ClassOrder.encode(body.distinctLabels)
+      var labels = body.rowLabels
+      labels.withUnsafeMutableBufferPointer { l in
+        for i in l.indices { l[i] = classOf[l[i]] }
+      }
+      return try finish(
+        values: body.values, labels: labels, classes: classes,
+        weights: body.weights, header: header, headerLine: headerLine,
+        roles: roles, file: file)
+    }
+
+    var values: [Double] = []
+    var labels: [String] = []
+    var weights: [Double] = []
+    while try reader.next(into: &fields) {
+      let line = reader.recordLine
+      guard fields.count == header.count else {
+        throw CSVError(
+          file: file, line: line, column: min(fields.count, header.count) + 1,
+          message: "expected \(header.count) fields as in the header, found \(fields.count)")
+      }
+      for j in featureIndices {
+        values.append(try number(fields[j], reader, line: line, column: j + 1))
+      }
+      if let w = weightIndex {
+        let weight = try number(fields[w], reader, line: line, column: w + 1)
+        guard weight >= 0 else {
+          throw CSVError(
+            file: file, line: line, column: w + 1,
+            message: "a sample weight must be >= 0, found \(quoted(reader.string(fields[w])))")
+        }
+        weights.append(weight)
+      }
+      let label = reader.string(fields[targetIndex])
+      if label.isEmpty {
+        throw CSVError(file: file, line: line, column: targetIndex + 1, message: "empty label")
+      }
+      labels.append(label)
+    }
+    if labels.isEmpty {
+      throw CSVError(
+        file: file, line: headerLine + 1, column: 1,
+        message: "no data rows after the header")
+    }
+    let (classes, indices) = ClassOrder.encode(labels)
+    return try finish(
+      values: values, labels: indices, classes: classes,
+      weights: weightIndex == nil ? nil : weights, header: header,
+      headerLine: headerLine, roles: roles, file: file)
+  }
+
+  /// The checks on the whole column, then the dataset.
+  private static func finish(
+    values: [Double], labels indices: [Int], classes: [String],
+    weights: [Double]?, header: [String], headerLine: Int,
+    roles: CSVColumnRoles, file: String
+  ) throws(CSVError) -> Dataset {
+    let targetIndex = roles.targetIndex!
+    let weightIndex = roles.weightIndex
+    let featureIndices = roles.featureIndices
+    if classes.count < 2 {
+      throw CSVError(
+        file: file, line: headerLine, column: targetIndex + 1,
+        message: "the target \(quoted(header[targetIndex])) has only one class "
+          + "(\(quoted(classes[0]))); a classifier needs at least two")
+    }
+    if let weights, !weights.contains(where: { $0 > 0 }) {
+      throw CSVError(
+        file: file, line: headerLine, column: weightIndex! + 1,
+        message: "every sample weight is 0")
+    }
+    return Dataset(
+      features: Matrix(
+        rows: indices.count, columns: featureIndices.count, values: values),
+      featureNames: featureIndices.map { header[$0] },
+      targetName: header[targetIndex], classes: classes, labels: indices,
+      sampleWeights: weights)
+  }
+
+  static func number(
+    _ field: CSVField, _ reader: CSVRecordReader, line: Int, column: Int
+  ) throws(CSVError) -> Double {
+    let result = parseDouble(reader.bytes.baseAddress! + field.start, count: field.end - field.start)
+    switch result {
+    case .success(let v): return v
+    case .failure(.empty):
+      throw CSVError(
+        file: reader.file, line: line, column: column,
+        message: "expected a number, found an empty field")
+    case .failure(.notFinite):
+      throw CSVError(
+        file: reader.file, line: line, column: column,
+        message: "expected a finite number, found \(quoted(reader.string(field)))")
+    case .failure(.notANumber):
+      throw CSVError(
+        file: reader.file, line: line, column: column,
+        message: "expected a number, found \(quoted(reader.string(field)))")
+    }
+  }
+
+  /// Whether any of eight bytes is ≥ 0x80 or zero (the zero test is the
+  /// classic "haszero" bit trick).
+  @inline(__always)
+  static func hasNonASCIIOrNUL(_ x: UInt64) -> Bool {
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let zero = ~(((x & ~highs) &+ ~highs) | x) & highs
+    return (x & highs) | zero != 0
+  }
+
+  /// Whether every byte is in 0x01...0x7F, checked in parallel chunks.
+  static func isPlainASCII(
+    _ bytes: UnsafeBufferPointer<UInt8>, releaser: PageReleaser
+  ) -> Bool {
+    let n = bytes.count
+    let chunks = 4 * processorCount()
+    var clean = [Bool](repeating: false, count: chunks)
+    clean.withUnsafeMutableBufferPointer { clean in
+      CSVChunkedBody.forEachChunk(chunks) { c in
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        var i = n * c / chunks
+        let end = n * (c + 1) / chunks
+        while i < end {
+          let windowEnd = min(end, i + PageReleaser.step)
+          let windowStart = i
+          releaser.prefetch(windowStart..<windowEnd)
+          while i + 8 <= windowEnd {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if hasNonASCIIOrNUL(x) { return }
+            i += 8
+          }
+          while i < windowEnd {
+            let b = bytes[i]
+            if b == 0 || b >= 0x80 { return }
+            i += 1
+          }
+          releaser.release(windowStart..<windowEnd)
+        }
+        clean[c] = true
+      }
+    }
+    return !clean.contains(false)
+  }
+
+  /// Rejects bytes that are not UTF-8 text (or contain NUL), naming the line.
+  ///
+  /// Skips eight ASCII bytes at a time and counts lines only when there is
+  /// an error to place.
+  static func checkText(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String,
+    releaser: PageReleaser = .none
+  ) throws(CSVError) {
+    let n = bytes.count
+    guard let base = bytes.baseAddress else { return }
+    // A large file is first scanned on all cores for any byte that is not
+    // ASCII or is NUL; only a file that has one needs the exact, serial
+    // walk below (which finds the first bad sequence and its line).
+    if n >= CSVChunkedBody.parallelThreshold,
+      isPlainASCII(bytes, releaser: releaser)
+    {
+      return
+    }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    var released = 0
+    while i < n {
+      if i - released >= PageReleaser.step {
+        releaser.release(released..<i)
+        released = i
+      }
+      let windowEnd = min(n, i + PageReleaser.step)
+      while i + 8 <= windowEnd {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if hasNonASCIIOrNUL(x) { break }
+        i += 8
+      }
+      if i >= n { break }
+      let b = base[i]
+      if b < 0x80 {
+        if b == 0 {
+          let (line, lineStart) = position(of: i, in: bytes)
+          throw CSVError(
+            file: file, line: line, column: 1,
+            message: "a NUL byte at character \(i - lineStart + 1): not a text file")
+        }
+        i += 1
+        continue
+      }
+      let length = utf8SequenceLength(bytes, at: i)
+      if length == 0 {
+        let (line, lineStart) = position(of: i, in: bytes)
+        throw CSVError(
+          file: file, line: line, column: 1,
+          message: "invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true)) "
+            + "at byte \(i - lineStart + 1) of the line: the file must be UTF-8 text")
+      }
+      i += length
+    }
+  }
+
+  /// The 1-based line of byte `i`, and the offset where that line starts.
+  private static func position(
+    of i: Int, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> (line: Int, lineStart: Int) {
+    var line = 1
+    var lineStart = 0
+    for k in 0..<i where bytes[k] == 0x0A {
+      line += 1
+      lineStart = k + 1
+    }
+    return (line, lineStart)
+  }
+}
+
+/// The length of the valid UTF-8 sequence starting at `i`, or 0.
+private func utf8SequenceLength(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+  let b0 = s[i]
+  let n = s.count
+  func cont(_ k: Int) -> Bool { i + k < n && s[i + k] & 0xC0 == 0x80 }
+  switch b0 {
+  case 0xC2...0xDF: return cont(1) ? 2 : 0
+  case 0xE0:
+    return i + 1 < n && (0xA0...0xBF).contains(s[i + 1]) && cont(2) ? 3 : 0
+  case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+  case 0xED:
+    return i + 1 < n && (0x80...0x9F).contains(s[i + 1]) && cont(2) ? 3 : 0
+  case 0xF0:
+    return i + 1 < n && (0x90...0xBF).contains(s[i + 1]) && cont(2) && cont(3) ? 4 : 0
+  case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+  case 0xF4:
+    return i + 1 < n && (0x80...0x8F).contains(s[i + 1]) && cont(2) && cont(3) ? 4 : 0
+  default: return 0
+  }
+}
+
+/// `"abc"` with inner quotes and control characters escaped, so an error
+/// message always stays one line.
+func quoted(_ s: String) -> String {
+  var out = "\""
+  for scalar in s.unicodeScalars.prefix(60) {
+    switch scalar {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+      if scalar.value < 0x20 || scalar.value == 0x7F {
+        out += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+  }
+  if s.unicodeScalars.count > 60 { out += "…" }
+  return out + "\""
+}

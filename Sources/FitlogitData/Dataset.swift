@@ -1,0 +1,44 @@
+import FitlogitSystem
+
+/// Features, labels and names: everything a fit needs from a data file.
+public struct Dataset: Sendable {
+  /// One row per sample, one column per feature.
+  public var features: Matrix
+  /// Column names of the features, in file order.
+  public var featureNames: [String]
+  /// Name of the label column.
+  public var targetName: String
+  /// Class names in scikit-learn's `classes_` order (see ``ClassOrder``).
+  public var classes: [String]
+  /// Per row, the index of its class in ``classes``.
+  public var labels: [Int]
+  /// Per row, its weight; nil when every weight is 1 (scikit-learn's
+  /// `sample_weight=None`, which divides by n rather than by Σs).
+  public var sampleWeights: [Double]?
+
+  public init(
+    features: Matrix, featureNames: [String], targetName: String,
+    classes: [String], labels: [Int], sampleWeights: [Double]? = nil
+  ) {
+    precondition(features.columns == featureNames.count)
+    precondition(labels.count == features.rows)
+    precondition(sampleWeights.map { $0.count == labels.count } ?? true)
+    self.features = features
+    self.featureNames = featureNames
+    self.targetName = targetName
+    self.classes = classes
+    self.labels = labels
+    self.sampleWeights = sampleWeights
+  }
+
+  public var sampleCount: Int { features.rows }
+  public var featureCount: Int { features.columns }
+  public var classCount: Int { classes.count }
+
+  /// Rows per class, in ``classes`` order.
+  public var classCounts: [Int] {
+    var counts = [Int](repeating: 0, count: classes.count)
+    for label in labels { counts[label] += 1 }
+    return counts
+  }
+}

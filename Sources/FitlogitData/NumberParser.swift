@@ -1,0 +1,336 @@
+import FitlogitSystem
+
+/// What went wrong when a field was read as a number.
+enum NumberParseFailure: Error, Equatable {
+  case empty
+  case notANumber
+  case notFinite
+}
+
+/// Parses a decimal floating-point literal as C and Python spell it:
+/// `-0.8`, `.2`, `1e-3`, `+4`, `5.`, surrounded by optional spaces or tabs.
+///
+/// One pass checks the syntax and gathers up to 19 significant digits; the
+/// value is then what `strtod` returns, bit for bit (correctly rounded):
+/// Clinger's exact fast path when the digits and the power of ten are both
+/// exact doubles, else Eisel–Lemire's 128-bit product, else (when that
+/// product cannot decide the rounding) `strtod` itself. `nan`, `inf`, hex
+/// floats and overflow (`1e999`) are rejected: a feature must be a finite
+/// number. Underflow rounds to zero or a subnormal, as Python's `float` does.
+func parseDouble(
+  _ p: UnsafePointer<UInt8>, count: Int
+) -> Result<Double, NumberParseFailure> {
+  var start = 0
+  var end = count
+  while start < end, p[start] == 0x20 || p[start] == 0x09 { start += 1 }
+  while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
+  if start == end { return .failure(.empty) }
+  var i = start
+  var negative = false
+  if p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+    negative = p[i] == UInt8(ascii: "-")
+    i += 1
+  }
+  // value = w · 10^exponent. First take every digit into w (wrapping),
+  // eight at a time where possible; only when there are more than 19 do we
+  // go back and keep the first 19 significant ones.
+  let integerStart = i
+  var w: UInt64 = 0
+  scanDigits(p, &i, end, &w)
+  let integerDigits = i - integerStart
+  var fractionDigits = 0
+  if i < end, p[i] == UInt8(ascii: ".") {
+    i += 1
+    let fractionStart = i
+    scanDigits(p, &i, end, &w)
+    fractionDigits = i - fractionStart
+  }
+  var exponent = -fractionDigits
+  let digits = integerDigits + fractionDigits
+  var truncated = false
+  if digits > 19 {
+    (w, exponent, truncated) = significantDigits(
+      p + integerStart, integerDigits: integerDigits,
+      fractionDigits: fractionDigits)
+  }
+  if digits == 0 {
+    return .failure(
+      isNonFiniteWord(p + i, count: end - i) ? .notFinite : .notANumber)
+  }
+  if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
+    i += 1
+    var exponentNegative = false
+    if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+      exponentNegative = p[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var e = 0
+    var exponentDigits = 0
+    while i < end {
+      let d = p[i] &- 0x30
+      if d >= 10 { break }
+      // Past 10⁵ every value is 0 or ∞ already; stop growing so that a
+      // long exponent cannot overflow.
+      if e < 100_000 { e = e * 10 + Int(d) }
+      i += 1
+      exponentDigits += 1
+    }
+    if exponentDigits == 0 { return .failure(.notANumber) }
+    exponent += exponentNegative ? -e : e
+  }
+  if i != end { return .failure(.notANumber) }
+  let value =
+    decimalToDouble(
+      w, exponent: exponent, negative: negative, truncated: truncated)
+    ?? libcStrtod(p + start, count: end - start)
+  return value.isFinite ? .success(value) : .failure(.notFinite)
+}
+
+/// Appends the decimal digits at `p[i...]` to `w` (mod 2⁶⁴), moving `i`
+/// past them.
+@inline(__always)
+private func scanDigits(
+  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ w: inout UInt64
+) {
+  let raw = UnsafeRawPointer(p)
+  while i + 8 <= end {
+    let v = UInt64(
+      littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    // All eight bytes are '0'...'9' (fast_float's is_made_of_eight_digits).
+    let high = v & 0xF0F0_F0F0_F0F0_F0F0
+    let carried = ((v &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4
+    guard high | carried == 0x3333_3333_3333_3333 else { break }
+    // Their value, by pairwise multiply-adds (parse_eight_digits_unrolled).
+    var x = v &- 0x3030_3030_3030_3030
+    x = (x &* 10) &+ (x >> 8)
+    let mask: UInt64 = 0x0000_00FF_0000_00FF
+    x =
+      (((x & mask) &* 0x000F_4240_0000_0064)
+        &+ (((x >> 16) & mask) &* 0x0000_2710_0000_0001)) >> 32
+    w = w &* 100_000_000 &+ x
+    i += 8
+  }
+  while i < end {
+    let d = p[i] &- 0x30
+    if d >= 10 { break }
+    w = w &* 10 &+ UInt64(d)
+    i += 1
+  }
+}
+
+/// The first 19 significant digits of `digits[.digits]` at `p` as an
+/// integer, the power of ten that scales them back, and whether any nonzero
+/// digit was left out.
+private func significantDigits(
+  _ p: UnsafePointer<UInt8>, integerDigits: Int, fractionDigits: Int
+) -> (w: UInt64, exponent: Int, truncated: Bool) {
+  var w: UInt64 = 0
+  var significant = 0
+  var exponent = 0
+  var truncated = false
+  for k in 0..<integerDigits {
+    let d = p[k] &- 0x30
+    if significant < 19 {
+      if w != 0 || d != 0 {
+        w = w * 10 + UInt64(d)
+        significant += 1
+      }
+    } else {
+      exponent += 1
+      if d != 0 { truncated = true }
+    }
+  }
+  let fraction = p + integerDigits + 1
+  for k in 0..<fractionDigits {
+    let d = fraction[k] &- 0x30
+    if significant < 19 {
+      if w != 0 || d != 0 {
+        w = w * 10 + UInt64(d)
+        significant += 1
+      }
+      exponent -= 1
+    } else if d != 0 {
+      truncated = true
+    }
+  }
+  return (w, exponent, truncated)
+}
+
+/// The double nearest to ±w·10^exponent, or nil when only an exact
+/// big-number conversion can tell (then the caller asks `strtod`).
+///
+/// - Parameters:
+///   - truncated: Nonzero digits were dropped after w's 19, so the true
+///     significand lies strictly between w and w + 1; the answer stands only
+///     if both round to the same double (fast_float's test).
+@inline(__always)
+func decimalToDouble(
+  _ w: UInt64, exponent q: Int, negative: Bool, truncated: Bool
+) -> Double? {
+  if w == 0 { return negative ? -0.0 : 0.0 }
+  // Clinger: w and 10^|q| are exact doubles, so one IEEE operation rounds
+  // once, correctly.
+  if !truncated, q >= -22, q <= 22, w <= 1 << 53 {
+    let v = Double(w)
+    let scaled = q < 0 ? v / exactPowerOfTen(-q) : v * exactPowerOfTen(q)
+    return negative ? -scaled : scaled
+  }
+  guard let bits = eiselLemire(w, q) else { return nil }
+  if truncated {
+    guard let upper = eiselLemire(w + 1, q), upper == bits else { return nil }
+  }
+  return Double(bitPattern: negative ? bits | (1 << 63) : bits)
+}
+
+/// 10^k for 0 ≤ k ≤ 22, every one exact in binary64.
+@inline(__always)
+private func exactPowerOfTen(_ k: Int) -> Double {
+  return exactPowersOfTen[k]
+}
+
+private let exactPowersOfTen: [Double] = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+  1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
+
+/// Eisel–Lemire (Lemire, "Number parsing at a gigabyte per second", 2021;
+/// fast_float's `compute_float`): the bits of the double nearest to
+/// w·10^q, w > 0, from the top bits of w·5^q and a shift.
+///
+/// - Returns: The bit pattern without sign (+∞ on overflow, 0 on
+///   underflow), or nil when the truncated 128-bit product leaves the
+///   rounding undecided.
+@inline(__always)
+func eiselLemire(_ w: UInt64, _ q: Int) -> UInt64? {
+  if q < powersOfFiveSmallestExponent { return 0 }
+  if q > powersOfFiveLargestExponent { return 0x7FF << 52 }
+  let lz = w.leadingZeroBitCount
+  let normalized = w << UInt64(lz)
+  let index = 2 * (q - powersOfFiveSmallestExponent)
+  let (hi, lo) = powersOfFive128.withUnsafeBufferPointer { table in
+    // 55 bits are needed (52 stored, the hidden one, a rounding bit and one
+    // for the leading-bit shift); widen to the next 64 bits only when the
+    // low 9 bits of the high word could still carry.
+    var (hi, lo) = normalized.multipliedFullWidth(by: table[index])
+    if hi & 0x1FF == 0x1FF {
+      let second = normalized.multipliedFullWidth(by: table[index + 1]).high
+      let (sum, carry) = lo.addingReportingOverflow(second)
+      lo = sum
+      if carry { hi &+= 1 }
+    }
+    return (hi, lo)
+  }
+  if lo == UInt64.max, q < -27 || q > 55 { return nil }
+  let upperBit = Int(hi >> 63)
+  let shift = UInt64(upperBit + 64 - 52 - 3)
+  var mantissa = hi >> shift
+  // ⌊log2(10^q)⌋ + 63 is (217706·q >> 16) + 63.
+  var power2 = ((217_706 * q) >> 16) + 63 + upperBit - lz + 1023
+  if power2 <= 0 {
+    // Subnormal: shift into place, round half to even on the last bit.
+    if -power2 + 1 >= 64 { return 0 }
+    mantissa >>= UInt64(-power2 + 1)
+    mantissa += mantissa & 1
+    mantissa >>= 1
+    power2 = mantissa < 1 << 52 ? 0 : 1
+    return UInt64(power2) << 52 | mantissa
+  }
+  // An exact halfway product (only possible for small q) rounds to even.
+  if lo <= 1, q >= -4, q <= 23, mantissa & 3 == 1,
+    mantissa << shift == hi
+  {
+    mantissa &= ~1
+  }
+  mantissa += mantissa & 1
+  mantissa >>= 1
+  if mantissa >= 2 << 52 {
+    mantissa = 1 << 52
+    power2 += 1
+  }
+  mantissa &= ~(1 << 52)
+  if power2 >= 0x7FF { return 0x7FF << 52 }
+  return UInt64(power2) << 52 | mantissa
+}
+
+/// `nan`, `inf` or `infinity` in any case: numbers Python would accept but
+/// a feature cannot hold.
+private func isNonFiniteWord(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
+  var word = ""
+  for k in 0..<min(count, 8) {
+    word.append(Character(Unicode.Scalar(p[k] | 0x20)))
+  }
+  return count <= 8 && (word == "nan" || word == "inf" || word == "infinity")
+}
+
+extension String {
+  /// The string as a finite Double in the CSV number syntax, or nil.
+  var csvNumber: Double? {
+    var s = self
+    return s.withUTF8 { u -> Double? in
+      guard let base = u.baseAddress else { return nil }
+      if case .success(let v) = parseDouble(base, count: u.count) { return v }
+      return nil
+    }
+  }
+}
+
+/// The number that starts exactly at `p[start]` (no leading blanks) and
+/// where it ends, for the CSV fast path; nil whenever anything is unusual
+/// (no digits, a bare `e`, a value strtod must decide, overflow), and the
+/// caller then reads the field with ``parseDouble(_:count:)``, which
+/// returns the same value or the precise error.
+@inline(__always)
+func parseDoublePrefix(
+  _ p: UnsafePointer<UInt8>, from start: Int, end: Int
+) -> (value: Double, end: Int)? {
+  var i = start
+  var negative = false
+  if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+    negative = p[i] == UInt8(ascii: "-")
+    i += 1
+  }
+  let integerStart = i
+  var w: UInt64 = 0
+  scanDigits(p, &i, end, &w)
+  let integerDigits = i - integerStart
+  var fractionDigits = 0
+  if i < end, p[i] == UInt8(ascii: ".") {
+    i += 1
+    let fractionStart = i
+    scanDigits(p, &i, end, &w)
+    fractionDigits = i - fractionStart
+  }
+  var exponent = -fractionDigits
+  let digits = integerDigits + fractionDigits
+  if digits == 0 { return nil }
+  if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
+    i += 1
+    var exponentNegative = false
+    if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+      exponentNegative = p[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var e = 0
+    let exponentStart = i
+    while i < end {
+      let d = p[i] &- 0x30
+      if d >= 10 { break }
+      if e < 100_000 { e = e * 10 + Int(d) }
+      i += 1
+    }
+    if i == exponentStart { return nil }
+    exponent += exponentNegative ? -e : e
+  }
+  var truncated = false
+  if digits > 19 {
+    (w, exponent, truncated) = significantDigits(
+      p + integerStart, integerDigits: integerDigits,
+      fractionDigits: fractionDigits)
+  }
+  guard
+    let value = decimalToDouble(
+      w, exponent: exponent, negative: negative, truncated: truncated),
+    value.isFinite
+  else { return nil }
+  return (value, i)
+}

@@ -1,0 +1,226 @@
+import FitlogitCore
+import FitlogitData
+import FitlogitOptimization
+
+/// The inference table statsmodels prints for `Logit(...).fit().summary()`
+/// (two classes) or `MNLogit` (K classes, the first the reference), with
+/// statsmodels' attribute names.
+public struct LogitSummary: Sendable {
+  public var targetName: String
+  public var classes: [String]
+  /// Parameter names, `const` first, as statsmodels' `add_constant`.
+  public var names: [String]
+  /// One equation per non-reference class: P(class)/P(reference) for K > 2,
+  /// P(positive) for two classes.
+  public var equations: [String]
+  /// Per equation, per name.
+  public var params: [[Double]]
+  public var bse: [[Double]]
+  public var z: [[Double]]
+  public var p: [[Double]]
+  /// Per equation, per name: [lower, upper] at level 1 − alpha.
+  public var ci: [[[Double]]]
+  public var alpha: Double
+  public var llf: Double
+  public var llnull: Double
+  public var llrPValue: Double
+  public var prsquared: Double
+  public var aic: Double
+  public var bic: Double
+  public var deviance: Double
+  public var nullDeviance: Double
+  public var nobs: Int
+  public var dfModel: Int
+  public var dfResid: Int
+  public var converged: Bool
+  public var iterations: Int
+  /// The penalty's C when the fit was penalized (--allow-penalized); nil
+  /// for the textbook maximum-likelihood fit.
+  public var penalizedC: Double?
+  /// Separation and convergence warnings, in words.
+  public var warnings: [String]
+}
+
+/// Why a summary cannot be computed.
+public struct SummaryError: Error, Equatable, CustomStringConvertible, Sendable {
+  public var message: String
+  public var description: String { message }
+}
+
+extension LogitSummary {
+  /// Fits by Newton's method to machine precision and computes the table.
+  ///
+  /// The covariance is the inverse of the observed information (the
+  /// Hessian of −log L) at the optimum. With a penalty the fit maximizes a
+  /// penalized likelihood and that inverse is not the sampling covariance
+  /// of the textbook; the caller must opt in (`penalizedC`).
+  ///
+  /// - Parameters:
+  ///   - C: nil for the unpenalized fit, else the L2 penalty's C.
+  /// - Throws: ``SummaryError`` when the design matrix is singular (a
+  ///   constant or duplicated column), where no standard error exists.
+  public init(
+    data: Dataset, alpha: Double = 0.05, C: Double? = nil, maxIterations: Int = 35
+  ) throws(SummaryError) {
+    try Self.checkDesign(data)
+    var regression = LogisticRegression()
+    regression.solver = .newton
+    regression.tol = 1e-10
+    regression.maxIter = maxIterations
+    if let C { regression.C = C } else { regression.penalty = .none }
+    let fit = regression.fit(data)
+
+    let K = data.classCount
+    let d = data.featureCount
+    let equations = K == 2 ? 1 : K - 1
+    let columns = d + 1
+    // The information matrix in the reported parameters: (β_k − β_0) per
+    // column for K > 2, i.e. the Hessian block of classes 1…K−1.
+    var objective = regression.objective(for: data)
+    let w = Self.parameters(of: fit.model)
+    var h = [Double](repeating: 0, count: w.count * w.count)
+    objective.hessian(at: w, into: &h)
+    let S = objective.weightSum
+    let kept: [Int]  // flattened indices, equation-major then const-first
+    if K == 2 {
+      kept = [d] + Array(0..<d)
+    } else {
+      kept = (1..<K).flatMap { k in [k + K * d] + (0..<d).map { j in k + K * j } }
+    }
+    let m = kept.count
+    var information = [Double](repeating: 0, count: m * m)
+    for (a, ia) in kept.enumerated() {
+      for (b, ib) in kept.enumerated() { information[a * m + b] = S * h[ia * w.count + ib] }
+    }
+    var warnings = fit.diagnostics.map(\.message)
+    var covariance = inverseOfPositiveDefinite(information, size: m)
+    if covariance == nil {
+      // Separation drives the information towards 0; a ridge keeps the
+      // (meaningless, huge) standard errors finite, and the warning says so.
+      var trace = 0.0
+      for i in 0..<m { trace += information[i * m + i] }
+      var ridged = information
+      for i in 0..<m { ridged[i * m + i] += max(trace / Double(m), 1e-300) * 1e-12 }
+      covariance = inverseOfPositiveDefinite(ridged, size: m)
+      warnings.append(
+        "the information matrix is numerically singular at the optimum; the "
+          + "standard errors are not meaningful")
+    }
+    if !fit.optimization.converged && !fit.diagnostics.contains(.perfectSeparation) {
+      warnings.append(
+        "Newton's method did not converge in \(fit.optimization.iterations) iterations")
+    }
+    let cov = covariance ?? [Double](repeating: .infinity, count: m * m)
+
+    // Parameters, const first; for K > 2 relative to the first class.
+    var params: [[Double]] = []
+    for e in 0..<equations {
+      let k = K == 2 ? 0 : e + 1
+      var row = [K == 2 ? fit.model.intercept[0] : fit.model.intercept[k] - fit.model.intercept[0]]
+      for j in 0..<d {
+        row.append(K == 2 ? fit.model.coef[0, j] : fit.model.coef[k, j] - fit.model.coef[0, j])
+      }
+      params.append(row)
+    }
+    let q = Normal.quantile(1 - alpha / 2)
+    var bse: [[Double]] = []
+    var z: [[Double]] = []
+    var p: [[Double]] = []
+    var ci: [[[Double]]] = []
+    for e in 0..<equations {
+      var b: [Double] = []
+      for j in 0..<columns {
+        let t = e * columns + j
+        b.append(max(cov[t * m + t], 0).squareRoot())
+      }
+      let zs = zip(params[e], b).map { $0 / $1 }
+      bse.append(b)
+      z.append(zs)
+      p.append(zs.map { 2 * Normal.survival(abs($0)) })
+      ci.append(zip(params[e], b).map { [$0 - q * $1, $0 + q * $1] })
+    }
+
+    // Likelihoods: llf without any penalty, llnull of the intercept-only model.
+    var plain = LogisticObjective(
+      features: data.features, labels: data.labels, classCount: K, C: .infinity,
+      fitIntercept: true)
+    var g = w
+    let llf = -Double(data.sampleCount) * plain.value(at: w, gradient: &g)
+    let n = Double(data.sampleCount)
+    var llnull = 0.0
+    for count in data.classCounts where count > 0 {
+      llnull += Double(count) * libmLog(Double(count) / n)
+    }
+    let dfModel = equations * d
+    let k = Double(equations * columns)
+    let llr = 2 * (llf - llnull)
+
+    self.init(
+      targetName: data.targetName, classes: data.classes,
+      names: ["const"] + data.featureNames,
+      equations: K == 2 ? [data.classes[1]] : Array(data.classes.dropFirst()),
+      params: params, bse: bse, z: z, p: p, ci: ci, alpha: alpha,
+      llf: llf, llnull: llnull,
+      llrPValue: ChiSquare.survival(llr, degreesOfFreedom: Double(dfModel)),
+      prsquared: 1 - llf / llnull, aic: -2 * llf + 2 * k, bic: -2 * llf + k * libmLog(n),
+      deviance: -2 * llf, nullDeviance: -2 * llnull, nobs: data.sampleCount,
+      dfModel: dfModel, dfResid: data.sampleCount - Int(k),
+      converged: fit.optimization.converged, iterations: fit.optimization.iterations,
+      penalizedC: C, warnings: warnings)
+  }
+
+  /// The optimizer's flat vector for `model`, as LogisticObjective lays it out.
+  private static func parameters(of model: LogisticModel) -> [Double] {
+    let d = model.featureNames.count
+    if model.classes.count == 2 { return Array(model.coef.row(0)) + [model.intercept[0]] }
+    let K = model.classes.count
+    var w = [Double](repeating: 0, count: K * (d + 1))
+    for k in 0..<K {
+      for j in 0..<d { w[k + K * j] = model.coef[k, j] }
+      w[k + K * d] = model.intercept[k]
+    }
+    return w
+  }
+
+  /// Refuses a design whose columns (with the constant) are linearly
+  /// dependent: no standard error exists, whatever the optimizer returns.
+  private static func checkDesign(_ data: Dataset) throws(SummaryError) {
+    let d = data.featureCount
+    let n = data.sampleCount
+    for j in 0..<d {
+      let first = data.features[0, j]
+      if (1..<n).allSatisfy({ data.features[$0, j] == first }) {
+        throw SummaryError(
+          message: "column \"\(data.featureNames[j])\" is constant, so it cannot be told "
+            + "apart from the intercept (const); drop it")
+      }
+    }
+    for a in 0..<d {
+      for b in (a + 1)..<max(a + 1, d)
+      where (0..<n).allSatisfy({ data.features[$0, a] == data.features[$0, b] }) {
+        throw SummaryError(
+          message: "columns \"\(data.featureNames[a])\" and \"\(data.featureNames[b])\" are "
+            + "identical, so their effects cannot be separated; drop one")
+      }
+    }
+    // X̃ᵀX̃ (with the constant) must factor; scaled to unit diagonal so the
+    // test does not depend on units.
+    let m = d + 1
+    var gram = [Double](repeating: 0, count: m * m)
+    var row = [Double](repeating: 1, count: m)
+    for i in 0..<n {
+      for j in 0..<d { row[j + 1] = data.features[i, j] }
+      for a in 0..<m { for b in 0..<m { gram[a * m + b] += row[a] * row[b] } }
+    }
+    let scale = (0..<m).map { 1 / gram[$0 * m + $0].squareRoot() }
+    for a in 0..<m { for b in 0..<m { gram[a * m + b] *= scale[a] * scale[b] } }
+    for a in 0..<m { gram[a * m + a] -= 1e-10 }
+    if n <= d || inverseOfPositiveDefinite(gram, size: m) == nil {
+      throw SummaryError(
+        message: n <= d
+          ? "\(n) rows cannot estimate \(m) parameters; the summary needs more rows than columns"
+          : "the columns are linearly dependent (one is a combination of the others and "
+            + "the constant), so no standard errors exist; drop the redundant column")
+    }
+  }
+}

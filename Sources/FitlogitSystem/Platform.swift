@@ -1,0 +1,131 @@
+// The one place that talks to libc, so the rest of the package stays portable.
+
+/// A problem with a whole file (open, stat, map), in the words the CLI prints.
+package struct FileError: Error, Equatable {
+  package var path: String
+  package var message: String
+  package init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+}
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@inline(__always) package func libmExp(_ x: Double) -> Double { exp(x) }
+@inline(__always) package func libmLog(_ x: Double) -> Double { log(x) }
+@inline(__always) package func libmLog1p(_ x: Double) -> Double { log1p(x) }
+
+/// Correctly rounded decimal-to-double conversion of `count` ASCII bytes.
+///
+/// The caller has already checked the syntax, so strtod sees only
+/// `[+-]digits[.digits][e[+-]digits]` and cannot wander into hex or `nan`.
+package func libcStrtod(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double {
+  withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buf in
+    for i in 0..<count { buf[i] = CChar(bitPattern: bytes[i]) }
+    buf[count] = 0
+    return strtod(buf.baseAddress!, nil)
+  }
+}
+
+/// Cores this process may run on (at least 1).
+package func processorCount() -> Int {
+  #if canImport(Glibc) || canImport(Musl)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  #else
+    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+  #endif
+}
+
+/// A whole file mapped read-only, so a large CSV is parsed in place rather
+/// than copied into an array first.
+///
+/// Pages already parsed can be handed back to the kernel
+/// (``PageReleaser``): the file then never sits in memory all at once, and
+/// peak memory is about the matrix alone.
+package final class MappedFile {
+  package let bytes: UnsafeBufferPointer<UInt8>
+  private let length: Int
+
+  /// - Throws: ``FileError`` (a problem with the whole file).
+  package init(path: String) throws(FileError) {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw MappedFile.error(path) }
+    defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) != 0 { throw MappedFile.error(path) }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw FileError(path: path, message: "is a directory, not a CSV file")
+    }
+    length = Int(info.st_size)
+    if length == 0 {
+      bytes = UnsafeBufferPointer(start: nil, count: 0)
+      return
+    }
+    let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
+    guard let address, address != MAP_FAILED else {
+      throw MappedFile.error(path)
+    }
+    _ = madvise(address, length, MADV_SEQUENTIAL)
+    bytes = UnsafeBufferPointer(
+      start: address.assumingMemoryBound(to: UInt8.self), count: length)
+  }
+
+  deinit {
+    if let base = bytes.baseAddress {
+      _ = munmap(UnsafeMutableRawPointer(mutating: base), length)
+    }
+  }
+
+  /// strerror's text with a lowercase first letter, as the CLI prints it.
+  private static func error(_ path: String) -> FileError {
+    var message = String(cString: strerror(errno))
+    if let first = message.first {
+      message = first.lowercased() + message.dropFirst()
+    }
+    return FileError(path: path, message: message)
+  }
+
+  package var releaser: PageReleaser { PageReleaser(base: bytes.baseAddress) }
+}
+
+/// Drops the pages wholly inside a byte range of a ``MappedFile`` from
+/// memory (they are read again from the page cache if touched); does
+/// nothing for bytes that are not a mapping.
+package struct PageReleaser: @unchecked Sendable {
+  let base: UnsafePointer<UInt8>?
+
+  package static let none = PageReleaser(base: nil)
+  /// Release in steps of this many bytes.
+  package static let step = 1 << 22
+
+  package func release(_ range: Range<Int>) {
+    guard let base, !range.isEmpty else { return }
+    let page = 4096
+    let start = Int(bitPattern: base) + range.lowerBound
+    let end = Int(bitPattern: base) + range.upperBound
+    let first = (start + page - 1) / page * page
+    let last = end / page * page
+    guard last > first,
+      let p = UnsafeMutableRawPointer(bitPattern: first)
+    else { return }
+    _ = madvise(p, last - first, MADV_DONTNEED)
+  }
+
+  /// Maps the pages of a byte range in one call (Linux ≥ 5.14
+  /// MADV_POPULATE_READ), rather than one fault per page; a no-op where
+  /// unsupported.
+  package func prefetch(_ range: Range<Int>) {
+    guard let base, !range.isEmpty else { return }
+    let page = 4096
+    let start = (Int(bitPattern: base) + range.lowerBound) / page * page
+    let end = Int(bitPattern: base) + range.upperBound
+    guard let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(p, end - start, 22)  // MADV_POPULATE_READ
+  }
+}
