@@ -72,13 +72,14 @@ struct Arguments {
     return v
   }
 
-  /// One of `choices` (`--solver lbfgs`).
-  mutating func choice<T: RawRepresentable & CaseIterable>(
-    _ name: String, default fallback: T
+  /// One of `choices` (`--solver lbfgs`), by default every case.
+  mutating func choice<T: RawRepresentable & CaseIterable & Equatable>(
+    _ name: String, default fallback: T, among choices: [T]? = nil
   ) throws(CommandError) -> T where T.RawValue == String {
+    let choices = choices ?? Array(T.allCases)
     guard let text = try option(name) else { return fallback }
-    guard let v = T(rawValue: text) else {
-      let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+    guard let v = T(rawValue: text), choices.contains(v) else {
+      let names = choices.map(\.rawValue).joined(separator: ", ")
       throw .usage("'\(name)' must be one of \(names), found \(shown(text))")
     }
     return v

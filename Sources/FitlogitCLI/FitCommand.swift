@@ -20,7 +20,7 @@ enum FitCommand {
     if args.flag("--help") || args.flag("-h") { return nil }
     var r = LogisticRegression()
     let target = try args.option("--target")
-    r.penalty = try args.choice("--penalty", default: .l2)
+    r.penalty = try args.choice("--penalty", default: .deprecated, among: [.l2, .none])
     r.C = try args.double("--C", default: 1, requirement: "> 0") { $0 > 0 }
     r.fitIntercept = !args.flag("--no-intercept")
     r.solver = try args.choice("--solver", default: .lbfgs)

@@ -17,7 +17,8 @@ enum SummaryCommand {
     let alpha = try args.double("--alpha", default: 0.05, requirement: "in (0, 1)") {
       $0 > 0 && $0 < 1
     }
-    let penalty: LogisticRegression.Penalty = try args.choice("--penalty", default: .none)
+    let penalty: LogisticRegression.PenaltyName = try args.choice(
+      "--penalty", default: .none, among: [.l2, .none])
     let givenC = try args.double("--C", default: .nan, requirement: "> 0") { $0 > 0 }
     let allowPenalized = args.flag("--allow-penalized")
     let json = args.flag("--json")
