@@ -87,7 +87,7 @@ enum FitCommand {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
     if let save = options.save {
-      try FileSystem.save(ModelFile.encode(fit, data: data), to: save)
+      try FileSystem.save(fit.encoded(), to: save)
     }
     if let plot = options.plot {
       try PlotReport.write(fit, data: data, to: plot)

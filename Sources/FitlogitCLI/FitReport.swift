@@ -1,5 +1,6 @@
 import FitlogitCore
 import FitlogitData
+import FitlogitJSON
 
 /// The two renderings of a fit: the article's lines for people, and
 /// scikit-learn's attribute names for programs.

@@ -1,4 +1,5 @@
 import FitlogitCrossEntropy
+import FitlogitJSON
 
 /// `fitlogit loss --y-true LIST --y-pred LIST [options]`: one loss under
 /// every convention, or one convention's number.

@@ -1,5 +1,6 @@
 import FitlogitCore
 import FitlogitData
+import FitlogitJSON
 
 /// `fitlogit predict MODEL.json DATA.csv [--proba] [--json]`: scikit-learn's
 /// `predict` / `predict_proba` with a saved model.
@@ -19,7 +20,13 @@ enum PredictCommand {
     guard let dataPath = args.positional() else { throw .usage("missing DATA.csv") }
     try args.finish()
 
-    let model = try ModelFile.decode(try FileSystem.contents(of: modelPath), path: modelPath)
+    let modelBytes = try FileSystem.contents(of: modelPath)
+    let model: LogisticModel
+    do {
+      model = try LogisticModel(json: modelBytes)
+    } catch {
+      throw .data("\(printable(modelPath)): \(error.message)")
+    }
     let bytes = try FileSystem.contents(of: dataPath)
     let x: Matrix
     do {

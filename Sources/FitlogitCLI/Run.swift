@@ -1,5 +1,7 @@
+import FitlogitCore
+
 /// The version `--version` prints.
-public let version = "0.1.0"
+public let version = fitlogitVersion
 
 /// Runs one command line, in-process: what `fitlogit` does, with its output
 /// sent to the given streams so tests can capture and compare it whole.

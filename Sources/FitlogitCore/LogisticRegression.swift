@@ -54,6 +54,7 @@ public struct LogisticRegression: Sendable {
     let probabilities = model.probabilities(data.features)
     return Fit(
       model: model, options: self, optimization: result,
+      targetName: data.targetName,
       trainingFeatures: data.features, trainingLabels: data.labels,
       probabilities: probabilities,
       logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities))
@@ -109,6 +110,8 @@ public struct Fit: Sendable {
   public var model: LogisticModel
   public var options: LogisticRegression
   public var optimization: OptimizationResult
+  /// The name of the label column the model predicts (the file's "target").
+  public var targetName: String
   /// The rows the model was fitted to (shared storage, not a copy).
   public var trainingFeatures: Matrix
   public var trainingLabels: [Int]
