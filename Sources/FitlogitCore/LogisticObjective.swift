@@ -45,19 +45,22 @@ public struct LogisticObjective: Objective {
   private var partials: [Double] = []
 
   /// n·d from which the blocked, multithreaded pass is used.
-  public static let blockedThreshold = 1 << 18
+  package static let blockedThreshold = 1 << 18
   /// Rows per block: enough work per task to hide scheduling, few enough
   /// blocks that two cores stay balanced.
   static let blockRows = 4096
   /// Forces the sequential (false) or blocked (true) pass; nil decides by
   /// size. For tests and benchmarks.
-  public var blocked: Bool?
+  package var blocked: Bool?
 
-  /// The L2-penalized objective.
+  /// The L2-penalized objective. `package`, not `public`: outside this
+  /// package the objective comes from ``LogisticRegression/objective(for:)``,
+  /// whose ``Dataset`` has already checked every label and weight, so no
+  /// label can index past the classes inside the loss loops.
   ///
   /// - Parameters:
   ///   - C: Inverse regularization strength; `.infinity` for no penalty.
-  public init(
+  package init(
     features: Matrix, labels: [Int], classCount: Int,
     sampleWeights: [Double]? = nil, C: Double, fitIntercept: Bool
   ) {
@@ -66,7 +69,8 @@ public struct LogisticObjective: Objective {
       sampleWeights: sampleWeights, penalty: .l2(C: C), fitIntercept: fitIntercept)
   }
 
-  public init(
+  /// The objective with any ``Penalty`` (its L1 part left to the solver).
+  package init(
     features: Matrix, labels: [Int], classCount: Int,
     sampleWeights: [Double]? = nil, penalty: Penalty, fitIntercept: Bool
   ) {
