@@ -99,7 +99,7 @@ let package = Package(
       ],
       exclude: ["Golden"]),
     .testTarget(
-      name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures"],
+      name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
