@@ -45,7 +45,7 @@ let package = Package(
         "FitlogitData", "FitlogitJSON", "FitlogitOptimization", "FitlogitSystem",
       ]),
     // The metrics: log loss under every convention, entropy, KL.
-    .target(name: "FitlogitCrossEntropy"),
+    .target(name: "FitlogitCrossEntropy", dependencies: ["FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
