@@ -25,6 +25,7 @@ let package = Package(
       targets: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitInference", "FitlogitFigures",
+        "FitlogitMetrics",
       ]),
   ],
   dependencies: [],
@@ -42,6 +43,9 @@ let package = Package(
       dependencies: ["FitlogitData", "FitlogitOptimization", "FitlogitSystem"]),
     // The metrics: log loss under every convention, entropy, KL.
     .target(name: "FitlogitCrossEntropy"),
+    // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
+    // classification report... Knows nothing of models or files.
+    .target(name: "FitlogitMetrics"),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
@@ -86,6 +90,10 @@ let package = Package(
         "FitlogitInference", "FitlogitCore", "FitlogitData",
         "FitlogitTestSupport",
       ],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "FitlogitMetricsTests",
+      dependencies: ["FitlogitMetrics", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures"],
