@@ -21,7 +21,7 @@ enum FitCommand {
       .text("--target", "NAME", help: "label column (default: the last column)"),
       .number(
         "--C", "VALUE", default: "1", requirement: "> 0",
-        help: "inverse regularization strength, > 0; inf for no penalty (default 1)"
+        help: "inverse regularization strength, > 0, inf: none (default 1)"
       ) { $0 > 0 },
       .number(
         "--l1-ratio", "R", default: "0", requirement: "in [0, 1]",
@@ -40,8 +40,8 @@ enum FitCommand {
         "saga: the saga optimum, reached deterministically"),
       .number(
         "--tol", "VALUE", default: "1e-4", requirement: "> 0",
-        help: "stop when max |gradient| <= VALUE, > 0 (default 1e-4);",
-        "saga: the minimum-norm subgradient's"
+        help: "stop when max |gradient| <= VALUE, > 0 (default 1e-4;",
+        "saga: max |minimum-norm subgradient| <= VALUE)"
       ) { $0 > 0 && $0.isFinite },
       .integer(
         "--max-iter", "N", default: "100", requirement: ">= 1",
