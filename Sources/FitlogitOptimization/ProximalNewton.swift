@@ -70,29 +70,20 @@ public struct ProximalNewton: Sendable {
       for t in 0..<m { sum += abs(v[t]) }
       return lambda * sum
     }
-    var x = start
-    var g = [Double](repeating: 0, count: n)
-    var F = objective.value(at: x, gradient: &g) + l1Term(x)
-    var omega = optimality(x, g, m: m, lambda: lambda)
-    var evaluations = 1
-    var iterations = 0
-    var progress = Progress(observer: observer)
-    func finish(_ reason: StopReason) -> OptimizationResult {
-      progress.result(
-        x: x, value: F, gradient: g, iterations: iterations, evaluations: evaluations,
-        reason: reason)
-    }
-    progress.record(
-      iteration: 0, point: x, value: F, gradient: g, step: 0, evaluations: 1, optimality: omega)
-    if !F.isFinite { return finish(.nonFinite) }
-    if omega <= tolerance { return finish(.subgradientTolerance) }
+    // state.f is F, the L1 term included; state.g is ∇f.
+    var state = SolverState(&objective, start: start, observer: observer)
+    state.f += l1Term(state.x)
+    var omega = optimality(state.x, state.g, m: m, lambda: lambda)
+    state.record(step: 0, optimality: omega)
+    if !state.f.isFinite { return state.finish(.nonFinite) }
+    if omega <= tolerance { return state.finish(.subgradientTolerance) }
     var h = [Double](repeating: 0, count: n * n)
     var d = [Double](repeating: 0, count: n)
     var hd = [Double](repeating: 0, count: n)
-    var trial = x
-    var gTrial = g
-    while iterations < maxIterations {
-      objective.hessian(at: x, into: &h)
+    var trial = state.x
+    var gTrial = state.g
+    while state.iterations < maxIterations {
+      objective.hessian(at: state.x, into: &h)
       // Inner solve: coordinate descent on the quadratic model.
       for t in 0..<n {
         d[t] = 0
@@ -104,10 +95,10 @@ public struct ProximalNewton: Sendable {
         for t in 0..<n {
           let a = h[t * n + t]
           guard a > 0 else { continue }
-          let b = g[t] + hd[t]
+          let b = state.g[t] + hd[t]
           var delta: Double
           if t < m && lambda > 0 {
-            let z = x[t] + d[t]
+            let z = state.x[t] + d[t]
             delta = softThreshold(z - b / a, lambda / a) - z
           } else {
             delta = -b / a
@@ -124,25 +115,27 @@ public struct ProximalNewton: Sendable {
       // the rounding of ‖x + d‖₁ − ‖x‖₁ taken as a difference of sums.
       var decrease = 0.0
       for t in 0..<n {
-        var term = g[t] * d[t]
-        if t < m && lambda > 0 { term += lambda * (abs(x[t] + d[t]) - abs(x[t])) }
+        var term = state.g[t] * d[t]
+        if t < m && lambda > 0 {
+          term += lambda * (abs(state.x[t] + d[t]) - abs(state.x[t]))
+        }
         decrease += term
       }
       if !(decrease < 0) && d.allSatisfy({ $0 == 0 }) {
-        return finish(omega <= tolerance ? .subgradientTolerance : .lineSearchFailed)
+        return state.finish(omega <= tolerance ? .subgradientTolerance : .lineSearchFailed)
       }
       var step = 1.0
       var accepted = false
-      var FTrial = F
+      var FTrial = state.f
       // Below ~1e-13·|F| a change of F is the rounding of its n-term sum,
       // not a decrease: there the subgradient must shrink instead.
-      let tiny = abs(F) * 1e-13
+      let tiny = abs(state.f) * 1e-13
       for _ in 0..<40 {
-        for t in 0..<n { trial[t] = x[t] + step * d[t] }
+        for t in 0..<n { trial[t] = state.x[t] + step * d[t] }
         FTrial = objective.value(at: trial, gradient: &gTrial) + l1Term(trial)
-        evaluations += 1
-        if FTrial <= F + 1e-4 * step * decrease
-          || (abs(FTrial - F) <= tiny
+        state.evaluations += 1
+        if FTrial <= state.f + 1e-4 * step * decrease
+          || (abs(FTrial - state.f) <= tiny
             && optimality(trial, gTrial, m: m, lambda: lambda) < omega)
         {
           accepted = true
@@ -150,19 +143,17 @@ public struct ProximalNewton: Sendable {
         }
         step *= 0.5
       }
-      guard accepted else { return finish(.lineSearchFailed) }
-      swap(&x, &trial)
-      swap(&g, &gTrial)
-      F = FTrial
-      omega = optimality(x, g, m: m, lambda: lambda)
-      iterations += 1
-      progress.record(
-        iteration: iterations, point: x, value: F, gradient: g, step: step,
-        evaluations: evaluations, optimality: omega)
-      if !F.isFinite { return finish(.nonFinite) }
-      if omega <= tolerance { return finish(.subgradientTolerance) }
+      guard accepted else { return state.finish(.lineSearchFailed) }
+      swap(&state.x, &trial)
+      swap(&state.g, &gTrial)
+      state.f = FTrial
+      omega = optimality(state.x, state.g, m: m, lambda: lambda)
+      state.iterations += 1
+      state.record(step: step, optimality: omega)
+      if !state.f.isFinite { return state.finish(.nonFinite) }
+      if omega <= tolerance { return state.finish(.subgradientTolerance) }
     }
-    return finish(.maxIterations)
+    return state.finish(.maxIterations)
   }
 }
 
