@@ -17,6 +17,7 @@ public struct ArticleFigureInput: Sendable {
   /// Objective and max |gradient| per iteration, one entry per solver.
   public var traces: [Trace]
 
+  /// One solver's path, for the convergence figure.
   public struct Trace: Sendable {
     public var name: String
     public var objective: [Double]
