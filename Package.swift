@@ -8,7 +8,9 @@
 //                                         │ (objective)      │        (FitlogitJSON)
 //                                FitlogitOptimization        ├─▶ FitlogitInference
 //                                   (L-BFGS, Newton)         ├─▶ FitlogitCrossEntropy
+//                                                            ├─▶ FitlogitMetrics
 //                                                            └─▶ FitlogitFigures
+//   (FitlogitMetrics and FitlogitFigures see only arrays, not the model.)
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
 //
 // FitlogitSystem is the one shim over libc and libm that every module uses.
@@ -25,6 +27,7 @@ let package = Package(
       targets: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitInference", "FitlogitFigures",
+        "FitlogitMetrics",
       ]),
   ],
   dependencies: [],
@@ -46,6 +49,9 @@ let package = Package(
       ]),
     // The metrics: log loss under every convention, entropy, KL.
     .target(name: "FitlogitCrossEntropy"),
+    // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
+    // classification report... Knows nothing of models or files.
+    .target(name: "FitlogitMetrics"),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
@@ -94,6 +100,10 @@ let package = Package(
         "FitlogitInference", "FitlogitCore", "FitlogitData",
         "FitlogitTestSupport",
       ],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "FitlogitMetricsTests",
+      dependencies: ["FitlogitMetrics", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures", "FitlogitTestSupport"],
