@@ -51,7 +51,7 @@ let package = Package(
     .target(name: "FitlogitCrossEntropy", dependencies: ["FitlogitSystem"]),
     // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
     // classification report... Knows nothing of models or files.
-    .target(name: "FitlogitMetrics"),
+    .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
