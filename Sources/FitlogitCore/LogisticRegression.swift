@@ -11,10 +11,12 @@ public struct LogisticRegression: Sendable {
   public enum PenaltyName: String, Sendable, CaseIterable {
     case deprecated, l2, l1, elasticnet, none
   }
-  /// `saga` is scikit-learn's name for its L1 and elastic-net solver;
-  /// fitlogit reaches the same optimum deterministically
-  /// (``ProximalNewton``).
+  /// The optimizer: scikit-learn's lbfgs, plain gradient descent, Newton
+  /// (scikit-learn's newton-cholesky), or saga, scikit-learn's name for its
+  /// L1 and elastic-net solver, whose optimum fitlogit reaches
+  /// deterministically (``ProximalNewton``).
   public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton, saga }
+  /// scikit-learn's `class_weight`: none, or "balanced" (n / (K · nₖ)).
   public enum ClassWeight: Equatable, Sendable { case none, balanced }
 
   public var penalty: PenaltyName = .deprecated
