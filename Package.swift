@@ -63,7 +63,7 @@ let package = Package(
       name: "FitlogitCLI",
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
-        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
+        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
         "FitlogitJSON",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
@@ -107,6 +107,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitTestSupport"]),
+      dependencies: ["FitlogitCLI", "FitlogitTestSupport"],
+      exclude: ["Golden"]),
   ]
 )
