@@ -32,7 +32,7 @@ let package = Package(
   ],
   dependencies: [],
   targets: [
-    // libc and libm behind one file: math functions, the mapped file, cores.
+    // libc and libm, a small file per job (Libm, MappedFile, Processors, ...).
     .target(name: "FitlogitSystem"),
     // Bytes → records → numbers → Dataset: CSV, the float parser. Knows
     // nothing of logistic regression.
@@ -48,33 +48,37 @@ let package = Package(
         "FitlogitData", "FitlogitJSON", "FitlogitOptimization", "FitlogitSystem",
       ]),
     // The metrics: log loss under every convention, entropy, KL.
-    .target(name: "FitlogitCrossEntropy"),
+    .target(name: "FitlogitCrossEntropy", dependencies: ["FitlogitSystem"]),
     // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
     // classification report... Knows nothing of models or files.
-    .target(name: "FitlogitMetrics"),
+    .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
-      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitOptimization"]),
+      dependencies: [
+        "FitlogitCore", "FitlogitData", "FitlogitOptimization", "FitlogitSystem",
+      ]),
     // SVG figures and the HTML report, from plain [Double].
-    .target(name: "FitlogitFigures"),
+    .target(name: "FitlogitFigures", dependencies: ["FitlogitSystem"]),
     // Arguments, commands, file I/O and error text.
     .target(
       name: "FitlogitCLI",
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
-        "FitlogitJSON",
+        "FitlogitJSON", "FitlogitSystem",
       ]),
-    .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
+    .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
     // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.
     .executableTarget(
       name: "fitlogit-fuzz",
-      dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore"]),
+      dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore", "FitlogitSystem"]),
     // Timings of parse, objective and fit (scripts/bench.sh; BENCHMARKS.md).
     .executableTarget(
       name: "fitlogit-bench",
-      dependencies: ["FitlogitData", "FitlogitCore", "FitlogitOptimization"]),
+      dependencies: [
+        "FitlogitData", "FitlogitCore", "FitlogitOptimization", "FitlogitSystem",
+      ]),
 
     // Seeded generator, golden files and data paths, shared by every test.
     .target(name: "FitlogitTestSupport", path: "Tests/FitlogitTestSupport"),
@@ -89,7 +93,9 @@ let package = Package(
       dependencies: ["FitlogitData", "FitlogitSystem", "FitlogitTestSupport"]),
     .testTarget(
       name: "FitlogitCoreTests",
-      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitTestSupport"],
+      dependencies: [
+        "FitlogitCore", "FitlogitData", "FitlogitSystem", "FitlogitTestSupport",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitInferenceTests",
