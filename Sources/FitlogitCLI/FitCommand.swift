@@ -20,7 +20,8 @@ enum FitCommand {
     [
       .text("--target", "NAME", help: "label column (default: the last column)"),
       .choice(
-        "--penalty", of: LogisticRegression.Penalty.self, default: .l2,
+        "--penalty", of: LogisticRegression.PenaltyName.self, default: nil,
+        listed: [.l2, .none],
         help: "default l2, scikit-learn's default"),
       .number(
         "--C", "VALUE", default: "1", requirement: "> 0",
@@ -55,7 +56,7 @@ enum FitCommand {
   static func parse(_ words: [String]) throws(CommandError) -> Options? {
     guard let p = try table.parse(words) else { return nil }
     var r = LogisticRegression()
-    if let penalty = p.choice("--penalty", as: LogisticRegression.Penalty.self) {
+    if let penalty = p.choice("--penalty", as: LogisticRegression.PenaltyName.self) {
       r.penalty = penalty
     }
     if let C = p.number("--C") { r.C = C }

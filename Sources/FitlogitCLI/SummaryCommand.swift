@@ -14,7 +14,8 @@ enum SummaryCommand {
       ) { $0 > 0 && $0 < 1 },
       .flag("--json", help: "statsmodels' attribute names as JSON"),
       .choice(
-        "--penalty", of: LogisticRegression.Penalty.self, default: LogisticRegression.Penalty.none,
+        "--penalty", of: LogisticRegression.PenaltyName.self,
+        default: LogisticRegression.PenaltyName.none, listed: [.l2, .none],
         shownAs: "--penalty l2, --C VALUE",
         help: "a penalized fit: refused unless --allow-penalized,",
         "because its standard errors are not the textbook ones"),
@@ -33,7 +34,7 @@ enum SummaryCommand {
     }
     let target = parsed.text("--target")
     let alpha = parsed.number("--alpha") ?? 0.05
-    let penalty = parsed.choice("--penalty", as: LogisticRegression.Penalty.self) ?? .none
+    let penalty = parsed.choice("--penalty", as: LogisticRegression.PenaltyName.self) ?? .none
     let givenC = parsed.number("--C") ?? .nan
     let allowPenalized = parsed.flag("--allow-penalized")
     let json = parsed.flag("--json")

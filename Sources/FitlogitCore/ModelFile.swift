@@ -28,7 +28,7 @@ package enum ModelFile {
       ("coef", .array(coef)),
       ("intercept", .numbers(model.intercept)),
       ("options", .object([
-        ("penalty", .string(o.penalty.rawValue)),
+        ("penalty", .string(o.resolvedPenalty.name)),
         ("C", .number(o.C)),
         ("fit_intercept", .bool(o.fitIntercept)),
         ("solver", .string(o.solver.rawValue)),
