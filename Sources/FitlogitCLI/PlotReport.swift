@@ -49,13 +49,13 @@ enum PlotReport {
     if oneFeature {
       html = livePage(LivePageInput(
         title: title, summary: summary, figures: figures, article: input,
-        C: fit.options.penalty == .none ? .infinity : fit.options.C,
+        C: fit.options.resolvedPenalty.C,
         presets: presets(fit, data: data),
         paths: [path("L-BFGS", fit), path("gradient descent", gdFit)]))
     } else {
       html = livePage(LivePageInput(
         title: title, summary: summary, figures: figures, article: input,
-        C: fit.options.penalty == .none ? .infinity : fit.options.C, presets: [], paths: []))
+        C: fit.options.resolvedPenalty.C, presets: [], paths: []))
     }
     return figures.map { ($0.fileName, $0.svg) } + [("index.html", html)]
   }
@@ -74,8 +74,8 @@ enum PlotReport {
   private static func presets(_ fit: Fit, data: Dataset) -> [LivePageInput.Preset] {
     var ml = fit.options
     ml.penalty = .none
-    let mlFit = fit.options.penalty == .none ? fit : ml.fit(data)
-    let C = fit.options.penalty == .none ? Double.infinity : fit.options.C
+    let mlFit = fit.options.resolvedPenalty.isNone ? fit : ml.fit(data)
+    let C = fit.options.resolvedPenalty.C
     let n = Double(data.sampleCount)
     func preset(_ label: String, _ w: Double, _ b: Double) -> LivePageInput.Preset {
       let model = LogisticModel(

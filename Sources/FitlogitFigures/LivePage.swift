@@ -24,6 +24,8 @@ public func livePage(_ input: LivePageInput, extraSections: [PageSection] = []) 
   if page.oneFeature {
     sections.append(page.moveTheModel())
     sections.append(page.lossSurface())
+  } else {
+    sections.append(page.theFit())
   }
   sections.append(page.threshold())
   sections.append(page.formula())
@@ -83,11 +85,13 @@ public func htmlPage(
 }
 
 let pageStyle = """
-  body { font-family: Helvetica, Arial, sans-serif; max-width: 860px; margin: 2em auto;
+  body { font-family: Helvetica, Arial, sans-serif; max-width: 1100px; margin: 2em auto;
          padding: 0 1em; color: #222; line-height: 1.45; }
   h1 { font-size: 1.5em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; }
   nav { font-size: 0.95em; margin: 1em 0; }
   figure { margin: 1.5em 0; }
+  .pair { display: flex; flex-wrap: wrap; gap: 1em; }
+  .pair figure { flex: 1 1 440px; margin: 0.5em 0; }
   svg { max-width: 100%; height: auto; }
   figure svg { border: 1px solid #eee; }
   figcaption, .note { font-size: 0.95em; color: #444; margin-top: 0.4em; }
@@ -153,6 +157,9 @@ struct LivePageModel {
 
   // MARK: - Move the model
 
+  /// Room above the live pictures' frames for their legends.
+  let liveMargin = (top: 40.0, right: 24.0, bottom: 52.0, left: 64.0)
+
   func moveTheModel() -> PageSection {
     let f = fitted!
     var html = """
@@ -184,18 +191,34 @@ struct LivePageModel {
       <span id="exactness" class="note">\(exactness)</span></p>
 
       """
-    html += "<figure id=\"live-model\">\n" + liveModelFigure(f) + "<figcaption>"
+    html += "<div class=\"pair\">\n<figure id=\"live-model\">\n" + liveModelFigure(f) + "<figcaption>"
       + "P(\(escape(a.classNames[1]))) = σ(w·\(escape(a.featureName)) + b), and each point's "
-      + "probability of its own class: \(escape(a.classNames[1])) bars stand under the "
-      + "curve, \(escape(a.classNames[0])) bars hang over it."
+      + "probability of its own class: bars of class \(escape(a.classNames[1])) stand under "
+      + "the curve, bars of class \(escape(a.classNames[0])) hang over it."
       + (drawn.count < a.labels.count
         ? " \(drawn.count) of the \(grouped(a.labels.count)) points are drawn, evenly "
           + "spaced in \(escape(a.featureName))."
         : "") + "</figcaption>\n</figure>\n"
     html += "<figure id=\"live-neglog\">\n" + liveNegLogFigure(f) + "<figcaption>"
       + "Each point's −log p of its own class, on the curve −log p; the dashed line is their "
-      + "mean, the log loss.</figcaption>\n</figure>\n"
+      + "mean, the log loss.</figcaption>\n</figure>\n</div>\n"
     return PageSection(id: "move", title: "Move the model", html: html)
+  }
+
+  /// Several features: no slider can move the model, so the fit's numbers
+  /// and where to see its losses.
+  func theFit() -> PageSection {
+    let objective = input.article.traces.first?.objective.last ?? a.logLoss
+    let html = """
+      <p class="readout">log loss <output id="log-loss" data-value="\(a.logLoss)">\
+      \(decimals(a.logLoss, 4))</output> · objective <output id="objective" \
+      data-value="\(objective)">\(decimals(objective, 6))</output></p>
+      <p>With several features there is no single x axis to slide a sigmoid along: \
+      the threshold below, <a href="#7-losses.svg">the per-point losses, sorted</a>, and \
+      <a href="#9-convergence.svg">the objective along the optimizer's path</a> show this fit.</p>
+
+      """
+    return PageSection(id: "fit", title: "The fit", html: html)
   }
 
   /// What the readout says about where its sum comes from.
@@ -208,9 +231,13 @@ struct LivePageModel {
 
   func liveModelFigure(_ f: LivePageInput.Preset) -> String {
     let x = a.x!
-    var plot = Plot(
-      height: 380, title: "", x: xDomain(x), y: (0, 1), margin: (20, 24, 52, 64))
+    var plot = Plot(height: 380, title: "", x: xDomain(x), y: (0, 1), margin: liveMargin)
     plot.axes(xLabel: a.featureName, yLabel: "probability of \(a.classNames[1])")
+    plot.legend(
+      [
+        ("class \(a.classNames[1])", Palette.positive, .bar),
+        ("class \(a.classNames[0])", Palette.negative, .bar), ("σ(w·x + b)", Palette.neutral, .line),
+      ], corner: .above)
     let width = max(3, min(18, (plot.right - plot.left) / Double(drawn.count) * 0.5))
     for i in drawn {
       let p = trueClassProbability(f.w * x[i] + f.b, label: 1)
@@ -236,8 +263,13 @@ struct LivePageModel {
 
   func liveNegLogFigure(_ f: LivePageInput.Preset) -> String {
     let x = a.x!
-    var plot = Plot(height: 300, title: "", x: (0, 1), y: (0, 5), margin: (20, 24, 52, 64))
+    var plot = Plot(height: 320, title: "", x: (0, 1), y: (0, 5), margin: liveMargin)
     plot.axes(xLabel: "probability of the true class p", yLabel: "−log p")
+    plot.legend(
+      [
+        ("class \(a.classNames[1])", Palette.positive, .circle),
+        ("class \(a.classNames[0])", Palette.negative, .diamond), ("−log p", Palette.light, .line),
+      ], corner: .above)
     var curve: [(Double, Double)] = []
     for k in 1...400 where -libmLog(Double(k) / 400) <= 5 {
       curve.append((plot.x(Double(k) / 400), plot.y(-libmLog(Double(k) / 400))))
@@ -265,10 +297,19 @@ struct LivePageModel {
 
   // MARK: - The loss surface
 
+  /// Room above the frame for the legend.
+  let surfaceMargin = (top: 40.0, right: 24.0, bottom: 52.0, left: 64.0)
+
   func lossSurface() -> PageSection {
-    let surface = LossSurface(rows: rows, w: wRange, b: bRange, C: input.C)
+    // Contours need the shape, not the last digit: at most 4,000 rows.
+    let surfaceRows = rows.x.count <= 4000
+      ? rows : WeightedRows(x: a.x!, labels: a.labels, limit: 4000)
+    let surface = LossSurface(rows: surfaceRows, w: wRange, b: bRange, C: input.C)
+    let sampleNote = surfaceRows.complete
+      ? "" : " The contours are computed on a systematic sample of "
+        + "\(grouped(surfaceRows.count.reduce(0, +))) rows."
     var plot = Plot(
-      width: 640, height: 520, title: "", x: wRange, y: bRange, margin: (20, 24, 52, 64))
+      width: 640, height: 520, title: "", x: wRange, y: bRange, margin: surfaceMargin)
     plot.axes(xLabel: "coefficient w", yLabel: "intercept b")
     for (id, values, hidden) in [
       ("loss-contours", surface.loss, false), ("objective-contours", surface.objective, true),
@@ -309,9 +350,14 @@ struct LivePageModel {
       }
     }
     for p in input.presets {
+      let (px, py) = (plot.x(p.w), plot.y(p.b))
       plot.svg.raw(
-        "<text x=\"\(fmt(plot.x(p.w) + 8))\" y=\"\(fmt(plot.y(p.b) - 8))\" font-size=\"11\" "
-          + "fill=\"#222\">\(escape(p.label))</text>")
+        "<path d=\"M\(fmt(px - 5)) \(fmt(py - 5))L\(fmt(px + 5)) \(fmt(py + 5))M\(fmt(px - 5)) "
+          + "\(fmt(py + 5))L\(fmt(px + 5)) \(fmt(py - 5))\" stroke=\"#000\" stroke-width=\"2\"/>")
+      plot.svg.raw(
+        "<text x=\"\(fmt(px + 9))\" y=\"\(fmt(py - 7))\" font-size=\"12\" "
+          + "fill=\"#000\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">"
+          + "\(escape(p.label))</text>")
     }
     let f = fitted!
     plot.svg.raw(
@@ -320,15 +366,16 @@ struct LivePageModel {
     plot.legend(
       input.paths.enumerated().map { (k, p) in
         ("\(p.name): \(p.points.count - 1) iterations", colors[k % colors.count], .line)
-      } + [("the sliders' model", "#000", .circle)], corner: .topRight)
+      } + [("the sliders' model", "#000", .circle)], corner: .above)
     let html = """
       <p><label><input type="checkbox" id="show-objective"> show the penalized objective \
       (log loss + w²/(2·C·N), what scikit-learn minimizes) instead of the log loss</label></p>
       <figure id="surface-figure">
-      \(plot.svg.text)<figcaption>Contours of the mean log loss over (w, b), denser near the \
+      \(plot.svg.text)<figcaption>Contours of the mean log loss (or, ticked above, of the penalized \
+      objective) over (w, b), denser near the \
       minimum; the solvers' iterates from (0, 0) (hover one for its number, objective and \
       gradient); the black ring is the sliders' model.\
-      \(rows.complete ? "" : " The contours are computed on the page's sample of the rows.")\
+      \(sampleNote)\
        <span id="iterate-info"></span></figcaption>
       </figure>
 
@@ -400,7 +447,8 @@ struct LivePageModel {
     let sub = { (v: String) in "<msub><mi>\(v)</mi><mi>i</mi></msub>" }
     let margin = oneFeature
       ? "<mi>w</mi>\(sub("x"))<mo>+</mo><mi>b</mi>"
-      : "<msub><mi>w</mi><mo>·</mo></msub>\(sub("x"))<mo>+</mo><mi>b</mi>"
+      : "<mi mathvariant=\"bold\">w</mi><mo>·</mo><msub><mi mathvariant=\"bold\">x</mi>"
+        + "<mi>i</mi></msub><mo>+</mo><mi>b</mi>"
     let html = """
       <math display="block"><mrow><mi>L</mi><mo>=</mo><mo>−</mo>\
       <mfrac><mn>1</mn><mi>N</mi></mfrac><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo>\
@@ -484,9 +532,9 @@ struct LivePageModel {
     out += "\"drawn\":{\"x\":\(list(drawn.map { x[$0] })),\"y\":\(ints(drawn.map { a.labels[$0] }))},"
     out += "\"table\":{\"i\":\(ints(tableRows)),\"x\":\(list(tableRows.map { x[$0] })),"
       + "\"y\":\(ints(tableRows.map { a.labels[$0] }))},"
-    out += "\"model\":\(scaleJSON(x: xDomain(x), y: (0, 1), width: 640, height: 380, margin: (20, 24, 52, 64))),"
-    out += "\"neglog\":\(scaleJSON(x: (0, 1), y: (0, 5), width: 640, height: 300, margin: (20, 24, 52, 64))),"
-    out += "\"surface\":\(scaleJSON(x: wRange, y: bRange, width: 640, height: 520, margin: (20, 24, 52, 64)))"
+    out += "\"model\":\(scaleJSON(x: xDomain(x), y: (0, 1), width: 640, height: 380, margin: liveMargin)),"
+    out += "\"neglog\":\(scaleJSON(x: (0, 1), y: (0, 5), width: 640, height: 320, margin: liveMargin)),"
+    out += "\"surface\":\(scaleJSON(x: wRange, y: bRange, width: 640, height: 520, margin: surfaceMargin))"
     return out + "}"
   }
 

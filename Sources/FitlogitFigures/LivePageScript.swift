@@ -112,8 +112,8 @@ let livePageScript = #"""
       button.addEventListener("click", () =>
         setModel(parseFloat(button.dataset.w), parseFloat(button.dataset.b), "")));
     $("show-objective").addEventListener("change", (e) => {
-      $("objective-contours").style.display = e.target.checked ? "" : "none";
-      $("loss-contours").style.display = e.target.checked ? "none" : "";
+      $("objective-contours").setAttribute("display", e.target.checked ? "inline" : "none");
+      $("loss-contours").setAttribute("display", e.target.checked ? "none" : "inline");
     });
     document.querySelectorAll("circle.iterate").forEach((c) =>
       c.addEventListener("mouseover", () => { $("iterate-info").textContent = c.dataset.info; }));
