@@ -1,4 +1,6 @@
 /// What the article's pictures need from a fitted binary model.
+import FitlogitSystem
+
 public struct ArticleFigureInput: Sendable {
   /// The single feature's values, or nil with several features (the
   /// figures that need an x axis are then left out).
