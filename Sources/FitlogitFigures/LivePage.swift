@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// One part of the page: appended in order, so another view (a
 /// calibration curve, a precision–recall curve) is one more entry.
 public struct PageSection: Sendable {

@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// The mean log loss (and the penalized objective) over a grid of (w, b),
 /// and its contour lines: the landscape the solvers walk down.
 struct LossSurface {

@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// The one-feature data as distinct (x, y) rows with counts, sorted: what
 /// the page's script sums the loss over. Repeated values (ages, counts)
 /// shrink a large file to a few thousand rows with the loss unchanged.
