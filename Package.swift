@@ -73,6 +73,9 @@ let package = Package(
     .executableTarget(
       name: "fitlogit-fuzz",
       dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore", "FitlogitSystem"]),
+    // The README's "Swift users" program, built and run by a test.
+    .executableTarget(
+      name: "fitlogit-example", dependencies: ["FitlogitCore", "FitlogitData"]),
     // Timings of parse, objective and fit (scripts/bench.sh; BENCHMARKS.md).
     .executableTarget(
       name: "fitlogit-bench",

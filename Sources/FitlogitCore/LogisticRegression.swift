@@ -11,7 +11,10 @@ public struct LogisticRegression: Sendable {
   public enum PenaltyName: String, Sendable, CaseIterable {
     case deprecated, l2, l1, elasticnet, none
   }
+  /// The optimizer: scikit-learn's lbfgs, plain gradient descent, or
+  /// Newton (scikit-learn's newton-cholesky).
   public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton }
+  /// scikit-learn's `class_weight`: none, or "balanced" (n / (K · nₖ)).
   public enum ClassWeight: Equatable, Sendable { case none, balanced }
 
   public var penalty: PenaltyName = .deprecated
