@@ -4,8 +4,8 @@
 //
 // Data flows one way, and so do the arrows below:
 //
-//   bytes ─ FitlogitData ─▶ Dataset ─ FitlogitCore ─▶ LogisticModel
-//                                         │ (objective)      │
+//   bytes ─ FitlogitData ─▶ Dataset ─ FitlogitCore ─▶ LogisticModel ─▶ model file
+//                                         │ (objective)      │        (FitlogitJSON)
 //                                FitlogitOptimization        ├─▶ FitlogitInference
 //                                   (L-BFGS, Newton)         ├─▶ FitlogitCrossEntropy
 //                                                            └─▶ FitlogitFigures
@@ -34,12 +34,16 @@ let package = Package(
     // Bytes → records → numbers → Dataset: CSV, the float parser. Knows
     // nothing of logistic regression.
     .target(name: "FitlogitData", dependencies: ["FitlogitSystem"]),
+    // JSON text, read and written: the model file and the --json reports.
+    .target(name: "FitlogitJSON"),
     // Optimizers that see only an objective: L-BFGS, gradient descent, Newton.
     .target(name: "FitlogitOptimization"),
-    // The logistic objective, the fitted model, fitting.
+    // The logistic objective, the fitted model, fitting, the model file.
     .target(
       name: "FitlogitCore",
-      dependencies: ["FitlogitData", "FitlogitOptimization", "FitlogitSystem"]),
+      dependencies: [
+        "FitlogitData", "FitlogitJSON", "FitlogitOptimization", "FitlogitSystem",
+      ]),
     // The metrics: log loss under every convention, entropy, KL.
     .target(name: "FitlogitCrossEntropy"),
     // Statistical inference for unpenalized fits (statsmodels' summary).
@@ -54,6 +58,7 @@ let package = Package(
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
+        "FitlogitJSON",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
     // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.
@@ -88,7 +93,7 @@ let package = Package(
       ],
       exclude: ["Golden"]),
     .testTarget(
-      name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures"],
+      name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",

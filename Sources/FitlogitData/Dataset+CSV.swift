@@ -23,8 +23,14 @@ extension Dataset {
   /// Reads a dataset from the bytes of a CSV file, with the columns chosen
   /// and encoded as `options` say.
   public init(
+    csv bytes: [UInt8], file: String, options: CSVReadOptions
+  ) throws(CSVError) {
+    try self.init(csv: bytes, file: file, options: options, mode: .automatic)
+  }
+
+  package init(
     csv bytes: [UInt8], file: String, options: CSVReadOptions,
-    mode: CSVParseMode = .automatic
+    mode: CSVParseMode
   ) throws(CSVError) {
     self = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
       try Dataset.parse(buffer, file: file, options: options, mode: mode)
@@ -34,7 +40,7 @@ extension Dataset {
   /// ``init(csv:file:target:sampleWeight:)`` reading the rows a chosen
   /// way, for tests and benchmarks: every mode gives the same dataset or
   /// the same error.
-  public init(
+  package init(
     csv bytes: [UInt8], file: String, target: String? = nil,
     sampleWeight: String? = nil, mode: CSVParseMode
   ) throws(CSVError) {
@@ -75,8 +81,9 @@ extension Dataset {
     withExtendedLifetime(file) {}
   }
 
-  /// How the data rows are read.
-  public enum CSVParseMode: Sendable {
+  /// How the data rows are read: a switch for tests and benchmarks, so
+  /// `package`, not part of the library's API.
+  package enum CSVParseMode: Sendable {
     /// Chunked byte-level parsing (parallel when large) unless a quote
     /// forces the record reader.
     case automatic

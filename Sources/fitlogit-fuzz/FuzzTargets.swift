@@ -41,7 +41,7 @@ enum FuzzTarget: String, CaseIterable {
       var err = ""
       _ = FitlogitCLI.run(words, stdout: &out, stderr: &err)
     case .model:
-      _ = try? ModelFile.decode(Array(bytes), path: "fuzz.json")
+      _ = try? ModelFile.decode(Array(bytes))
     }
   }
 }
