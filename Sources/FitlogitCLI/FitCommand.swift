@@ -6,8 +6,7 @@ import FitlogitOptimization
 enum FitCommand {
   struct Options {
     var path: String
-    var target: String?
-    var sampleWeight: String?
+    var reading: CSVReadOptions
     var save: String?
     var plot: String?
     var regression = LogisticRegression()
@@ -44,6 +43,7 @@ enum FitCommand {
       .choice(
         "--class-weight", of: ClassWeightName.self, default: nil,
         help: "weight classes by n / (K · class count), as sklearn"),
+    ] + DataOptions.entries + [
       .flag("--json", help: "print the JSON report instead of text"),
       .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
       .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
@@ -70,8 +70,10 @@ enum FitCommand {
       r.classWeight = .balanced
     }
     return Options(
-      path: p.positionals[0], target: p.text("--target"),
-      sampleWeight: p.text("--sample-weight"), save: p.text("--save"), plot: p.text("--plot"),
+      path: p.positionals[0],
+      reading: DataOptions.read(
+        p, target: p.text("--target"), sampleWeight: p.text("--sample-weight")),
+      save: p.text("--save"), plot: p.text("--plot"),
       regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"))
   }
 
@@ -85,8 +87,8 @@ enum FitCommand {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let data = try loadDataset(
-      options.path, target: options.target, sampleWeight: options.sampleWeight)
+    let data = try loadDataset(options.path, options: options.reading)
+    for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(data)
     if let plot = options.plot { try PlotReport.check(plot, data: data) }
     let parsed = clock.now
@@ -136,9 +138,14 @@ enum FitCommand {
     let solver = fit.options.solver.rawValue
     switch result.stopReason {
     case .maxIterations:
+      // scikit-learn's advice: more iterations, or scaled data.
+      let scaled = fit.model.encoding.scaler != nil
       return "\(solver) failed to converge after \(result.iterations) iteration(s) "
-        + "(\(result.stopReason.message)); increase --max-iter (now "
-        + "\(fit.options.maxIter)) or scale the features"
+        + "(\(result.stopReason.message)); "
+        + (scaled
+          ? "increase --max-iter (now \(fit.options.maxIter))"
+          : "scale the data with --standardize (scikit-learn: \"You might also want to "
+            + "scale the data\"), or increase --max-iter (now \(fit.options.maxIter))")
     default:
       return "\(solver) stopped after \(result.iterations) iteration(s) without "
         + "converging (\(result.stopReason.message)); the coefficients are the last "
@@ -173,14 +180,19 @@ func milliseconds(_ d: Duration) -> String {
 func loadDataset(
   _ path: String, target: String?, sampleWeight: String? = nil
 ) throws(CommandError) -> Dataset {
+  try loadDataset(
+    path, options: CSVReadOptions(target: target, sampleWeight: sampleWeight))
+}
+
+func loadDataset(
+  _ path: String, options: CSVReadOptions
+) throws(CommandError) -> Dataset {
   do {
     if try FileSystem.isRegularFile(path) {
-      return try Dataset(
-        csvFile: path, name: printable(path), target: target, sampleWeight: sampleWeight)
+      return try Dataset(csvFile: path, name: printable(path), options: options)
     }
     let bytes = try FileSystem.contents(of: path)
-    return try Dataset(
-      csv: bytes, file: printable(path), target: target, sampleWeight: sampleWeight)
+    return try Dataset(csv: bytes, file: printable(path), options: options)
   } catch let error as CSVError {
     throw .data(error.description)
   } catch let error as CommandError {

@@ -16,13 +16,17 @@ public struct CSVReadOptions: Sendable, Equatable {
   /// Drop every row with a missing value in a used column (R's `na.omit`)
   /// instead of refusing the file.
   public var dropMissing: Bool
+  /// Scale the numeric columns by mean and population standard deviation
+  /// (scikit-learn's `StandardScaler`).
+  public var standardize: Bool
 
   public init(
     target: String? = nil, sampleWeight: String? = nil,
     features: [String]? = nil, exclude: [String] = [],
     categorical: [String] = [], dropFirst: Bool = false,
-    dropMissing: Bool = false
+    dropMissing: Bool = false, standardize: Bool = false
   ) {
+    self.standardize = standardize
     self.target = target
     self.sampleWeight = sampleWeight
     self.features = features

@@ -107,7 +107,7 @@ extension Dataset {
         categorical.append((k, sorted.map(ClassOrder.name(ofNumber:)), true))
       }
     }
-    let encoding = FeatureEncoding(
+    var encoding = FeatureEncoding(
       numeric: numeric.map { names[roles.featureIndices[$0]] },
       categorical: categorical.map {
         FeatureEncoding.Categorical(
@@ -197,8 +197,14 @@ extension Dataset {
           message: "every sample weight is 0")
       }
     }
+    var features = Matrix(rows: kept, columns: width, values: values)
+    if options.standardize && !numeric.isEmpty {
+      let scaler = StandardScaler(fitting: features, columns: numeric.count)
+      scaler.transform(&features)
+      encoding.scaler = scaler
+    }
     var data = Dataset(
-      features: Matrix(rows: kept, columns: width, values: values),
+      features: features,
       featureNames: featureNames, targetName: target, classes: classes,
       labels: labels, sampleWeights: weights, encoding: encoding)
     data.droppedRows = dropped

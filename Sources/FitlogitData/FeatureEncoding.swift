@@ -32,13 +32,18 @@ public struct FeatureEncoding: Sendable, Equatable {
   public var categorical: [Categorical]
   /// The first level of each categorical column has no indicator.
   public var dropFirst: Bool
+  /// `StandardScaler` on the numeric columns (the indicators pass through,
+  /// as a `ColumnTransformer` would leave them); nil when not scaled.
+  public var scaler: StandardScaler?
 
   public init(
-    numeric: [String], categorical: [Categorical] = [], dropFirst: Bool = false
+    numeric: [String], categorical: [Categorical] = [], dropFirst: Bool = false,
+    scaler: StandardScaler? = nil
   ) {
     self.numeric = numeric
     self.categorical = categorical
     self.dropFirst = dropFirst
+    self.scaler = scaler
   }
 
   /// The matrix's column names: `age`, then `sex_female`, `sex_male`, …

@@ -144,6 +144,8 @@ extension Matrix {
         if rank >= shift { values[i * width + offsets[c] + rank] = 1 }
       }
     }
-    return Matrix(rows: n, columns: width, values: values)
+    var matrix = Matrix(rows: n, columns: width, values: values)
+    encoding.scaler?.transform(&matrix)
+    return matrix
   }
 }

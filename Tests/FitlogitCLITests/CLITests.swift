@@ -103,8 +103,9 @@ private let testScratch: String = {
     let r = cli(dataFile("points.csv"), "--max-iter", "2", "--json")
     #expect(r.status == 0)
     #expect(r.err == "fitlogit: warning: lbfgs failed to converge after 2 iteration(s) "
-      + "(total number of iterations reached limit); increase --max-iter (now 2) "
-      + "or scale the features\n")
+      + "(total number of iterations reached limit); scale the data with --standardize "
+      + "(scikit-learn: \"You might also want to scale the data\"), or increase --max-iter "
+      + "(now 2)\n")
     #expect(r.out.contains("\"converged\": false"))
   }
 
