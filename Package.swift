@@ -8,7 +8,9 @@
 //                                         │ (objective)      │        (FitlogitJSON)
 //                                FitlogitOptimization        ├─▶ FitlogitInference
 //                                   (L-BFGS, Newton)         ├─▶ FitlogitCrossEntropy
+//                                                            ├─▶ FitlogitMetrics
 //                                                            └─▶ FitlogitFigures
+//   (FitlogitMetrics and FitlogitFigures see only arrays, not the model.)
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
 //
 // FitlogitSystem is the one shim over libc and libm that every module uses.
@@ -25,11 +27,12 @@ let package = Package(
       targets: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitInference", "FitlogitFigures",
+        "FitlogitMetrics",
       ]),
   ],
   dependencies: [],
   targets: [
-    // libc and libm behind one file: math functions, the mapped file, cores.
+    // libc and libm, a small file per job (Libm, MappedFile, Processors, ...).
     .target(name: "FitlogitSystem"),
     // Bytes → records → numbers → Dataset: CSV, the float parser. Knows
     // nothing of logistic regression.
@@ -45,30 +48,40 @@ let package = Package(
         "FitlogitData", "FitlogitJSON", "FitlogitOptimization", "FitlogitSystem",
       ]),
     // The metrics: log loss under every convention, entropy, KL.
-    .target(name: "FitlogitCrossEntropy"),
+    .target(name: "FitlogitCrossEntropy", dependencies: ["FitlogitSystem"]),
+    // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
+    // classification report... Knows nothing of models or files.
+    .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
-      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitOptimization"]),
+      dependencies: [
+        "FitlogitCore", "FitlogitData", "FitlogitOptimization", "FitlogitSystem",
+      ]),
     // SVG figures and the HTML report, from plain [Double].
-    .target(name: "FitlogitFigures"),
+    .target(name: "FitlogitFigures", dependencies: ["FitlogitSystem"]),
     // Arguments, commands, file I/O and error text.
     .target(
       name: "FitlogitCLI",
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
-        "FitlogitJSON",
+        "FitlogitJSON", "FitlogitSystem",
       ]),
-    .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
+    .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
     // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.
     .executableTarget(
       name: "fitlogit-fuzz",
-      dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore"]),
+      dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore", "FitlogitSystem"]),
+    // The README's "Swift users" program, built and run by a test.
+    .executableTarget(
+      name: "fitlogit-example", dependencies: ["FitlogitCore", "FitlogitData"]),
     // Timings of parse, objective and fit (scripts/bench.sh; BENCHMARKS.md).
     .executableTarget(
       name: "fitlogit-bench",
-      dependencies: ["FitlogitData", "FitlogitCore", "FitlogitOptimization"]),
+      dependencies: [
+        "FitlogitData", "FitlogitCore", "FitlogitOptimization", "FitlogitSystem",
+      ]),
 
     // Seeded generator, golden files and data paths, shared by every test.
     .target(name: "FitlogitTestSupport", path: "Tests/FitlogitTestSupport"),
@@ -83,7 +96,9 @@ let package = Package(
       dependencies: ["FitlogitData", "FitlogitSystem", "FitlogitTestSupport"]),
     .testTarget(
       name: "FitlogitCoreTests",
-      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitTestSupport"],
+      dependencies: [
+        "FitlogitCore", "FitlogitData", "FitlogitSystem", "FitlogitTestSupport",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitInferenceTests",
@@ -91,6 +106,10 @@ let package = Package(
         "FitlogitInference", "FitlogitCore", "FitlogitData",
         "FitlogitTestSupport",
       ],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "FitlogitMetricsTests",
+      dependencies: ["FitlogitMetrics", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures", "FitlogitTestSupport"],

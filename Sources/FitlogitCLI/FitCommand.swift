@@ -18,21 +18,29 @@ enum FitCommand {
   static let table = OptionTable(
     [
       .text("--target", "NAME", help: "label column (default: the last column)"),
-      .choice(
-        "--penalty", of: LogisticRegression.PenaltyName.self, default: nil,
-        listed: [.l2, .none],
-        help: "default l2, scikit-learn's default"),
       .number(
         "--C", "VALUE", default: "1", requirement: "> 0",
-        help: "inverse regularization strength, > 0 (default 1)"
+        help: "inverse regularization strength, > 0, inf: none (default 1)"
       ) { $0 > 0 },
+      .number(
+        "--l1-ratio", "R", default: "0", requirement: "in [0, 1]",
+        help: "the L1 share of the penalty: 0 is L2 (default), 1 is L1,",
+        "between is the elastic net (needs --solver saga when > 0)"
+      ) { $0 >= 0 && $0 <= 1 },
+      .choice(
+        "--penalty", of: LogisticRegression.PenaltyName.self, default: nil,
+        listed: [.l2, .l1, .elasticnet, .none],
+        help: "the older spelling: l2 is --l1-ratio 0, l1 is --l1-ratio 1,",
+        "elasticnet takes --l1-ratio, none is --C inf"),
       .flag("--no-intercept", help: "fit_intercept=False"),
       .choice(
         "--solver", of: LogisticRegression.Solver.self, default: .lbfgs,
-        help: "default lbfgs; newton is sklearn's newton-cholesky"),
+        help: "default lbfgs; newton is sklearn's newton-cholesky;",
+        "saga: the saga optimum, reached deterministically"),
       .number(
         "--tol", "VALUE", default: "1e-4", requirement: "> 0",
-        help: "stop when max |gradient| <= VALUE, > 0 (default 1e-4)"
+        help: "stop when max |gradient| <= VALUE, > 0 (default 1e-4;",
+        "saga: max |minimum-norm subgradient| <= VALUE)"
       ) { $0 > 0 && $0.isFinite },
       .integer(
         "--max-iter", "N", default: "100", requirement: ">= 1",
@@ -60,6 +68,7 @@ enum FitCommand {
       r.penalty = penalty
     }
     if let C = p.number("--C") { r.C = C }
+    if let ratio = p.number("--l1-ratio") { r.l1Ratio = ratio }
     r.fitIntercept = !p.flag("--no-intercept")
     if let solver = p.choice("--solver", as: LogisticRegression.Solver.self) {
       r.solver = solver
@@ -69,6 +78,7 @@ enum FitCommand {
     if p.choice("--class-weight", as: ClassWeightName.self) == .balanced {
       r.classWeight = .balanced
     }
+    if let problem = r.solverProblem { throw .usage(problem) }
     return Options(
       path: p.positionals[0],
       reading: DataOptions.read(
@@ -125,10 +135,13 @@ enum FitCommand {
   }
 
   /// Separation first: when it holds, "raise --max-iter" would be bad advice.
+  /// The options' own warnings (scikit-learn's about penalty, C and
+  /// l1_ratio) come before the fit's.
   static func warnings(_ fit: Fit) -> [String] {
     let diagnostics = fit.diagnostics
-    if diagnostics.contains(.perfectSeparation) { return diagnostics.map(\.message) }
-    return [convergenceWarning(fit)].compactMap { $0 } + diagnostics.map(\.message)
+    let options = fit.options.penaltyWarnings
+    if diagnostics.contains(.perfectSeparation) { return options + diagnostics.map(\.message) }
+    return options + [convergenceWarning(fit)].compactMap { $0 } + diagnostics.map(\.message)
   }
 
   /// scikit-learn's ConvergenceWarning, for a fit that stopped early.

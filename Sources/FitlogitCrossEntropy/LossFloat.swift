@@ -1,12 +1,6 @@
 // libm for both precisions, so every loss can run in Float (as Keras does)
-// or in Double (as scikit-learn does). The only file that imports libc.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+// or in Double (as scikit-learn does), through FitlogitSystem's shim.
+import FitlogitSystem
 
 /// A floating-point type the losses can be computed in: `Float` (as Keras
 /// computes) or `Double` (as scikit-learn does).
@@ -25,22 +19,16 @@ public protocol LossFloat: BinaryFloatingPoint, Sendable {
   static func lossExp(_ x: Self) -> Self
 }
 
-// Free functions, so the static requirements below can call them without
-// recursing into themselves.
-@inline(__always) private func cLog(_ x: Double) -> Double { log(x) }
-@inline(__always) private func cLog1p(_ x: Double) -> Double { log1p(x) }
-@inline(__always) private func cExp(_ x: Double) -> Double { exp(x) }
-
 extension Double: LossFloat {
-  @inline(__always) public static func lossLog(_ x: Double) -> Double { cLog(x) }
-  @inline(__always) public static func lossLog1p(_ x: Double) -> Double { cLog1p(x) }
-  @inline(__always) public static func lossExp(_ x: Double) -> Double { cExp(x) }
+  @inline(__always) public static func lossLog(_ x: Double) -> Double { libmLog(x) }
+  @inline(__always) public static func lossLog1p(_ x: Double) -> Double { libmLog1p(x) }
+  @inline(__always) public static func lossExp(_ x: Double) -> Double { libmExp(x) }
 }
 
 extension Float: LossFloat {
-  @inline(__always) public static func lossLog(_ x: Float) -> Float { logf(x) }
-  @inline(__always) public static func lossLog1p(_ x: Float) -> Float { log1pf(x) }
-  @inline(__always) public static func lossExp(_ x: Float) -> Float { expf(x) }
+  @inline(__always) public static func lossLog(_ x: Float) -> Float { libmLog(x) }
+  @inline(__always) public static func lossLog1p(_ x: Float) -> Float { libmLog1p(x) }
+  @inline(__always) public static func lossExp(_ x: Float) -> Float { libmExp(x) }
 }
 
 extension LossFloat {

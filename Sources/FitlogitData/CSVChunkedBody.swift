@@ -1,7 +1,5 @@
 import FitlogitSystem
 
-import Dispatch
-
 /// What each column of a data row is for.
 struct CSVColumnRoles {
   var columnCount: Int
@@ -94,7 +92,7 @@ enum CSVChunkedBody {
     var quoted = [Bool](repeating: false, count: chunks)
     newlines.withUnsafeMutableBufferPointer { counts in
       quoted.withUnsafeMutableBufferPointer { quotes in
-        forEachChunk(chunks) { c in
+        parallelFor(chunks) { c in
           var count = 0
           var quote = false
           var s = bounds[c]
@@ -138,7 +136,7 @@ enum CSVChunkedBody {
           let weights =
             roles.weightIndex == nil ? nil : weightBuffer.baseAddress
           results.withUnsafeMutableBufferPointer { results in
-            forEachChunk(chunks) { c in
+            parallelFor(chunks) { c in
               var parser = ChunkParser(
                 bytes: bytes, file: file, roles: roles,
                 values: v.baseAddress! + firstRow[c] * d,
@@ -230,7 +228,7 @@ enum CSVChunkedBody {
     }
     // The first chunk's ids are the global ones: only later chunks move.
     nonisolated(unsafe) let v = values
-    forEachChunk(results.count) { c in
+    parallelFor(results.count) { c in
       guard c > 0, !maps[c].isEmpty else { return }
       for k in 0..<d where !maps[c][k].isEmpty {
         let map = maps[c][k]
@@ -242,18 +240,6 @@ enum CSVChunkedBody {
       }
     }
     return levels
-  }
-
-  /// Runs `body` for 0..<count, on all cores when count > 1.
-  static func forEachChunk(_ count: Int, _ body: (Int) -> Void) {
-    if count == 1 {
-      body(0)
-    } else {
-      withoutActuallyEscaping(body) { body in
-        nonisolated(unsafe) let body = body
-        DispatchQueue.concurrentPerform(iterations: count) { body($0) }
-      }
-    }
   }
 
   /// Counts `\n` bytes and notes any `"`, eight bytes at a time.

@@ -143,7 +143,7 @@ extension Dataset {
       values.withUnsafeMutableBufferPointer { out in
         cells.values.withUnsafeBufferPointer { v in
           nonisolated(unsafe) let out = out
-          CSVChunkedBody.forEachChunk(blocks) { b in
+          parallelFor(blocks) { b in
             for i in (n * b / blocks)..<(n * (b + 1) / blocks) where keep[i] {
               let row = out.baseAddress! + firstOutput[i] * width
               let cell = v.baseAddress! + i * d

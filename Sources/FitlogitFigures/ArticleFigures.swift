@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// What the article's pictures need from a fitted binary model.
 public struct ArticleFigureInput: Sendable {
   /// The single feature's values, or nil with several features (the
@@ -17,6 +19,7 @@ public struct ArticleFigureInput: Sendable {
   /// Objective and max |gradient| per iteration, one entry per solver.
   public var traces: [Trace]
 
+  /// One solver's path, for the convergence figure.
   public struct Trace: Sendable {
     public var name: String
     public var objective: [Double]

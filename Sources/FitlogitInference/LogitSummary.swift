@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitOptimization
+import FitlogitSystem
 
 /// The inference table statsmodels prints for `Logit(...).fit().summary()`
 /// (two classes) or `MNLogit` (K classes, the first the reference), with

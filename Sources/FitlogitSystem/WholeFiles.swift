@@ -16,20 +16,21 @@
 ///   "is a directory" for a directory.
 package func readWholeFile(_ path: String) throws(FileError) -> [UInt8] {
   let fd = open(path, O_RDONLY)
-  if fd < 0 { throw systemError(path) }
+  if fd < 0 { throw FileError(errnoFor: path) }
   defer { close(fd) }
   var info = stat()
-  if fstat(fd, &info) != 0 { throw systemError(path) }
+  if fstat(fd, &info) != 0 { throw FileError(errnoFor: path) }
   if (info.st_mode & S_IFMT) == S_IFDIR {
     throw FileError(path: path, message: "is a directory")
   }
   var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  bytes.reserveCapacity(Int(info.st_size))
+  var chunk = [UInt8](repeating: 0, count: 1 << 20)
   while true {
     let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
     if n < 0 {
       if errno == EINTR { continue }
-      throw systemError(path)
+      throw FileError(errnoFor: path)
     }
     if n == 0 { return bytes }
     bytes.append(contentsOf: chunk[0..<n])
@@ -43,7 +44,7 @@ package func readWholeFile(_ path: String) throws(FileError) -> [UInt8] {
 package func writeWholeFile(_ text: String, to path: String) throws(FileError) {
   let temporary = path + ".tmp-fitlogit-\(getpid())"
   let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-  if fd < 0 { throw systemError(path) }
+  if fd < 0 { throw FileError(errnoFor: path) }
   var failure: FileError?
   var utf8 = Array(text.utf8)
   utf8.withUnsafeMutableBytes { buffer in
@@ -52,23 +53,22 @@ package func writeWholeFile(_ text: String, to path: String) throws(FileError) {
       let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
       if n < 0 {
         if errno == EINTR { continue }
-        failure = systemError(path)
+        failure = FileError(errnoFor: path)
         return
       }
       written += n
     }
   }
-  if close(fd) != 0 && failure == nil { failure = systemError(path) }
-  if failure == nil && rename(temporary, path) != 0 { failure = systemError(path) }
+  if close(fd) != 0 && failure == nil { failure = FileError(errnoFor: path) }
+  if failure == nil && rename(temporary, path) != 0 { failure = FileError(errnoFor: path) }
   if let failure {
     unlink(temporary)
     throw failure
   }
 }
 
-/// errno as a ``FileError``: strerror's text with a lowercase first letter.
-private func systemError(_ path: String) -> FileError {
-  var message = String(cString: strerror(errno))
-  if let first = message.first { message = first.lowercased() + message.dropFirst() }
-  return FileError(path: path, message: message)
+/// The size in bytes of the file at `path` (`stat`), or nil.
+package func fileSize(_ path: String) -> Int? {
+  var info = stat()
+  return stat(path, &info) == 0 ? Int(info.st_size) : nil
 }

@@ -55,7 +55,8 @@ import FitlogitTestSupport
           + "  --from-logits           y_pred holds logits, not probabilities\n"))
     #expect(
       FitCommand.table.helpBlock.contains(
-        "\n  --solver lbfgs|gd|newton  default lbfgs; newton is sklearn's newton-cholesky\n"))
+        "\n  --solver lbfgs|gd|newton|saga\n" + String(repeating: " ", count: 26)
+          + "default lbfgs; newton is sklearn's newton-cholesky;\n"))
   }
 
   /// Defaults are read through the same validation as a user's words, and
