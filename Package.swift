@@ -65,7 +65,7 @@ let package = Package(
       name: "FitlogitCLI",
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
-        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
+        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
         "FitlogitJSON", "FitlogitSystem",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
