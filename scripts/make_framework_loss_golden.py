@@ -130,7 +130,7 @@ def out(v):
 # --- PyTorch ----------------------------------------------------------------
 
 def torch_bce(c):
-    if c.kind != "binary" or c.o.get("label_smoothing"):
+    if c.kind != "binary" or c.o.get("label_smoothing") or c.o.get("pos_weight"):
         return None
     w = None if c.w is None else c.t(c.w)
     return out(torch.nn.functional.binary_cross_entropy(c.t(c.p), c.t(c.y), weight=w, reduction=c.red))
@@ -177,7 +177,8 @@ def torch_nll(c):
 # --- JAX / optax: per-example losses; the mean is the user's ------------------
 
 def optax_plain(c):
-    return c.kind == "binary" and c.w is None and not c.o.get("label_smoothing")
+    return (c.kind == "binary" and c.w is None and not c.o.get("label_smoothing")
+            and not c.o.get("pos_weight"))
 
 
 def optax_cat(c, need_idx=False):
