@@ -15,39 +15,64 @@ enum FitCommand {
     var verbose = false
   }
 
+  /// The options of `fit`, in the order `--help` lists them.
+  static let table = OptionTable(
+    [
+      .text("--target", "NAME", help: "label column (default: the last column)"),
+      .choice(
+        "--penalty", of: LogisticRegression.PenaltyName.self, default: nil,
+        listed: [.l2, .none],
+        help: "default l2, scikit-learn's default"),
+      .number(
+        "--C", "VALUE", default: "1", requirement: "> 0",
+        help: "inverse regularization strength, > 0 (default 1)"
+      ) { $0 > 0 },
+      .flag("--no-intercept", help: "fit_intercept=False"),
+      .choice(
+        "--solver", of: LogisticRegression.Solver.self, default: .lbfgs,
+        help: "default lbfgs; newton is sklearn's newton-cholesky"),
+      .number(
+        "--tol", "VALUE", default: "1e-4", requirement: "> 0",
+        help: "stop when max |gradient| <= VALUE, > 0 (default 1e-4)"
+      ) { $0 > 0 && $0.isFinite },
+      .integer(
+        "--max-iter", "N", default: "100", requirement: ">= 1",
+        help: "iterations allowed, >= 1 (default 100)"
+      ) { $0 >= 1 },
+      .text(
+        "--sample-weight", "NAME", help: "a numeric column of sample weights (not a feature)"),
+      .choice(
+        "--class-weight", of: ClassWeightName.self, default: nil,
+        help: "weight classes by n / (K · class count), as sklearn"),
+      .flag("--json", help: "print the JSON report instead of text"),
+      .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
+      .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
+      .flag("--verbose", help: "one line per iteration and the timings, on stderr"),
+    ], positionals: ["DATA.csv"])
+
+  /// The words `--class-weight` accepts.
+  enum ClassWeightName: String, CaseIterable { case balanced }
+
   static func parse(_ words: [String]) throws(CommandError) -> Options? {
-    var args = Arguments(words)
-    if args.flag("--help") || args.flag("-h") { return nil }
+    guard let p = try table.parse(words) else { return nil }
     var r = LogisticRegression()
-    let target = try args.option("--target")
-    r.penalty = try args.choice("--penalty", default: .l2)
-    r.C = try args.double("--C", default: 1, requirement: "> 0") { $0 > 0 }
-    r.fitIntercept = !args.flag("--no-intercept")
-    r.solver = try args.choice("--solver", default: .lbfgs)
-    r.tol = try args.double("--tol", default: 1e-4, requirement: "> 0") {
-      $0 > 0 && $0.isFinite
+    if let penalty = p.choice("--penalty", as: LogisticRegression.PenaltyName.self) {
+      r.penalty = penalty
     }
-    r.maxIter = try args.integer("--max-iter", default: 100, requirement: ">= 1") {
-      $0 >= 1
+    if let C = p.number("--C") { r.C = C }
+    r.fitIntercept = !p.flag("--no-intercept")
+    if let solver = p.choice("--solver", as: LogisticRegression.Solver.self) {
+      r.solver = solver
     }
-    let sampleWeight = try args.option("--sample-weight")
-    if let classWeight = try args.option("--class-weight") {
-      guard classWeight == "balanced" else {
-        throw .usage("'--class-weight' must be balanced, found '\(classWeight)'")
-      }
+    if let tol = p.number("--tol") { r.tol = tol }
+    if let maxIter = p.integer("--max-iter") { r.maxIter = maxIter }
+    if p.choice("--class-weight", as: ClassWeightName.self) == .balanced {
       r.classWeight = .balanced
     }
-    let save = try args.option("--save")
-    let plot = try args.option("--plot")
-    let json = args.flag("--json")
-    let verbose = args.flag("--verbose")
-    guard let path = args.positional() else {
-      throw .usage("missing DATA.csv")
-    }
-    try args.finish()
     return Options(
-      path: path, target: target, sampleWeight: sampleWeight, save: save, plot: plot,
-      regression: r, json: json, verbose: verbose)
+      path: p.positionals[0], target: p.text("--target"),
+      sampleWeight: p.text("--sample-weight"), save: p.text("--save"), plot: p.text("--plot"),
+      regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"))
   }
 
   static func run(
@@ -87,7 +112,7 @@ enum FitCommand {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
     if let save = options.save {
-      try FileSystem.save(ModelFile.encode(fit, data: data), to: save)
+      try FileSystem.save(fit.encoded(), to: save)
     }
     if let plot = options.plot {
       try PlotReport.write(fit, data: data, to: plot)

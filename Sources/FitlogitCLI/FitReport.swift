@@ -1,5 +1,6 @@
 import FitlogitCore
 import FitlogitData
+import FitlogitJSON
 
 /// The two renderings of a fit: the article's lines for people, and
 /// scikit-learn's attribute names for programs.
@@ -47,7 +48,7 @@ enum FitReport {
     }
     out += table(rows)
     let o = fit.options
-    let penalty = o.penalty == .none ? "no penalty" : "L2 penalty C=\(shortest(o.C))"
+    let penalty = describe(o.resolvedPenalty)
     let result = fit.optimization
     let outcome = result.converged ? "converged" : "did not converge"
     out += "\(o.solver.rawValue), \(penalty)\(o.fitIntercept ? "" : ", no intercept"): "
@@ -73,7 +74,7 @@ enum FitReport {
       ("log_loss", .number(fit.logLoss)),
       ("objective", .number(fit.optimization.value)),
       ("solver", .string(o.solver.rawValue)),
-      ("penalty", .string(o.penalty.rawValue)),
+      ("penalty", .string(o.resolvedPenalty.name)),
       ("C", .number(o.C)),
       ("fit_intercept", .bool(o.fitIntercept)),
       ("tol", .number(o.tol)),
@@ -116,5 +117,19 @@ enum FitReport {
       out += line + "\n"
     }
     return out
+  }
+}
+
+extension FitReport {
+  /// The penalty in words for the status line: "L2 penalty C=1",
+  /// "elastic-net penalty C=1, l1_ratio=0.5", "no penalty".
+  static func describe(_ penalty: Penalty) -> String {
+    let C = shortest(penalty.C)
+    switch penalty.name {
+    case "none": return "no penalty"
+    case "l1": return "L1 penalty C=\(C)"
+    case "elasticnet": return "elastic-net penalty C=\(C), l1_ratio=\(shortest(penalty.l1Ratio))"
+    default: return "L2 penalty C=\(C)"
+    }
   }
 }

@@ -1,25 +1,36 @@
 import FitlogitCore
 import FitlogitData
+import FitlogitJSON
 
 /// `fitlogit predict MODEL.json DATA.csv [--proba] [--json]`: scikit-learn's
 /// `predict` / `predict_proba` with a saved model.
 enum PredictCommand {
+  /// The options of `predict`, in the order `--help` lists them.
+  static let table = OptionTable(
+    [
+      .flag("--proba", help: "print class probabilities instead of labels"),
+      .flag("--json", help: "print JSON instead of CSV"),
+    ], positionals: ["MODEL.json", "DATA.csv"])
+
   static func run(
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    var args = Arguments(words)
-    if args.flag("--help") || args.flag("-h") {
+    guard let parsed = try table.parse(words) else {
       stdout.write(Help.predict)
       return
     }
-    let proba = args.flag("--proba")
-    let json = args.flag("--json")
-    guard let modelPath = args.positional() else { throw .usage("missing MODEL.json") }
-    guard let dataPath = args.positional() else { throw .usage("missing DATA.csv") }
-    try args.finish()
+    let proba = parsed.flag("--proba")
+    let json = parsed.flag("--json")
+    let (modelPath, dataPath) = (parsed.positionals[0], parsed.positionals[1])
 
-    let model = try ModelFile.decode(try FileSystem.contents(of: modelPath), path: modelPath)
+    let modelBytes = try FileSystem.contents(of: modelPath)
+    let model: LogisticModel
+    do {
+      model = try LogisticModel(json: modelBytes)
+    } catch {
+      throw .data("\(printable(modelPath)): \(error.message)")
+    }
     let bytes = try FileSystem.contents(of: dataPath)
     let x: Matrix
     do {

@@ -1,19 +1,22 @@
+import FitlogitCore
+
 /// The version `--version` prints.
-public let version = "0.1.0"
+public let version = fitlogitVersion
 
 /// Runs one command line, in-process: what `fitlogit` does, with its output
 /// sent to the given streams so tests can capture and compare it whole.
 ///
 /// - Parameters:
 ///   - arguments: The words after the program name.
-/// - Returns: The exit status: 0, 1 (bad data or a failed run) or 64 (usage).
+/// - Returns: The exit status: `ExitStatus.success`, `.data` (bad data or a
+///   failed run) or `.usage` (0, 1 or 64).
 public func run(
   _ arguments: [String], stdout: inout some TextOutputStream,
   stderr: inout some TextOutputStream
 ) -> Int32 {
   do {
     try dispatch(arguments, stdout: &stdout, stderr: &stderr)
-    return 0
+    return ExitStatus.success
   } catch {
     var message = error.message
     if error.kind == .usage && !message.contains("--help") {

@@ -23,7 +23,7 @@ extension Dataset {
   /// ``init(csv:file:target:sampleWeight:)`` reading the rows a chosen
   /// way, for tests and benchmarks: every mode gives the same dataset or
   /// the same error.
-  public init(
+  package init(
     csv bytes: [UInt8], file: String, target: String? = nil,
     sampleWeight: String? = nil, mode: CSVParseMode
   ) throws(CSVError) {
@@ -58,8 +58,9 @@ extension Dataset {
     withExtendedLifetime(file) {}
   }
 
-  /// How the data rows are read.
-  public enum CSVParseMode: Sendable {
+  /// How the data rows are read: a switch for tests and benchmarks, so
+  /// `package`, not part of the library's API.
+  package enum CSVParseMode: Sendable {
     /// Chunked byte-level parsing (parallel when large) unless a quote
     /// forces the record reader.
     case automatic

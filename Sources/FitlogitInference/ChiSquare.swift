@@ -1,4 +1,6 @@
 /// The chi-square distribution's upper tail, for the likelihood-ratio test.
+import FitlogitSystem
+
 public enum ChiSquare {
   /// P(χ²_k > x) = Q(k/2, x/2), the regularized upper incomplete gamma.
   ///

@@ -33,7 +33,8 @@ public struct GradientDescent: Minimizer {
     var progress = Progress(observer: observer)
     func record(step: Double) {
       progress.record(
-        iteration: iterations, value: f, gradient: g, step: step, evaluations: evaluations)
+        iteration: iterations, point: x, value: f, gradient: g, step: step,
+        evaluations: evaluations)
     }
     func finish(_ reason: StopReason) -> OptimizationResult {
       progress.result(

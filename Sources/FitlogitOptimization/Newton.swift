@@ -34,7 +34,8 @@ public struct Newton: Sendable {
     var progress = Progress(observer: observer)
     func record(step: Double) {
       progress.record(
-        iteration: iterations, value: f, gradient: g, step: step, evaluations: evaluations)
+        iteration: iterations, point: x, value: f, gradient: g, step: step,
+        evaluations: evaluations)
     }
     func finish(_ reason: StopReason) -> OptimizationResult {
       progress.result(
@@ -108,46 +109,11 @@ func newtonDirection(hessian h: [Double], gradient g: [Double], size n: Int) -> 
     if choleskyUpper(&u, size: n, stride: n, offset: 0) {
       // Solve U'U d = −g.
       var d = g.map { -$0 }
-      for i in 0..<n {
-        var s = d[i]
-        for k in 0..<i { s -= u[k * n + i] * d[k] }
-        d[i] = s / u[i * n + i]
-      }
-      for i in stride(from: n - 1, through: 0, by: -1) {
-        var s = d[i]
-        for k in (i + 1)..<max(i + 1, n) { s -= u[i * n + k] * d[k] }
-        d[i] = s / u[i * n + i]
-      }
+      solveUpperTransposed(u, size: n, stride: n, &d)
+      solveUpper(u, size: n, stride: n, &d)
       if d.allSatisfy(\.isFinite) { return d }
     }
     ridge = ridge == 0 ? max(trace / Double(max(n, 1)), 1) * 1e-12 : ridge * 100
   }
   return nil
-}
-
-/// The inverse of a symmetric positive definite matrix (row-major n×n)
-/// through its Cholesky factor, or nil if a pivot is not positive.
-///
-/// For covariance matrices (the inverse of an information matrix), where
-/// an explicit inverse is what gets reported.
-public func inverseOfPositiveDefinite(_ a: [Double], size n: Int) -> [Double]? {
-  var u = a
-  guard choleskyUpper(&u, size: n, stride: n, offset: 0) else { return nil }
-  var inverse = [Double](repeating: 0, count: n * n)
-  var column = [Double](repeating: 0, count: n)
-  for c in 0..<n {
-    for i in 0..<n { column[i] = i == c ? 1 : 0 }
-    for i in 0..<n {
-      var s = column[i]
-      for k in 0..<i { s -= u[k * n + i] * column[k] }
-      column[i] = s / u[i * n + i]
-    }
-    for i in stride(from: n - 1, through: 0, by: -1) {
-      var s = column[i]
-      for k in (i + 1)..<max(i + 1, n) { s -= u[i * n + k] * column[k] }
-      column[i] = s / u[i * n + i]
-    }
-    for i in 0..<n { inverse[i * n + c] = column[i] }
-  }
-  return inverse
 }

@@ -53,16 +53,22 @@ public struct IterationRecord: Equatable, Sendable {
   public var step: Double
   /// Objective evaluations so far.
   public var evaluations: Int
+  /// The iterate itself and ∇f there, so a picture can draw the path the
+  /// solver took over the objective's surface (a few numbers per record).
+  public var point: [Double]
+  public var gradient: [Double]
 
   public init(
     iteration: Int, value: Double, gradientMaxAbs: Double, step: Double,
-    evaluations: Int
+    evaluations: Int, point: [Double] = [], gradient: [Double] = []
   ) {
     self.iteration = iteration
     self.value = value
     self.gradientMaxAbs = gradientMaxAbs
     self.step = step
     self.evaluations = evaluations
+    self.point = point
+    self.gradient = gradient
   }
 }
 

@@ -8,11 +8,12 @@ struct Progress {
   init(observer: ((IterationRecord) -> Void)?) { self.observer = observer }
 
   mutating func record(
-    iteration: Int, value: Double, gradient: [Double], step: Double, evaluations: Int
+    iteration: Int, point: [Double], value: Double, gradient: [Double], step: Double,
+    evaluations: Int
   ) {
     let r = IterationRecord(
       iteration: iteration, value: value, gradientMaxAbs: maxAbs(gradient), step: step,
-      evaluations: evaluations)
+      evaluations: evaluations, point: point, gradient: gradient)
     trace.append(r)
     observer?(r)
   }

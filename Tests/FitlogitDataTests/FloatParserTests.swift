@@ -1,14 +1,9 @@
+import Foundation
 import FitlogitTestSupport
 import Testing
 
 @testable import FitlogitData
 import FitlogitSystem
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// parseDouble's value, or nil when it rejects the text.
 private func fast(_ s: [UInt8]) -> Double? {
@@ -153,11 +148,10 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
   /// `FITLOGIT_FUZZ_COUNT=5000000 swift test -c release --filter
   /// FloatParserTests` (scripts/fuzz_float.sh) runs millions more.
   @Test func manyMoreOnDemand() {
-    guard let env = getenv("FITLOGIT_FUZZ_COUNT"),
-      let count = Int(String(cString: env))
+    let environment = ProcessInfo.processInfo.environment
+    guard let env = environment["FITLOGIT_FUZZ_COUNT"], let count = Int(env)
     else { return }
-    let seed =
-      getenv("FITLOGIT_FUZZ_SEED").flatMap { UInt64(String(cString: $0)) } ?? 1
+    let seed = environment["FITLOGIT_FUZZ_SEED"].flatMap { UInt64($0) } ?? 1
     let mismatch = firstMismatch(
       LiteralGenerator(rng: SplitMix64(seed: seed), remaining: count))
     #expect(mismatch == nil)

@@ -1,14 +1,4 @@
-// The one place that talks to libc, so the rest of the package stays portable.
-
-/// A problem with a whole file (open, stat, map), in the words the CLI prints.
-package struct FileError: Error, Equatable {
-  package var path: String
-  package var message: String
-  package init(path: String, message: String) {
-    self.path = path
-    self.message = message
-  }
-}
+// A file mapped into memory, and handing its parsed pages back.
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -16,31 +6,6 @@ package struct FileError: Error, Equatable {
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@inline(__always) package func libmExp(_ x: Double) -> Double { exp(x) }
-@inline(__always) package func libmLog(_ x: Double) -> Double { log(x) }
-@inline(__always) package func libmLog1p(_ x: Double) -> Double { log1p(x) }
-
-/// Correctly rounded decimal-to-double conversion of `count` ASCII bytes.
-///
-/// The caller has already checked the syntax, so strtod sees only
-/// `[+-]digits[.digits][e[+-]digits]` and cannot wander into hex or `nan`.
-package func libcStrtod(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double {
-  withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buf in
-    for i in 0..<count { buf[i] = CChar(bitPattern: bytes[i]) }
-    buf[count] = 0
-    return strtod(buf.baseAddress!, nil)
-  }
-}
-
-/// Cores this process may run on (at least 1).
-package func processorCount() -> Int {
-  #if canImport(Glibc) || canImport(Musl)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  #else
-    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
-  #endif
-}
 
 /// A whole file mapped read-only, so a large CSV is parsed in place rather
 /// than copied into an array first.
@@ -55,10 +20,10 @@ package final class MappedFile {
   /// - Throws: ``FileError`` (a problem with the whole file).
   package init(path: String) throws(FileError) {
     let fd = open(path, O_RDONLY)
-    if fd < 0 { throw MappedFile.error(path) }
+    if fd < 0 { throw FileError(errnoFor: path) }
     defer { close(fd) }
     var info = stat()
-    if fstat(fd, &info) != 0 { throw MappedFile.error(path) }
+    if fstat(fd, &info) != 0 { throw FileError(errnoFor: path) }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw FileError(path: path, message: "is a directory, not a CSV file")
     }
@@ -69,7 +34,7 @@ package final class MappedFile {
     }
     let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
     guard let address, address != MAP_FAILED else {
-      throw MappedFile.error(path)
+      throw FileError(errnoFor: path)
     }
     _ = madvise(address, length, MADV_SEQUENTIAL)
     bytes = UnsafeBufferPointer(
@@ -80,15 +45,6 @@ package final class MappedFile {
     if let base = bytes.baseAddress {
       _ = munmap(UnsafeMutableRawPointer(mutating: base), length)
     }
-  }
-
-  /// strerror's text with a lowercase first letter, as the CLI prints it.
-  private static func error(_ path: String) -> FileError {
-    var message = String(cString: strerror(errno))
-    if let first = message.first {
-      message = first.lowercased() + message.dropFirst()
-    }
-    return FileError(path: path, message: message)
   }
 
   package var releaser: PageReleaser { PageReleaser(base: bytes.baseAddress) }
