@@ -90,6 +90,10 @@ public struct LossResult<T: LossFloat>: Sendable {
   public var losses: [T]
   /// Samples with at least one prediction moved by clipping, 0-based.
   public var clipped: [Int]
+  /// What the mean divides the summed losses by (n, the summed weights,
+  /// the samples not ignored), so that blocks of a long input can be
+  /// summed and divided once at the end.
+  public var denominator: T = 0
 }
 
 /// Why a loss cannot be computed from the given arrays.

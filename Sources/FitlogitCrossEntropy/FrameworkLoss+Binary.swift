@@ -77,19 +77,14 @@ func frameworkBinary<T: LossFloat>(
   }
   var sum: T = 0
   for l in losses { sum += l }
-  let value: T
-  switch o.reduction {
-  case .sum: value = sum
-  case .mean, .none:
-    if loss == .kerasMetricsBinaryCrossentropy, let w = o.sampleWeights {
-      var total: T = 0
-      for s in w { total += T(s) }
-      value = sum / total
-    } else {
-      value = sum / T(n)
-    }
+  var denominator = T(n)
+  if loss == .kerasMetricsBinaryCrossentropy, let w = o.sampleWeights {
+    denominator = 0
+    for s in w { denominator += T(s) }
   }
-  return LossResult(value: value, losses: losses, clipped: clipped)
+  return LossResult(
+    value: o.reduction == .sum ? sum : sum / denominator, losses: losses, clipped: clipped,
+    denominator: denominator)
 }
 
 /// log σ(x) = min(x, 0) − log(1 + e^−|x|), as PyTorch and JAX compute it:

@@ -175,24 +175,25 @@ func frameworkCategorical<T: LossFloat>(
   var sum: T = 0
   for l in losses { sum += l }
   var value: T
-  switch o.reduction {
-  case .sum: value = sum
-  case .mean, .none:
-    switch loss {
-    case .torchCrossEntropyLoss, .torchCrossEntropyLossOnProbabilities, .torchNLLLoss:
-      value = sum / denominator
-    case .kerasSparseCategoricalCrossentropy where targets.anyIgnored:
-      // Keras weighs the valid samples by n / valid, then divides by n.
-      value = sum * (T(n) / T(valid)) / T(n)
-    case .kerasMetricsCategoricalCrossentropy, .kerasMetricsSparseCategoricalCrossentropy:
-      var total: T = 0
-      for s in o.sampleWeights ?? [] { total += T(s) }
-      value = o.sampleWeights == nil ? sum / T(n) : sum / total
-    default:
-      value = sum / T(n)
+  switch loss {
+  case .torchCrossEntropyLoss, .torchCrossEntropyLossOnProbabilities, .torchNLLLoss:
+    value = sum / denominator
+  case .kerasSparseCategoricalCrossentropy where targets.anyIgnored:
+    // Keras weighs the valid samples by n / valid, then divides by n.
+    value = sum * (T(n) / T(valid)) / T(n)
+    denominator = T(valid)
+  case .kerasMetricsCategoricalCrossentropy, .kerasMetricsSparseCategoricalCrossentropy:
+    if let w = o.sampleWeights {
+      denominator = 0
+      for s in w { denominator += T(s) }
     }
+    value = sum / denominator
+  default:
+    denominator = T(n)
+    value = sum / denominator
   }
-  return LossResult(value: value, losses: losses, clipped: clipped)
+  if o.reduction == .sum { value = sum }
+  return LossResult(value: value, losses: losses, clipped: clipped, denominator: denominator)
 }
 
 /// log-softmax as PyTorch and JAX compute it: x − m − log Σ e^{x − m}.

@@ -17,22 +17,16 @@ extension FrameworkLoss {
     try checkShapes(yTrue.count, yPred.count, weights: o.sampleWeights)
     try checkArguments(categorical: categorical, options: o)
     if !categorical {
-      let t = yTrue.map { $0[0] }
-      let p = yPred.map { $0[0] }
-      if let convention {
-        var c = o
-        c.convention = convention
-        return try binaryCrossEntropy(yTrue: t, yPred: p, options: c)
-      }
-      try checkProbabilities(t, name: "y_true")
-      if !o.fromLogits { try checkProbabilities(p, name: "y_pred") }
-      return frameworkBinary(self, y: t, pred: p, options: o)
+      return try binaryLoss(
+        yTrue: yTrue.map { $0[0] }, yPred: yPred.map { $0[0] }, options: o)
     }
     let K = yPred[0].count
     if K < 2 { throw CrossEntropyError("categorical rows need at least 2 classes, found \(K)") }
-    if let bad = yPred.firstIndex(where: { $0.count != K }) {
+    let indexTargets = yTrue.allSatisfy { $0.count == 1 }
+    for i in yPred.indices where yPred[i].count != K || (!indexTargets && yTrue[i].count != K) {
       throw CrossEntropyError(
-        "row \(bad + 1) has \(yPred[bad].count) predictions; every row needs \(K)")
+        "row \(i + 1) has \(yTrue[i].count) targets and \(yPred[i].count) predictions; "
+          + "every row needs \(K)")
     }
     if !o.fromLogits { try checkProbabilities(Array(yPred.joined()), name: "y_pred") }
     if let w = o.classWeights, w.count != K {
@@ -52,6 +46,23 @@ extension FrameworkLoss {
       return try categoricalCrossEntropy(yTrue: targets.rows, yPred: yPred, options: c)
     }
     return frameworkCategorical(self, targets: targets, pred: yPred, options: o)
+  }
+
+  /// This binary loss on n labels and n probabilities (or logits), without
+  /// wrapping each in a row: the form a long input is read in.
+  public func binaryLoss<T: LossFloat>(
+    yTrue t: [T], yPred p: [T], options o: LossOptions
+  ) throws(CrossEntropyError) -> LossResult<T> {
+    try checkShapes(t.count, p.count, weights: o.sampleWeights)
+    try checkArguments(categorical: false, options: o)
+    if let convention {
+      var c = o
+      c.convention = convention
+      return try binaryCrossEntropy(yTrue: t, yPred: p, options: c)
+    }
+    try checkProbabilities(t, name: "y_true")
+    if !o.fromLogits { try checkProbabilities(p, name: "y_pred") }
+    return frameworkBinary(self, y: t, pred: p, options: o)
   }
 
   /// The same loss in Double and in Float.
@@ -105,7 +116,8 @@ extension FrameworkLoss {
     }
   }
 
-  var isMetric: Bool {
+  /// A `keras.metrics` class: one weighted mean, no other reduction.
+  public var isMetric: Bool {
     switch self {
     case .kerasMetricsBinaryCrossentropy, .kerasMetricsCategoricalCrossentropy,
       .kerasMetricsSparseCategoricalCrossentropy:

@@ -11,8 +11,24 @@ public struct LossAnswer: Sendable {
   /// Why this answer differs from the others (or why there is none), in
   /// one line.
   public var reason: String
+  /// How many samples were clipped in all (`clipped` may list only the
+  /// first of them).
+  public var clippedCount: Int
   /// False where the loss does not take these arguments.
   public var applies: Bool { float32 != nil }
+
+  public init(
+    loss: FrameworkLoss, value: Double?, float32: Double?, losses: [Double], clipped: [Int],
+    clippedCount: Int? = nil, reason: String
+  ) {
+    self.loss = loss
+    self.value = value
+    self.float32 = float32
+    self.losses = losses
+    self.clipped = clipped
+    self.clippedCount = clippedCount ?? clipped.count
+    self.reason = reason
+  }
 }
 
 /// Every framework's loss on the same arrays, with the reason each differs:
@@ -43,7 +59,7 @@ public func compareLosses(
           clipped: r64.clipped,
           reason: loss.reason(categorical: categorical, options: options, value: r64.value)))
     } catch {
-      if firstError == nil && !isArgumentRefusal(error) { firstError = error }
+      if firstError == nil && !FrameworkLoss.isRefusal(error) { firstError = error }
       answers.append(
         LossAnswer(
           loss: loss, value: nil, float32: nil, losses: [], clipped: [],
@@ -54,12 +70,6 @@ public func compareLosses(
   return answers
 }
 
-/// A loss refusing an argument it does not take, rather than bad data.
-private func isArgumentRefusal(_ e: CrossEntropyError) -> Bool {
-  let m = e.message
-  return m.contains(" has no ") || m.contains(" takes ") || m.contains("scikit-learn's")
-    || m.contains(" reports one ")
-}
 
 extension LossFamily {
   /// What the family does, for the group's heading.
@@ -76,8 +86,16 @@ extension LossFamily {
 }
 
 extension FrameworkLoss {
+  /// Whether `error` is a loss refusing an argument it does not take
+  /// (label smoothing, soft targets, pos_weight), rather than bad data.
+  public static func isRefusal(_ error: CrossEntropyError) -> Bool {
+    let m = error.message
+    return m.contains(" has no ") || m.contains(" takes ") || m.contains("scikit-learn's")
+      || m.contains(" reports one ")
+  }
+
   /// Why this loss gives the value it does, in one line.
-  func reason(categorical: Bool, options o: LossOptions, value: Double) -> String {
+  public func reason(categorical: Bool, options o: LossOptions, value: Double) -> String {
     let logits = o.fromLogits
     let onLogP = logits ? "" : categorical ? " on log p" : " on logit(p) = log(p/(1-p))"
     if value.isNaN, let why = nanReason(categorical: categorical) { return why }
