@@ -11,35 +11,33 @@ enum LossCommand {
       .text("--y-true", "LIST", required: true),
       .text("--y-pred", "LIST"),
       .text(
-        "--y-pred-prefix", "P",
-        help: "with FILE: the probability columns are those named P..."),
-      .text(
         "--convention", "NAME",
-        help: "print just this loss: keras2, keras3, sklearn, exact, or a",
-        "framework's name (torch.BCELoss, optax.softmax_cross_entropy,",
-        "keras.losses.BinaryCrossentropy, sklearn.log_loss ...)"),
+        help: "print just this loss: keras2, keras3, sklearn, exact,",
+        "or a framework's name: torch.BCELoss, mlx.nll_loss,",
+        "optax.softmax_cross_entropy, keras.losses.BinaryCrossentropy..."),
+      .text(
+        "--y-pred-prefix", "P", help: "FILE: the y_pred columns are those named P..."),
       .flag("--from-logits", help: "y_pred holds logits, not probabilities"),
       .flag(
         "--categorical",
-        help: "one categorical row: 0,1,0 is one sample of 3 classes (or end it with ';')"),
+        help: "0,1,0 is one sample of 3 classes (as is 0,1,0;)"),
       .number(
         "--label-smoothing", "F", default: "0", requirement: "in [0, 1]",
-        help: "label smoothing, in [0, 1] (Keras' and PyTorch's rule)"
+        help: "Keras' and PyTorch's label smoothing, in [0, 1]"
       ) { $0 >= 0 && $0 <= 1 },
       .choice(
         "--reduction", of: Reduction.self, default: .mean,
         help: "mean (Keras' sum over batch size), sum, or per sample"),
-      .text("--sample-weight", "LIST", help: "one weight per sample (with FILE: a column)"),
+      .text("--sample-weight", "LIST", help: "one weight per sample (FILE: a column)"),
       .text(
-        "--class-weight", "LIST",
-        help: "one weight per class (PyTorch's weight for CrossEntropyLoss, NLLLoss)"),
+        "--class-weight", "LIST", help: "per-class weight (torch CrossEntropyLoss, NLLLoss)"),
       .number(
         "--pos-weight", "F", default: nil, requirement: ">= 0",
-        help: "PyTorch's pos_weight (BCEWithLogitsLoss)"
+        help: "torch BCEWithLogitsLoss's pos_weight"
       ) { $0 >= 0 },
       .integer(
         "--ignore-index", "N", default: nil, requirement: "(a class index)",
-        help: "class index left out (PyTorch's ignore_index, Keras' ignore_class)"
+        help: "class left out (torch ignore_index, Keras ignore_class)"
       ) { _ in true },
       .number(
         "--gamma", "F", default: "2", requirement: ">= 0",
@@ -47,7 +45,7 @@ enum LossCommand {
       ) { $0 >= 0 },
       .number(
         "--alpha", "F", default: nil, requirement: "in [0, 1]",
-        help: "the focal losses' alpha (Keras' default 0.25, optax's none)"
+        help: "the focal losses' alpha (Keras: 0.25; optax: none)"
       ) { $0 >= 0 && $0 <= 1 },
       .flag(
         "--class-balancing",

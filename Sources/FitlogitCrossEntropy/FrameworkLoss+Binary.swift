@@ -82,8 +82,11 @@ func frameworkBinary<T: LossFloat>(
     denominator = 0
     for s in w { denominator += T(s) }
   }
+  // MLX's mean multiplies by 1/n (33.333336 in float32 where PyTorch's
+  // division gives 33.333332).
+  let mean = loss == .mlxBinaryCrossEntropy ? sum * (1 / denominator) : sum / denominator
   return LossResult(
-    value: o.reduction == .sum ? sum : sum / denominator, losses: losses, clipped: clipped,
+    value: o.reduction == .sum ? sum : mean, losses: losses, clipped: clipped,
     denominator: denominator)
 }
 

@@ -188,6 +188,10 @@ func frameworkCategorical<T: LossFloat>(
       for s in w { denominator += T(s) }
     }
     value = sum / denominator
+  case .mlxCrossEntropy, .mlxNLLLoss:
+    // MLX's mean multiplies by 1/n.
+    denominator = T(n)
+    value = sum * (1 / denominator)
   default:
     denominator = T(n)
     value = sum / denominator

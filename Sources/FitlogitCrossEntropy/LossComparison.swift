@@ -143,7 +143,7 @@ extension FrameworkLoss {
         + (o.alpha.map { ", weighted by alpha \(short($0))" } ?? ", no alpha")
         + "; per-example"
     case .kerasBinaryFocalCrossentropy:
-      return "Keras 3: its clipped cross-entropy times (1 - p_t)^\(short(o.gamma))"
+      return "Keras 3: BinaryCrossentropy's per-sample value times (1 - p_t)^\(short(o.gamma))"
         + (o.classBalancing ? ", weighted by alpha \(short(o.alpha ?? 0.25))" : "")
         + "; float32"
     case .kerasMetricsBinaryCrossentropy, .kerasMetricsCategoricalCrossentropy,
