@@ -51,7 +51,7 @@ let package = Package(
     .target(name: "FitlogitCrossEntropy", dependencies: ["FitlogitSystem"]),
     // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
     // classification report... Knows nothing of models or files.
-    .target(name: "FitlogitMetrics"),
+    .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
@@ -65,7 +65,7 @@ let package = Package(
       name: "FitlogitCLI",
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
-        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
+        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
         "FitlogitJSON", "FitlogitSystem",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
@@ -73,6 +73,9 @@ let package = Package(
     .executableTarget(
       name: "fitlogit-fuzz",
       dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore", "FitlogitSystem"]),
+    // The README's "Swift users" program, built and run by a test.
+    .executableTarget(
+      name: "fitlogit-example", dependencies: ["FitlogitCore", "FitlogitData"]),
     // Timings of parse, objective and fit (scripts/bench.sh; BENCHMARKS.md).
     .executableTarget(
       name: "fitlogit-bench",
@@ -113,6 +116,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitTestSupport"]),
+      dependencies: ["FitlogitCLI", "FitlogitTestSupport"],
+      exclude: ["Golden"]),
   ]
 )

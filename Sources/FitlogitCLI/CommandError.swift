@@ -3,6 +3,7 @@
 /// Usage errors exit `ExitStatus.usage`, bad data and failed runs
 /// `ExitStatus.data`.
 public struct CommandError: Error, Equatable, CustomStringConvertible {
+  /// A usage error (exit 64) or a data error (exit 1).
   public enum Kind: Equatable, Sendable { case usage, data }
   public var kind: Kind
   public var message: String

@@ -1,8 +1,6 @@
 import FitlogitData
-import FitlogitSystem
-
-import Dispatch
 import FitlogitOptimization
+import FitlogitSystem
 
 /// scikit-learn's logistic regression objective (`LinearModelLoss`), the
 /// function its lbfgs solver minimizes, in one fused pass over the rows.
@@ -197,7 +195,7 @@ public struct LogisticObjective: Objective {
       nonisolated(unsafe) let out = out
       w.withUnsafeBufferPointer { w in
         nonisolated(unsafe) let w = w
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        parallelFor(blocks) { block in
           let lo = block * blockRows
           let hi = min(n, lo + blockRows)
           let g = out.baseAddress! + block * stride

@@ -3,6 +3,7 @@
 /// A value rather than a trap: a model file may come from anywhere (an
 /// older version, a hand edit), so every shape is checked before use.
 public struct ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// Which step failed: the file, its JSON, or the model in it.
   public enum Kind: Equatable, Sendable {
     /// The file could not be opened, read or written.
     case file

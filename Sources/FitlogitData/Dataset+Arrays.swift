@@ -44,15 +44,19 @@ extension Dataset {
     let n = features.rows
     let d = features.columns
     guard labels.count == n else {
-      throw DatasetError("features has \(n) row\(n == 1 ? "" : "s") but labels has \(labels.count)")
+      throw DatasetError(
+        "features has \(n) row\(n == 1 ? "" : "s") but labels has \(labels.count)")
     }
     if let k = features.values.firstIndex(where: { !$0.isFinite }) {
       throw DatasetError(
-        "features[\(k / d)][\(k % d)] is \(features.values[k]); every feature must be a finite number")
+        "features[\(k / d)][\(k % d)] is \(features.values[k]); "
+          + "every feature must be a finite number")
     }
     let names = featureNames ?? (0..<d).map { "x\($0)" }
     guard names.count == d else {
-      throw DatasetError("featureNames has \(names.count) name\(names.count == 1 ? "" : "s") for \(d) feature column\(d == 1 ? "" : "s")")
+      throw DatasetError(
+        "featureNames has \(names.count) name\(names.count == 1 ? "" : "s") "
+          + "for \(d) feature column\(d == 1 ? "" : "s")")
     }
     var seen = Set<String>()
     for name in names where !seen.insert(name).inserted {
@@ -67,10 +71,12 @@ extension Dataset {
     }
     if let w = sampleWeights {
       guard w.count == n else {
-        throw DatasetError("sampleWeights has \(w.count) value\(w.count == 1 ? "" : "s") for \(n) rows")
+        throw DatasetError(
+          "sampleWeights has \(w.count) value\(w.count == 1 ? "" : "s") for \(n) rows")
       }
       if let i = w.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
-        throw DatasetError("sampleWeights[\(i)] is \(w[i]); a sample weight must be a finite number >= 0")
+        throw DatasetError(
+          "sampleWeights[\(i)] is \(w[i]); a sample weight must be a finite number >= 0")
       }
       guard w.contains(where: { $0 > 0 }) else { throw DatasetError("every sample weight is 0") }
     }

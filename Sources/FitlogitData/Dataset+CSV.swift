@@ -256,7 +256,7 @@ extension Dataset {
     let chunks = 4 * processorCount()
     var clean = [Bool](repeating: false, count: chunks)
     clean.withUnsafeMutableBufferPointer { clean in
-      CSVChunkedBody.forEachChunk(chunks) { c in
+      parallelFor(chunks) { c in
         let raw = UnsafeRawPointer(bytes.baseAddress!)
         var i = n * c / chunks
         let end = n * (c + 1) / chunks

@@ -1,6 +1,6 @@
-/// What the article's pictures need from a fitted binary model.
 import FitlogitSystem
 
+/// What the article's pictures need from a fitted binary model.
 public struct ArticleFigureInput: Sendable {
   /// The single feature's values, or nil with several features (the
   /// figures that need an x axis are then left out).
@@ -19,6 +19,7 @@ public struct ArticleFigureInput: Sendable {
   /// Objective and max |gradient| per iteration, one entry per solver.
   public var traces: [Trace]
 
+  /// One solver's path, for the convergence figure.
   public struct Trace: Sendable {
     public var name: String
     public var objective: [Double]

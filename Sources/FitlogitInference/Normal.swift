@@ -1,6 +1,6 @@
-/// The standard normal distribution, for z-tests and confidence intervals.
 import FitlogitSystem
 
+/// The standard normal distribution, for z-tests and confidence intervals.
 public enum Normal {
   /// Φ(x) = ½·erfc(−x/√2). Through erfc, so the lower tail keeps its
   /// relative accuracy far out (Φ(−30) ≈ 4.9e-198, not 0).

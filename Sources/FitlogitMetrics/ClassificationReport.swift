@@ -1,5 +1,6 @@
 // Precision, recall and F1 per class, and scikit-learn's text report of
 // them (`precision_recall_fscore_support`, `classification_report`).
+import FitlogitSystem
 
 /// Per-class precision, recall, F1 and support, for the classes that occur
 /// in the true or predicted labels (scikit-learn's `unique_labels`).
@@ -102,7 +103,7 @@ public func classificationReport(
   func right(_ s: String, _ w: Int) -> String {
     String(repeating: " ", count: max(0, w - s.count)) + s
   }
-  func number(_ v: Double) -> String { " " + printf("%9.\(digits)f", v) }
+  func number(_ v: Double) -> String { " " + printfFormat("%9.\(digits)f", v) }
   func count(_ v: Double) -> String {
     // Python prints an integer count as "21" and a weight sum as repr(float).
     " " + right(scores.weighted ? pythonRepr(v) : String(Int(v)), 9)

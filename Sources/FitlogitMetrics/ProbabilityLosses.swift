@@ -1,5 +1,6 @@
 // The metrics of predicted probabilities: log loss and the Brier score,
 // as sklearn.metrics computes them.
+import FitlogitSystem
 
 /// `log_loss(y_true, y_proba, labels=range(K), sample_weight=w)`: the
 /// (weighted) mean of −log pᵢ,yᵢ, each probability clipped to [ε, 1 − ε]

@@ -88,7 +88,7 @@ import Testing
 
   static func file(_ text: String) -> String {
     let path = temporaryDirectory() + "/p.csv"
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     return path
   }
 

@@ -67,7 +67,8 @@ import FitlogitData
   @Test func errorsNameTheFile() throws {
     let missing = temporaryPath("missing.json")
     let error = #expect(throws: ModelFileError.self) { try LogisticModel(contentsOf: missing) }
-    #expect(error == ModelFileError(kind: .file, path: missing, message: "no such file or directory"))
+    #expect(
+      error == ModelFileError(kind: .file, path: missing, message: "no such file or directory"))
     #expect(error?.description == missing + ": no such file or directory")
 
     let directory = (missing as NSString).deletingLastPathComponent

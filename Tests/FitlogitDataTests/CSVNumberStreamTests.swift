@@ -7,7 +7,7 @@ import Testing
 @Suite struct CSVNumberStreamTests {
   static func write(_ text: String) -> String {
     let path = NSTemporaryDirectory() + "fitlogit-stream-\(UUID().uuidString).csv"
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     return path
   }
 
