@@ -120,3 +120,8 @@ extension LogisticObjective: TwiceDifferentiableObjective {
     for k in 0..<K { p[k] /= sum }
   }
 }
+
+extension LogisticObjective: L1PenalizedObjective {
+  /// The coefficients carry the L1 term; the intercepts after them do not.
+  public var l1Count: Int { layout.coefficientCount }
+}

@@ -11,9 +11,11 @@ public struct LogisticRegression: Sendable {
   public enum PenaltyName: String, Sendable, CaseIterable {
     case deprecated, l2, l1, elasticnet, none
   }
-  /// The optimizer: scikit-learn's lbfgs, plain gradient descent, or
-  /// Newton (scikit-learn's newton-cholesky).
-  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton }
+  /// The optimizer: scikit-learn's lbfgs, plain gradient descent, Newton
+  /// (scikit-learn's newton-cholesky), or saga, scikit-learn's name for its
+  /// L1 and elastic-net solver, whose optimum fitlogit reaches
+  /// deterministically (``ProximalNewton``).
+  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton, saga }
   /// scikit-learn's `class_weight`: none, or "balanced" (n / (K · nₖ)).
   public enum ClassWeight: Equatable, Sendable { case none, balanced }
 
@@ -53,6 +55,11 @@ public struct LogisticRegression: Sendable {
     _ data: Dataset, observer: ((IterationRecord) -> Void)? = nil
   ) -> Fit {
     var objective = self.objective(for: data)
+    // Only the proximal solver can minimize a non-smooth objective; the
+    // CLI refuses the other solvers first (``solverProblem``), as
+    // scikit-learn does.
+    var solver = self.solver
+    if resolvedPenalty.hasL1 { solver = .saga }
     let start = [Double](repeating: 0, count: objective.dimension)
     let result: OptimizationResult
     switch solver {
@@ -67,6 +74,11 @@ public struct LogisticRegression: Sendable {
         .minimize(&objective, from: start, observer: observer)
       if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
+    case .saga:
+      var r = ProximalNewton(tolerance: tol, maxIterations: maxIter)
+        .minimize(&objective, from: start, observer: observer)
+      if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
+      result = r
     }
     let model = LogisticModel(
       parameters: result.x, classes: data.classes,
@@ -77,7 +89,37 @@ public struct LogisticRegression: Sendable {
       targetName: data.targetName,
       trainingFeatures: data.features, trainingLabels: data.labels,
       probabilities: probabilities,
-      logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities))
+      logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities),
+      weightSum: objective.weightSum)
+  }
+
+  /// scikit-learn's refusal of this solver and penalty, or nil: only saga
+  /// handles L1 and the elastic net (scikit-learn's `_check_solver`).
+  public var solverProblem: String? {
+    let name = resolvedPenalty.name
+    guard solver != .saga, name == "l1" || name == "elasticnet" else { return nil }
+    return "solver \(solver.rawValue) supports only 'l2' or no penalty, got \(name) "
+      + "penalty; use --solver saga"
+  }
+
+  /// What scikit-learn 1.9 warns about this combination of the older
+  /// `penalty=` spelling, C and l1_ratio (in its `fit`), in fitlogit's
+  /// option names.
+  public var penaltyWarnings: [String] {
+    var found: [String] = []
+    let name = resolvedPenalty.name
+    if name != "elasticnet" && l1Ratio > 0 && l1Ratio < 1 {
+      found.append("--l1-ratio is only used with an elastic-net penalty; it is ignored with \(name)")
+    }
+    if (penalty == .l2 && l1Ratio != 0) || (penalty == .l1 && l1Ratio != 1) {
+      found.append(
+        "inconsistent values: --penalty \(penalty.rawValue) with --l1-ratio \(l1Ratio); "
+          + "--penalty is the older spelling, use --l1-ratio (0 is L2, 1 is L1) alone")
+    }
+    if penalty == .none && C != 1 {
+      found.append("--penalty none ignores --C and --l1-ratio")
+    }
+    return found
   }
 
   /// The softmax is unchanged when a constant is added to every class's
@@ -142,4 +184,7 @@ public struct Fit: Sendable {
   public var probabilities: Matrix
   /// `log_loss` of the model on its training rows.
   public var logLoss: Double
+  /// S, the sum of the sample weights (class weights folded in) that the
+  /// objective and its penalty are scaled by.
+  public var weightSum: Double
 }

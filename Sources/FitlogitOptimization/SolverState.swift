@@ -25,11 +25,13 @@ struct SolverState {
     progress = Progress(observer: observer)
   }
 
-  /// Records the current iterate, reached with step length `step`.
-  mutating func record(step: Double) {
+  /// Records the current iterate, reached with step length `step`;
+  /// `optimality` replaces max |g| as the measure `tol` is compared with
+  /// (a non-smooth objective's subgradient measure).
+  mutating func record(step: Double, optimality: Double? = nil) {
     progress.record(
       iteration: iterations, point: x, value: f, gradient: g, step: step,
-      evaluations: evaluations)
+      evaluations: evaluations, optimality: optimality)
   }
 
   /// The result at the current iterate; `.nonFinite` replaces `reason` if

@@ -11,6 +11,7 @@ import FitlogitTestSupport
   static let commands: [(name: String, table: OptionTable, help: String)] = [
     ("fit", FitCommand.table, Help.fit), ("predict", PredictCommand.table, Help.predict),
     ("loss", LossCommand.table, Help.loss), ("summary", SummaryCommand.table, Help.summary),
+    ("score", ScoreCommand.table, Help.score),
   ]
 
   /// The README's block for one command: its usage line, then the table's
@@ -54,7 +55,8 @@ import FitlogitTestSupport
           + "  --from-logits           y_pred holds logits, not probabilities\n"))
     #expect(
       FitCommand.table.helpBlock.contains(
-        "\n  --solver lbfgs|gd|newton  default lbfgs; newton is sklearn's newton-cholesky\n"))
+        "\n  --solver lbfgs|gd|newton|saga\n" + String(repeating: " ", count: 26)
+          + "default lbfgs; newton is sklearn's newton-cholesky;\n"))
   }
 
   /// Defaults are read through the same validation as a user's words, and
