@@ -90,7 +90,7 @@ let package = Package(
       dependencies: ["FitlogitCrossEntropy", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization", "FitlogitTestSupport"]),
+      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization"]),
     .testTarget(
       name: "FitlogitDataTests",
       dependencies: ["FitlogitData", "FitlogitSystem", "FitlogitTestSupport"]),
@@ -116,7 +116,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitTestSupport"],
+      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitTestSupport"],
       exclude: ["Golden"]),
   ]
 )
