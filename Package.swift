@@ -27,7 +27,7 @@ let package = Package(
       targets: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitInference", "FitlogitFigures",
-        "FitlogitMetrics",
+        "FitlogitMetrics", "FitlogitModelSelection",
       ]),
   ],
   dependencies: [],
@@ -52,6 +52,9 @@ let package = Package(
     // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
     // classification report... Knows nothing of models or files.
     .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
+    // scikit-learn's model_selection: NumPy's legacy Mersenne Twister,
+    // stratified train/test splits.
+    .target(name: "FitlogitModelSelection"),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
@@ -66,6 +69,7 @@ let package = Package(
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
+        "FitlogitModelSelection",
         "FitlogitJSON", "FitlogitSystem",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
@@ -106,6 +110,10 @@ let package = Package(
         "FitlogitInference", "FitlogitCore", "FitlogitData",
         "FitlogitTestSupport",
       ],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "FitlogitModelSelectionTests",
+      dependencies: ["FitlogitModelSelection", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitMetricsTests",
