@@ -94,7 +94,7 @@ let package = Package(
       dependencies: ["FitlogitCrossEntropy", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization", "FitlogitTestSupport"]),
+      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization"]),
     .testTarget(
       name: "FitlogitDataTests",
       dependencies: ["FitlogitData", "FitlogitSystem", "FitlogitTestSupport"]),
@@ -124,7 +124,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitTestSupport"],
+      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitTestSupport"],
       exclude: ["Golden"]),
   ]
 )

@@ -34,6 +34,14 @@ import FitlogitTestSupport
     }
   }
 
+  /// Every command the main help lists (`fitlogit WORD ...`) is in the list
+  /// above, so a new command's table is checked too.
+  @Test func everyCommandIsChecked() {
+    let listed = Help.main.matches(of: #/\n  fitlogit ([a-z]+) /#).map { String($0.1) }
+    #expect(listed.count >= 5)
+    #expect(Set(listed) == Set(Self.commands.map(\.name)))
+  }
+
   @Test func helpShowsTheTableAndMentionsEveryOption() {
     for command in Self.commands {
       #expect(command.help.hasSuffix("\nOPTIONS:\n" + command.table.helpBlock))
