@@ -11,6 +11,7 @@
 //                                                            ├─▶ FitlogitMetrics
 //                                                            └─▶ FitlogitFigures
 //   (FitlogitMetrics and FitlogitFigures see only arrays, not the model.)
+//   FitlogitModelSelection: NumPy's RandomState and scikit-learn's splits.
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
 //
 // FitlogitSystem is the one shim over libc and libm that every module uses.
@@ -124,7 +125,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitTestSupport"],
+      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitTestSupport"],
       exclude: ["Golden"]),
   ]
 )
