@@ -27,11 +27,15 @@ struct CSVRecordReader {
   /// (``CSVDelimiter``).
   var delimiter: UInt8 = 0x2C
 
-  init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+  /// - Parameter firstLine: The line `bytes` starts on, when they are one
+  ///   block of a longer input (``CSVNumberStream``); only line 1 may start
+  ///   with a byte order mark.
+  init(bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1) {
     self.bytes = bytes
     self.file = file
+    line = firstLine
     // An optional UTF-8 byte order mark.
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+    if firstLine == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       position = 3
     }
   }
