@@ -10,6 +10,8 @@ enum FitCommand {
     var sampleWeight: String?
     var save: String?
     var plot: String?
+    var test: String?
+    var threshold: Double?
     var regression = LogisticRegression()
     var json = false
     var verbose = false
@@ -63,6 +65,10 @@ enum FitCommand {
         "--warm-start", "MODEL.json",
         help: "start from a saved model's coefficients (sklearn's warm_start)"),
       .flag("--json", help: "print the JSON report instead of text"),
+      .text(
+        "--test", "TEST.csv",
+        help: "score the model on TEST.csv after the fit (as 'score')"),
+      ScoreCommand.threshold,
       .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
       .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
       .flag("--verbose", help: "one line per iteration and the timings, on stderr"),
@@ -106,6 +112,7 @@ enum FitCommand {
     return Options(
       path: p.positionals[0], target: p.text("--target"),
       sampleWeight: p.text("--sample-weight"), save: p.text("--save"), plot: p.text("--plot"),
+      test: p.text("--test"), threshold: p.number("--threshold"),
       regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"),
       warmStart: p.text("--warm-start"))
   }
@@ -141,6 +148,10 @@ enum FitCommand {
           + "\"\(printable(data.targetName))\" (classes: "
           + data.classes.map { printable($0) }.joined(separator: ", ") + ")")
     }
+    try ScoreCommand.checkThreshold(options.threshold, classCount: data.classCount)
+    if options.threshold != nil && options.test == nil {
+      throw .usage("--threshold applies to the --test scores; give --test TEST.csv")
+    }
     if let plot = options.plot { try PlotReport.check(plot, data: data) }
     let parsed = clock.now
     if options.verbose {
@@ -170,9 +181,19 @@ enum FitCommand {
     if let plot = options.plot {
       try PlotReport.write(fit, data: data, to: plot)
     }
-    stdout.write(
-      options.json
-        ? FitReport.json(fit, data: data, warnings: warnings) : FitReport.text(fit, data: data))
+    // The test file is read after the fit, so its errors name it, not DATA.csv.
+    let evaluation = try options.test.map { (path) throws(CommandError) in
+      try Evaluation(
+        model: fit.model, target: data.targetName, path: path,
+        sampleWeight: options.sampleWeight, threshold: options.threshold)
+    }
+    if options.json {
+      let test = evaluation.map { [("test", ScoreReport.json($0))] } ?? []
+      stdout.write(FitReport.json(fit, data: data, warnings: warnings, extra: test))
+    } else {
+      stdout.write(FitReport.text(fit, data: data))
+      if let evaluation { stdout.write("\n" + ScoreReport.text(evaluation)) }
+    }
   }
 
   /// Separation first: when it holds, "raise --max-iter" would be bad advice.

@@ -58,7 +58,11 @@ enum FitReport {
     return out
   }
 
-  static func json(_ fit: Fit, data: Dataset, warnings: [String]) -> String {
+  /// - Parameters:
+  ///   - extra: Members appended after the fit's (`test` for `--test`).
+  static func json(
+    _ fit: Fit, data: Dataset, warnings: [String], extra: [(String, JSON)] = []
+  ) -> String {
     let model = fit.model
     let o = fit.options
     let coef = (0..<model.coef.rows).map { k in
@@ -89,7 +93,7 @@ enum FitReport {
       ("stop_reason", .string(fit.optimization.stopReason.message)),
       ("n_evaluations", .integer(fit.optimization.evaluations)),
       ("warnings", .strings(warnings)),
-    ])
+    ] + extra)
     return value.text + "\n"
   }
 

@@ -11,6 +11,7 @@ import FitlogitTestSupport
   static let commands: [(name: String, table: OptionTable, help: String)] = [
     ("fit", FitCommand.table, Help.fit), ("predict", PredictCommand.table, Help.predict),
     ("loss", LossCommand.table, Help.loss), ("summary", SummaryCommand.table, Help.summary),
+    ("score", ScoreCommand.table, Help.score),
   ]
 
   /// The README's block for one command: its usage line, then the table's
@@ -31,6 +32,14 @@ import FitlogitTestSupport
         readme.contains(block),
         "README.md's \"Options\" section should hold this block for '\(command.name)':\n\(block)")
     }
+  }
+
+  /// Every command the main help lists (`fitlogit WORD ...`) is in the list
+  /// above, so a new command's table is checked too.
+  @Test func everyCommandIsChecked() {
+    let listed = Help.main.matches(of: #/\n  fitlogit ([a-z]+) /#).map { String($0.1) }
+    #expect(listed.count >= 5)
+    #expect(Set(listed) == Set(Self.commands.map(\.name)))
   }
 
   @Test func helpShowsTheTableAndMentionsEveryOption() {

@@ -205,6 +205,29 @@ func parse(_ svg: String) -> ElementCounter? {
     #expect(figures[6].caption.hasSuffix("The mean is over all 20,000."))
   }
 
+  /// The page for 30,000 distinct rows: its script sums over a systematic
+  /// sample of 20,000 (and says so), the buttons keep the exact loss, and
+  /// the file stays far under 2 MB.
+  @Test func livePageOfManyRowsIsSampledAndSmall() throws {
+    var rng = SplitMix64(seed: 11)
+    let n = 30_000
+    let x = (0..<n).map { _ in Double(rng.next() % 1_000_000) / 100_000 - 5 }
+    let labels = x.map { $0 + Double(rng.next() % 1000) / 250 - 2 > 0 ? 1 : 0 }
+    let p = x.map { 1 / (1 + exp(-$0)) }
+    let article = ArticleFigureInput(
+      x: x, labels: labels, classNames: ["no", "yes"], featureName: "x", probabilities: p,
+      coef: 1, intercept: 0, logLoss: 0.4, traces: article.traces)
+    let html = livePage(LivePageInput(
+      title: "t", summary: [], figures: articleFigures(article), article: article, C: 1,
+      presets: [.init(label: "fit", w: 1, b: 0, logLoss: 0.4, objective: 0.400005)],
+      paths: []))
+    #expect(html.utf8.count < 1_500_000, "\(html.utf8.count) bytes")
+    #expect(html.contains(
+      "(over a systematic sample of 20,000 of the 30,000 rows; exact at the buttons' models)"))
+    #expect(html.contains("\"complete\":false"))
+    #expect(html.contains("<output id=\"log-loss\" data-value=\"0.4\">0.4000</output>"))
+  }
+
   @Test func evenlySpacedRanksAreSliceMiddles() {
     #expect(evenlySpacedRanks(10, slots: 300) == Array(0..<10))
     #expect(evenlySpacedRanks(1000, slots: 4) == [125, 375, 625, 875])
