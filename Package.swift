@@ -116,7 +116,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitTestSupport"],
+      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitTestSupport"],
       exclude: ["Golden"]),
   ]
 )

@@ -109,9 +109,10 @@ public struct LogisticRegression: Sendable {
     case .liblinear:
       result = liblinearResult(data, observer: observer)
     }
-    let model = LogisticModel(
+    var model = LogisticModel(
       parameters: result.x, classes: data.classes,
       featureNames: data.featureNames, fitIntercept: fitIntercept)
+    if data.encoding.featureNames == data.featureNames { model.encoding = data.encoding }
     let probabilities = model.probabilities(data.features)
     return Fit(
       model: model, options: self, optimization: result,

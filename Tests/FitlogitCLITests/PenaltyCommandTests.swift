@@ -78,8 +78,9 @@ import FitlogitTestSupport
     #expect(r.status == 0)
     #expect(
       r.err == "fitlogit: warning: lbfgs failed to converge after 0 iteration(s) (total "
-        + "number of iterations reached limit); increase --max-iter (now 0) or scale the "
-        + "features\n")
+        + "number of iterations reached limit); scale the data with --standardize "
+        + "(scikit-learn: \"You might also want to scale the data\"), or increase --max-iter "
+        + "(now 0)\n")
     // scikit-learn: coef_ 0.96491514, intercept_ 0.26256194 (scipy's one step).
     #expect(r.out.contains("  x            0.96491514\n  (intercept)  0.26256194\n"))
   }
