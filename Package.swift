@@ -65,7 +65,7 @@ let package = Package(
       name: "FitlogitCLI",
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
-        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
+        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
         "FitlogitJSON", "FitlogitSystem",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
@@ -90,7 +90,7 @@ let package = Package(
       dependencies: ["FitlogitCrossEntropy", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization", "FitlogitTestSupport"]),
+      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization"]),
     .testTarget(
       name: "FitlogitDataTests",
       dependencies: ["FitlogitData", "FitlogitSystem", "FitlogitTestSupport"]),
@@ -116,7 +116,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitTestSupport"],
+      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitTestSupport"],
       exclude: ["Golden"]),
   ]
 )

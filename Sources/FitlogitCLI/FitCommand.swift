@@ -6,10 +6,11 @@ import FitlogitOptimization
 enum FitCommand {
   struct Options {
     var path: String
-    var target: String?
-    var sampleWeight: String?
+    var reading: CSVReadOptions
     var save: String?
     var plot: String?
+    var test: String?
+    var threshold: Double?
     var regression = LogisticRegression()
     var json = false
     var verbose = false
@@ -52,7 +53,12 @@ enum FitCommand {
       .choice(
         "--class-weight", of: ClassWeightName.self, default: nil,
         help: "weight classes by n / (K · class count), as sklearn"),
+    ] + DataOptions.entries + [
       .flag("--json", help: "print the JSON report instead of text"),
+      .text(
+        "--test", "TEST.csv",
+        help: "score the model on TEST.csv after the fit (as 'score')"),
+      ScoreCommand.threshold,
       .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
       .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
       .flag("--verbose", help: "one line per iteration and the timings, on stderr"),
@@ -80,8 +86,11 @@ enum FitCommand {
     }
     if let problem = r.solverProblem { throw .usage(problem) }
     return Options(
-      path: p.positionals[0], target: p.text("--target"),
-      sampleWeight: p.text("--sample-weight"), save: p.text("--save"), plot: p.text("--plot"),
+      path: p.positionals[0],
+      reading: DataOptions.read(
+        p, target: p.text("--target"), sampleWeight: p.text("--sample-weight")),
+      save: p.text("--save"), plot: p.text("--plot"),
+      test: p.text("--test"), threshold: p.number("--threshold"),
       regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"))
   }
 
@@ -95,9 +104,13 @@ enum FitCommand {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let data = try loadDataset(
-      options.path, target: options.target, sampleWeight: options.sampleWeight)
+    let data = try loadDataset(options.path, options: options.reading)
+    for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(data)
+    try ScoreCommand.checkThreshold(options.threshold, classCount: data.classCount)
+    if options.threshold != nil && options.test == nil {
+      throw .usage("--threshold applies to the --test scores; give --test TEST.csv")
+    }
     if let plot = options.plot { try PlotReport.check(plot, data: data) }
     let parsed = clock.now
     if options.verbose {
@@ -127,9 +140,19 @@ enum FitCommand {
     if let plot = options.plot {
       try PlotReport.write(fit, data: data, to: plot)
     }
-    stdout.write(
-      options.json
-        ? FitReport.json(fit, data: data, warnings: warnings) : FitReport.text(fit, data: data))
+    // The test file is read after the fit, so its errors name it, not DATA.csv.
+    let evaluation = try options.test.map { (path) throws(CommandError) in
+      try Evaluation(
+        model: fit.model, target: data.targetName, path: path,
+        sampleWeight: options.reading.sampleWeight, threshold: options.threshold)
+    }
+    if options.json {
+      let test = evaluation.map { [("test", ScoreReport.json($0))] } ?? []
+      stdout.write(FitReport.json(fit, data: data, warnings: warnings, extra: test))
+    } else {
+      stdout.write(FitReport.text(fit, data: data))
+      if let evaluation { stdout.write("\n" + ScoreReport.text(evaluation)) }
+    }
   }
 
   /// Separation first: when it holds, "raise --max-iter" would be bad advice.
@@ -149,9 +172,14 @@ enum FitCommand {
     let solver = fit.options.solver.rawValue
     switch result.stopReason {
     case .maxIterations:
+      // scikit-learn's advice: more iterations, or scaled data.
+      let scaled = fit.model.encoding.scaler != nil
       return "\(solver) failed to converge after \(result.iterations) iteration(s) "
-        + "(\(result.stopReason.message)); increase --max-iter (now "
-        + "\(fit.options.maxIter)) or scale the features"
+        + "(\(result.stopReason.message)); "
+        + (scaled
+          ? "increase --max-iter (now \(fit.options.maxIter))"
+          : "scale the data with --standardize (scikit-learn: \"You might also want to "
+            + "scale the data\"), or increase --max-iter (now \(fit.options.maxIter))")
     default:
       return "\(solver) stopped after \(result.iterations) iteration(s) without "
         + "converging (\(result.stopReason.message)); the coefficients are the last "
@@ -186,14 +214,19 @@ func milliseconds(_ d: Duration) -> String {
 func loadDataset(
   _ path: String, target: String?, sampleWeight: String? = nil
 ) throws(CommandError) -> Dataset {
+  try loadDataset(
+    path, options: CSVReadOptions(target: target, sampleWeight: sampleWeight))
+}
+
+func loadDataset(
+  _ path: String, options: CSVReadOptions
+) throws(CommandError) -> Dataset {
   do {
     if try FileSystem.isRegularFile(path) {
-      return try Dataset(
-        csvFile: path, name: printable(path), target: target, sampleWeight: sampleWeight)
+      return try Dataset(csvFile: path, name: printable(path), options: options)
     }
     let bytes = try FileSystem.contents(of: path)
-    return try Dataset(
-      csv: bytes, file: printable(path), target: target, sampleWeight: sampleWeight)
+    return try Dataset(csv: bytes, file: printable(path), options: options)
   } catch let error as CSVError {
     throw .data(error.description)
   } catch let error as CommandError {

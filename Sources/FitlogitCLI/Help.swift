@@ -8,7 +8,9 @@ enum Help {
     USAGE:
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
-      fitlogit predict MODEL.json DATA.csv [--proba] [--json]
+      fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
+      fitlogit score MODEL.json DATA.csv [--threshold T] [--sample-weight NAME] [--json]
+                                           sklearn.metrics of a saved model on labelled data
       fitlogit loss --y-true LIST --y-pred LIST [options]
                                            cross-entropy under every convention
       fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
@@ -27,19 +29,35 @@ enum Help {
 
     Fits scikit-learn's LogisticRegression to DATA.csv: the header names the
     columns, the last column (or --target) holds the labels, every other
-    column is a numeric feature.
+    column is a feature: numbers as they are, text columns one indicator per
+    level (pandas.get_dummies). NA, empty and pandas' other missing tokens
+    are missing values: refused unless --dropna.
 
     """
 
   static let predict = predictIntro + "\nOPTIONS:\n" + PredictCommand.table.helpBlock
 
   private static let predictIntro = """
-    USAGE: fitlogit predict MODEL.json DATA.csv [--proba] [--json]
+    USAGE: fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
 
     Predicts with a model written by 'fitlogit fit --save'. DATA.csv needs a
     column for each of the model's features, by name; other columns are
     ignored. Prints one row per input row: the predicted label, or with
     --proba one probability column per class (scikit-learn's predict_proba).
+
+    """
+
+  static let score = scoreIntro + "\nOPTIONS:\n" + ScoreCommand.table.helpBlock
+
+  private static let scoreIntro = """
+    USAGE: fitlogit score MODEL.json DATA.csv [options]
+
+    Scores a model written by 'fitlogit fit --save' on labelled rows it may
+    not have seen: accuracy_score, balanced_accuracy_score, log_loss,
+    brier_score_loss, roc_auc_score, average_precision_score,
+    matthews_corrcoef, confusion_matrix and classification_report, as
+    sklearn.metrics computes them. DATA.csv needs the model's feature
+    columns and its target column, by name.
 
     """
 

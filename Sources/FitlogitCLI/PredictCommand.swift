@@ -2,13 +2,14 @@ import FitlogitCore
 import FitlogitData
 import FitlogitJSON
 
-/// `fitlogit predict MODEL.json DATA.csv [--proba] [--json]`: scikit-learn's
-/// `predict` / `predict_proba` with a saved model.
+/// `fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]`:
+/// scikit-learn's `predict` / `predict_proba` with a saved model.
 enum PredictCommand {
   /// The options of `predict`, in the order `--help` lists them.
   static let table = OptionTable(
     [
       .flag("--proba", help: "print class probabilities instead of labels"),
+      ScoreCommand.threshold,
       .flag("--json", help: "print JSON instead of CSV"),
     ], positionals: ["MODEL.json", "DATA.csv"])
 
@@ -22,6 +23,7 @@ enum PredictCommand {
     }
     let proba = parsed.flag("--proba")
     let json = parsed.flag("--json")
+    let threshold = parsed.number("--threshold")
     let (modelPath, dataPath) = (parsed.positionals[0], parsed.positionals[1])
 
     let modelBytes = try FileSystem.contents(of: modelPath)
@@ -31,10 +33,11 @@ enum PredictCommand {
     } catch {
       throw .data("\(printable(modelPath)): \(error.message)")
     }
+    try ScoreCommand.checkThreshold(threshold, classCount: model.classes.count)
     let bytes = try FileSystem.contents(of: dataPath)
     let x: Matrix
     do {
-      x = try Matrix(csv: bytes, file: printable(dataPath), columns: model.featureNames)
+      x = try Matrix(csv: bytes, file: printable(dataPath), encoding: model.encoding)
     } catch {
       throw .data(error.description)
     }
@@ -52,7 +55,14 @@ enum PredictCommand {
         }
       }
     } else {
-      let labels = model.predict(x).map { model.classes[$0] }
+      let predicted: [Int]
+      if let threshold {
+        let p = model.probabilities(x)
+        predicted = (0..<p.rows).map { p[$0, 1] >= threshold ? 1 : 0 }
+      } else {
+        predicted = model.predict(x)
+      }
+      let labels = predicted.map { model.classes[$0] }
       if json {
         stdout.write(JSON.object([
           ("classes", .strings(model.classes)), ("predictions", .strings(labels)),

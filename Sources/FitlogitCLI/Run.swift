@@ -60,6 +60,8 @@ private func dispatch(
     try PredictCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "loss":
     try LossCommand.run(rest, stdout: &stdout, stderr: &stderr)
+  case "score":
+    try ScoreCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "summary":
     try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":

@@ -20,14 +20,14 @@ package struct FileError: Error, Equatable {
 extension FileError {
   /// errno's strerror text with a lowercase first letter ("no such file or
   /// directory"), as the CLI prints it after the path.
-  package init(errnoFor path: String) {
-    self.init(path: path, message: errnoText())
+  package init(errnoFor path: String, code: Int32 = errno) {
+    self.init(path: path, message: errnoText(code))
   }
 }
 
-/// strerror(errno) with a lowercase first letter.
-package func errnoText() -> String {
-  var message = String(cString: strerror(errno))
+/// strerror(code) with a lowercase first letter.
+package func errnoText(_ code: Int32 = errno) -> String {
+  var message = String(cString: strerror(code))
   if let first = message.first { message = first.lowercased() + message.dropFirst() }
   return message
 }

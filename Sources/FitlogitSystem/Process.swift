@@ -36,20 +36,3 @@ package func exitProcess(_ status: Int32) -> Never {
 package func environmentValue(_ name: String) -> String? {
   getenv(name).map { String(cString: $0) }
 }
-
-/// Writes all of `text` to an open descriptor (2 is stderr), retrying
-/// interrupted writes; a closed pipe ends the output quietly.
-package func writeAll(_ text: String, toDescriptor fd: Int32) {
-  var utf8 = Array(text.utf8)
-  utf8.withUnsafeMutableBytes { buffer in
-    var written = 0
-    while written < buffer.count {
-      let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-      if n < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      written += n
-    }
-  }
-}

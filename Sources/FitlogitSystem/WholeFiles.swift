@@ -47,17 +47,8 @@ package func writeWholeFile(_ text: String, to path: String) throws(FileError) {
   if fd < 0 { throw FileError(errnoFor: path) }
   var failure: FileError?
   var utf8 = Array(text.utf8)
-  utf8.withUnsafeMutableBytes { buffer in
-    var written = 0
-    while written < buffer.count {
-      let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-      if n < 0 {
-        if errno == EINTR { continue }
-        failure = FileError(errnoFor: path)
-        return
-      }
-      written += n
-    }
+  if let code = utf8.withUnsafeMutableBytes({ writeBytes(fd, UnsafeRawBufferPointer($0)) }) {
+    failure = FileError(errnoFor: path, code: code)
   }
   if close(fd) != 0 && failure == nil { failure = FileError(errnoFor: path) }
   if failure == nil && rename(temporary, path) != 0 { failure = FileError(errnoFor: path) }

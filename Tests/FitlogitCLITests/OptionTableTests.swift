@@ -3,6 +3,7 @@ import Testing
 
 @testable import FitlogitCLI
 import FitlogitCore
+import FitlogitData
 import FitlogitTestSupport
 
 /// The option tables against what they drive: `--help`, the README's option
@@ -11,6 +12,7 @@ import FitlogitTestSupport
   static let commands: [(name: String, table: OptionTable, help: String)] = [
     ("fit", FitCommand.table, Help.fit), ("predict", PredictCommand.table, Help.predict),
     ("loss", LossCommand.table, Help.loss), ("summary", SummaryCommand.table, Help.summary),
+    ("score", ScoreCommand.table, Help.score),
   ]
 
   /// The README's block for one command: its usage line, then the table's
@@ -31,6 +33,14 @@ import FitlogitTestSupport
         readme.contains(block),
         "README.md's \"Options\" section should hold this block for '\(command.name)':\n\(block)")
     }
+  }
+
+  /// Every command the main help lists (`fitlogit WORD ...`) is in the list
+  /// above, so a new command's table is checked too.
+  @Test func everyCommandIsChecked() {
+    let listed = Help.main.matches(of: #/\n  fitlogit ([a-z]+) /#).map { String($0.1) }
+    #expect(listed.count >= 5)
+    #expect(Set(listed) == Set(Self.commands.map(\.name)))
   }
 
   @Test func helpShowsTheTableAndMentionsEveryOption() {
@@ -68,7 +78,7 @@ import FitlogitTestSupport
     #expect(r.tol == library.tol && r.maxIter == library.maxIter)
     #expect(r.fitIntercept == library.fitIntercept && r.classWeight == library.classWeight)
     #expect(options.path == "data.csv")
-    #expect(options.target == nil && !options.json && !options.verbose)
+    #expect(options.reading == CSVReadOptions() && !options.json && !options.verbose)
   }
 
   @Test func choiceErrors() {
