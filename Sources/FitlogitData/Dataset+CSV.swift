@@ -52,9 +52,34 @@ extension Dataset {
     } catch {
       throw CSVError(file: path, line: 0, column: 0, message: error.message)
     }
-    self = try Dataset.parse(
-      file.bytes, file: name ?? path, target: target, sampleWeight: sampleWeight,
-      releaser: file.releaser)
+    try self.init(
+      csv: file, name: name ?? path, target: target, sampleWeight: sampleWeight)
+  }
+
+  /// ``init(csvFile:name:target:sampleWeight:)`` on a file already mapped
+  /// (tests truncate the file between the two steps).
+  package init(
+    csv file: MappedFile, name: String, target: String? = nil,
+    sampleWeight: String? = nil
+  ) throws(CSVError) {
+    let parsed: Result<Dataset, CSVError>
+    do throws(CSVError) {
+      parsed = .success(
+        try Dataset.parse(
+          file.bytes, file: name, target: target,
+          sampleWeight: sampleWeight, releaser: file.releaser))
+    } catch {
+      parsed = .failure(error)
+    }
+    // A file truncated while mapped read as zeros from there on: neither
+    // the dataset nor an error found in the zeros describes the file.
+    if file.changedWhileRead {
+      throw CSVError(
+        file: name, line: 0, column: 0,
+        message: "the file shrank while it was being read (another program "
+          + "is writing it?); read it again when it is complete")
+    }
+    self = try parsed.get()
     withExtendedLifetime(file) {}
   }
 
