@@ -54,6 +54,7 @@ let package = Package(
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
+        "FitlogitSystem",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
     // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.

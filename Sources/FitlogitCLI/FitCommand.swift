@@ -51,7 +51,7 @@ enum FitCommand {
   }
 
   static func run(
-    _ words: [String], stdout: inout some TextOutputStream,
+    _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
     guard let options = try parse(words) else {
@@ -86,11 +86,12 @@ enum FitCommand {
     for warning in warnings {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
+    outputs.addInput(options.path)
     if let save = options.save {
-      try FileSystem.save(ModelFile.encode(fit, data: data), to: save)
+      try outputs.stageFile(ModelFile.encode(fit, data: data), at: save)
     }
     if let plot = options.plot {
-      try PlotReport.write(fit, data: data, to: plot)
+      try outputs.stageDirectory(PlotReport.files(fit, data: data), at: plot)
     }
     stdout.write(
       options.json

@@ -50,14 +50,6 @@ enum PlotReport {
     return figures.map { ($0.fileName, $0.svg) } + [("index.html", html)]
   }
 
-  static func write(_ fit: Fit, data: Dataset, to directory: String) throws(CommandError) {
-    let files = files(fit, data: data)
-    try FileSystem.makeDirectory(directory)
-    for file in files {
-      try FileSystem.save(file.text, to: directory + "/" + file.name)
-    }
-  }
-
   private static func trace(_ name: String, _ fit: Fit) -> ArticleFigureInput.Trace {
     ArticleFigureInput.Trace(
       name: name, objective: fit.optimization.trace.map(\.value),

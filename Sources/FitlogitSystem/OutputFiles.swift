@@ -82,11 +82,11 @@ package func createDirectory(_ path: String, mode: UInt32) -> Bool {
   mkdir(path, mode_t(mode)) == 0
 }
 
-/// Opens an existing device or FIFO for writing, following links as the
-/// shell's `>` does; -1 with `errno` set on failure. (Opening a FIFO waits
-/// for a reader, as `echo > fifo` does.)
+/// Opens an existing device, FIFO or descriptor name for appending,
+/// following links as the shell's `>>` does; -1 with `errno` set on
+/// failure. (Opening a FIFO waits for a reader, as `echo > fifo` does.)
 package func openForWritingThrough(_ path: String) -> Int32 {
-  open(path, O_WRONLY | O_CLOEXEC)
+  open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
 }
 
 /// Writes all of `bytes` to `fd`, retrying after interrupts; `nil` on
@@ -145,3 +145,8 @@ package let errnoNoSpace = ENOSPC
 package let errnoBrokenPipe = EPIPE
 package let errnoExists = EEXIST
 package let errnoNoEntry = ENOENT
+
+/// strerror's text for `code` as it is ("No space left on device").
+package func systemErrorText(_ code: Int32) -> String {
+  String(cString: strerror(code))
+}

@@ -76,11 +76,23 @@ package enum SignalCleanup {
     }
   }
 
+  /// Unblocks the signals above: a mask inherited from the parent (some
+  /// thread pools spawn children with every signal blocked) would hold a
+  /// Ctrl-C until the process ends on its own. Ignoring, not blocking, is
+  /// how a parent says "do not interrupt", and that is kept.
+  package static func unblockHandledSignals() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&set, s) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+  }
+
   /// SIGPIPE and SIGXFSZ become errors of the write that caused them
   /// (`EPIPE`, `EFBIG`), so the CLI reports "file too large" in one line
   /// and removes its temporary, and a closed pipe ends output quietly.
   package static func turnWriteSignalsIntoErrors() {
     installHandlers()
+    unblockHandledSignals()
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
   }
