@@ -4,11 +4,13 @@
 //
 // Data flows one way, and so do the arrows below:
 //
-//   bytes ─ FitlogitData ─▶ Dataset ─ FitlogitCore ─▶ LogisticModel
-//                                         │ (objective)      │
+//   bytes ─ FitlogitData ─▶ Dataset ─ FitlogitCore ─▶ LogisticModel ─▶ model file
+//                                         │ (objective)      │        (FitlogitJSON)
 //                                FitlogitOptimization        ├─▶ FitlogitInference
 //                                   (L-BFGS, Newton)         ├─▶ FitlogitCrossEntropy
+//                                                            ├─▶ FitlogitMetrics
 //                                                            └─▶ FitlogitFigures
+//   (FitlogitMetrics and FitlogitFigures see only arrays, not the model.)
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
 //
 // FitlogitSystem is the one shim over libc and libm that every module uses.
@@ -25,46 +27,61 @@ let package = Package(
       targets: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitInference", "FitlogitFigures",
+        "FitlogitMetrics",
       ]),
   ],
   dependencies: [],
   targets: [
-    // libc and libm behind one file: math functions, the mapped file, cores.
+    // libc and libm, a small file per job (Libm, MappedFile, Processors, ...).
     .target(name: "FitlogitSystem"),
     // Bytes → records → numbers → Dataset: CSV, the float parser. Knows
     // nothing of logistic regression.
     .target(name: "FitlogitData", dependencies: ["FitlogitSystem"]),
+    // JSON text, read and written: the model file and the --json reports.
+    .target(name: "FitlogitJSON"),
     // Optimizers that see only an objective: L-BFGS, gradient descent, Newton.
     .target(name: "FitlogitOptimization"),
-    // The logistic objective, the fitted model, fitting.
+    // The logistic objective, the fitted model, fitting, the model file.
     .target(
       name: "FitlogitCore",
-      dependencies: ["FitlogitData", "FitlogitOptimization", "FitlogitSystem"]),
+      dependencies: [
+        "FitlogitData", "FitlogitJSON", "FitlogitOptimization", "FitlogitSystem",
+      ]),
     // The metrics: log loss under every convention, entropy, KL.
-    .target(name: "FitlogitCrossEntropy"),
+    .target(name: "FitlogitCrossEntropy", dependencies: ["FitlogitSystem"]),
+    // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
+    // classification report... Knows nothing of models or files.
+    .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
-      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitOptimization"]),
+      dependencies: [
+        "FitlogitCore", "FitlogitData", "FitlogitOptimization", "FitlogitSystem",
+      ]),
     // SVG figures and the HTML report, from plain [Double].
-    .target(name: "FitlogitFigures"),
+    .target(name: "FitlogitFigures", dependencies: ["FitlogitSystem"]),
     // Arguments, commands, file I/O and error text.
     .target(
       name: "FitlogitCLI",
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
-        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference",
-        "FitlogitSystem",
+        "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
+        "FitlogitJSON", "FitlogitSystem",
       ]),
-    .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI"]),
+    .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
     // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.
     .executableTarget(
       name: "fitlogit-fuzz",
-      dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore"]),
+      dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore", "FitlogitSystem"]),
+    // The README's "Swift users" program, built and run by a test.
+    .executableTarget(
+      name: "fitlogit-example", dependencies: ["FitlogitCore", "FitlogitData"]),
     // Timings of parse, objective and fit (scripts/bench.sh; BENCHMARKS.md).
     .executableTarget(
       name: "fitlogit-bench",
-      dependencies: ["FitlogitData", "FitlogitCore", "FitlogitOptimization"]),
+      dependencies: [
+        "FitlogitData", "FitlogitCore", "FitlogitOptimization", "FitlogitSystem",
+      ]),
 
     // Seeded generator, golden files and data paths, shared by every test.
     .target(name: "FitlogitTestSupport", path: "Tests/FitlogitTestSupport"),
@@ -73,13 +90,15 @@ let package = Package(
       dependencies: ["FitlogitCrossEntropy", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization", "FitlogitTestSupport"]),
+      name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization"]),
     .testTarget(
       name: "FitlogitDataTests",
       dependencies: ["FitlogitData", "FitlogitSystem", "FitlogitTestSupport"]),
     .testTarget(
       name: "FitlogitCoreTests",
-      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitTestSupport"],
+      dependencies: [
+        "FitlogitCore", "FitlogitData", "FitlogitSystem", "FitlogitTestSupport",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitInferenceTests",
@@ -89,10 +108,15 @@ let package = Package(
       ],
       exclude: ["Golden"]),
     .testTarget(
-      name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures"],
+      name: "FitlogitMetricsTests",
+      dependencies: ["FitlogitMetrics", "FitlogitTestSupport"],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "FitlogitFiguresTests", dependencies: ["FitlogitFigures", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitTestSupport"]),
+      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitSystem", "FitlogitTestSupport"],
+      exclude: ["Golden"]),
   ]
 )

@@ -1,4 +1,5 @@
-/// The words after the command, consumed as options are read.
+/// The words after the command, consumed as options are read (in the order
+/// of the command's `OptionTable`, which validates the values).
 ///
 /// Options take their value from the next word (`--C 2`) or after `=`
 /// (`--C=2`), so a negative value such as `--C -1` reaches validation
@@ -40,48 +41,6 @@ struct Arguments {
       }
     }
     return value
-  }
-
-  /// A number option that must be finite and satisfy `valid`.
-  mutating func double(
-    _ name: String, default fallback: Double, requirement: String,
-    _ valid: (Double) -> Bool
-  ) throws(CommandError) -> Double {
-    guard let text = try option(name) else { return fallback }
-    guard let v = Double(text), v.isFinite || (v.isInfinite && valid(v)) else {
-      throw .usage("'\(name)' expects a number \(requirement), found \(shown(text))")
-    }
-    guard valid(v) else {
-      throw .usage("'\(name)' must be \(requirement), found \(shown(text))")
-    }
-    return v
-  }
-
-  /// An integer option that must satisfy `valid`.
-  mutating func integer(
-    _ name: String, default fallback: Int, requirement: String,
-    _ valid: (Int) -> Bool
-  ) throws(CommandError) -> Int {
-    guard let text = try option(name) else { return fallback }
-    guard let v = Int(text) else {
-      throw .usage("'\(name)' expects an integer \(requirement), found \(shown(text))")
-    }
-    guard valid(v) else {
-      throw .usage("'\(name)' must be \(requirement), found \(shown(text))")
-    }
-    return v
-  }
-
-  /// One of `choices` (`--solver lbfgs`).
-  mutating func choice<T: RawRepresentable & CaseIterable>(
-    _ name: String, default fallback: T
-  ) throws(CommandError) -> T where T.RawValue == String {
-    guard let text = try option(name) else { return fallback }
-    guard let v = T(rawValue: text) else {
-      let names = T.allCases.map(\.rawValue).joined(separator: ", ")
-      throw .usage("'\(name)' must be one of \(names), found \(shown(text))")
-    }
-    return v
   }
 
   /// The next positional word, or nil. Words starting with `-` are options.

@@ -10,44 +10,86 @@ enum FitCommand {
     var sampleWeight: String?
     var save: String?
     var plot: String?
+    var test: String?
+    var threshold: Double?
     var regression = LogisticRegression()
     var json = false
     var verbose = false
   }
 
+  /// The options of `fit`, in the order `--help` lists them.
+  static let table = OptionTable(
+    [
+      .text("--target", "NAME", help: "label column (default: the last column)"),
+      .number(
+        "--C", "VALUE", default: "1", requirement: "> 0",
+        help: "inverse regularization strength, > 0, inf: none (default 1)"
+      ) { $0 > 0 },
+      .number(
+        "--l1-ratio", "R", default: "0", requirement: "in [0, 1]",
+        help: "the L1 share of the penalty: 0 is L2 (default), 1 is L1,",
+        "between is the elastic net (needs --solver saga when > 0)"
+      ) { $0 >= 0 && $0 <= 1 },
+      .choice(
+        "--penalty", of: LogisticRegression.PenaltyName.self, default: nil,
+        listed: [.l2, .l1, .elasticnet, .none],
+        help: "the older spelling: l2 is --l1-ratio 0, l1 is --l1-ratio 1,",
+        "elasticnet takes --l1-ratio, none is --C inf"),
+      .flag("--no-intercept", help: "fit_intercept=False"),
+      .choice(
+        "--solver", of: LogisticRegression.Solver.self, default: .lbfgs,
+        help: "default lbfgs; newton is sklearn's newton-cholesky;",
+        "saga: the saga optimum, reached deterministically"),
+      .number(
+        "--tol", "VALUE", default: "1e-4", requirement: "> 0",
+        help: "stop when max |gradient| <= VALUE, > 0 (default 1e-4;",
+        "saga: max |minimum-norm subgradient| <= VALUE)"
+      ) { $0 > 0 && $0.isFinite },
+      .integer(
+        "--max-iter", "N", default: "100", requirement: ">= 1",
+        help: "iterations allowed, >= 1 (default 100)"
+      ) { $0 >= 1 },
+      .text(
+        "--sample-weight", "NAME", help: "a numeric column of sample weights (not a feature)"),
+      .choice(
+        "--class-weight", of: ClassWeightName.self, default: nil,
+        help: "weight classes by n / (K · class count), as sklearn"),
+      .flag("--json", help: "print the JSON report instead of text"),
+      .text(
+        "--test", "TEST.csv",
+        help: "score the model on TEST.csv after the fit (as 'score')"),
+      ScoreCommand.threshold,
+      .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
+      .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
+      .flag("--verbose", help: "one line per iteration and the timings, on stderr"),
+    ], positionals: ["DATA.csv"])
+
+  /// The words `--class-weight` accepts.
+  enum ClassWeightName: String, CaseIterable { case balanced }
+
   static func parse(_ words: [String]) throws(CommandError) -> Options? {
-    var args = Arguments(words)
-    if args.flag("--help") || args.flag("-h") { return nil }
+    guard let p = try table.parse(words) else { return nil }
     var r = LogisticRegression()
-    let target = try args.option("--target")
-    r.penalty = try args.choice("--penalty", default: .l2)
-    r.C = try args.double("--C", default: 1, requirement: "> 0") { $0 > 0 }
-    r.fitIntercept = !args.flag("--no-intercept")
-    r.solver = try args.choice("--solver", default: .lbfgs)
-    r.tol = try args.double("--tol", default: 1e-4, requirement: "> 0") {
-      $0 > 0 && $0.isFinite
+    if let penalty = p.choice("--penalty", as: LogisticRegression.PenaltyName.self) {
+      r.penalty = penalty
     }
-    r.maxIter = try args.integer("--max-iter", default: 100, requirement: ">= 1") {
-      $0 >= 1
+    if let C = p.number("--C") { r.C = C }
+    if let ratio = p.number("--l1-ratio") { r.l1Ratio = ratio }
+    r.fitIntercept = !p.flag("--no-intercept")
+    if let solver = p.choice("--solver", as: LogisticRegression.Solver.self) {
+      r.solver = solver
     }
-    let sampleWeight = try args.option("--sample-weight")
-    if let classWeight = try args.option("--class-weight") {
-      guard classWeight == "balanced" else {
-        throw .usage("'--class-weight' must be balanced, found '\(classWeight)'")
-      }
+    if let tol = p.number("--tol") { r.tol = tol }
+    if let maxIter = p.integer("--max-iter") { r.maxIter = maxIter }
+    if p.choice("--class-weight", as: ClassWeightName.self) == .balanced {
       r.classWeight = .balanced
     }
-    let save = try args.option("--save")
-    let plot = try args.option("--plot")
-    let json = args.flag("--json")
-    let verbose = args.flag("--verbose")
-    guard let path = args.positional() else {
-      throw .usage("missing DATA.csv")
-    }
-    try args.finish()
+    if let problem = r.solverProblem { throw .usage(problem) }
     return Options(
-      path: path, target: target, sampleWeight: sampleWeight, save: save, plot: plot,
-      regression: r, json: json, verbose: verbose)
+      path: p.positionals[0], target: p.text("--target"),
+      sampleWeight: p.text("--sample-weight"), save: p.text("--save"), plot: p.text("--plot"),
+      test: p.text("--test"), threshold: p.number("--threshold"),
+      regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"))
   }
 
   static func run(
@@ -63,6 +105,10 @@ enum FitCommand {
     let data = try loadDataset(
       options.path, target: options.target, sampleWeight: options.sampleWeight)
     try checkClassCount(data)
+    try ScoreCommand.checkThreshold(options.threshold, classCount: data.classCount)
+    if options.threshold != nil && options.test == nil {
+      throw .usage("--threshold applies to the --test scores; give --test TEST.csv")
+    }
     if let plot = options.plot { try PlotReport.check(plot, data: data) }
     let parsed = clock.now
     if options.verbose {
@@ -87,22 +133,36 @@ enum FitCommand {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
     outputs.addInput(options.path)
+    if let test = options.test { outputs.addInput(test) }
     if let save = options.save {
-      try outputs.stageFile(ModelFile.encode(fit, data: data), at: save)
+      try outputs.stageFile(fit.encoded(), at: save)
     }
     if let plot = options.plot {
       try outputs.stageDirectory(PlotReport.files(fit, data: data), at: plot)
     }
-    stdout.write(
-      options.json
-        ? FitReport.json(fit, data: data, warnings: warnings) : FitReport.text(fit, data: data))
+    // The test file is read after the fit, so its errors name it, not DATA.csv.
+    let evaluation = try options.test.map { (path) throws(CommandError) in
+      try Evaluation(
+        model: fit.model, target: data.targetName, path: path,
+        sampleWeight: options.sampleWeight, threshold: options.threshold)
+    }
+    if options.json {
+      let test = evaluation.map { [("test", ScoreReport.json($0))] } ?? []
+      stdout.write(FitReport.json(fit, data: data, warnings: warnings, extra: test))
+    } else {
+      stdout.write(FitReport.text(fit, data: data))
+      if let evaluation { stdout.write("\n" + ScoreReport.text(evaluation)) }
+    }
   }
 
   /// Separation first: when it holds, "raise --max-iter" would be bad advice.
+  /// The options' own warnings (scikit-learn's about penalty, C and
+  /// l1_ratio) come before the fit's.
   static func warnings(_ fit: Fit) -> [String] {
     let diagnostics = fit.diagnostics
-    if diagnostics.contains(.perfectSeparation) { return diagnostics.map(\.message) }
-    return [convergenceWarning(fit)].compactMap { $0 } + diagnostics.map(\.message)
+    let options = fit.options.penaltyWarnings
+    if diagnostics.contains(.perfectSeparation) { return options + diagnostics.map(\.message) }
+    return options + [convergenceWarning(fit)].compactMap { $0 } + diagnostics.map(\.message)
   }
 
   /// scikit-learn's ConvergenceWarning, for a fit that stopped early.

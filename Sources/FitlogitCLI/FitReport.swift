@@ -1,5 +1,6 @@
 import FitlogitCore
 import FitlogitData
+import FitlogitJSON
 
 /// The two renderings of a fit: the article's lines for people, and
 /// scikit-learn's attribute names for programs.
@@ -47,7 +48,7 @@ enum FitReport {
     }
     out += table(rows)
     let o = fit.options
-    let penalty = o.penalty == .none ? "no penalty" : "L2 penalty C=\(shortest(o.C))"
+    let penalty = describe(o.resolvedPenalty)
     let result = fit.optimization
     let outcome = result.converged ? "converged" : "did not converge"
     out += "\(o.solver.rawValue), \(penalty)\(o.fitIntercept ? "" : ", no intercept"): "
@@ -57,7 +58,11 @@ enum FitReport {
     return out
   }
 
-  static func json(_ fit: Fit, data: Dataset, warnings: [String]) -> String {
+  /// - Parameters:
+  ///   - extra: Members appended after the fit's (`test` for `--test`).
+  static func json(
+    _ fit: Fit, data: Dataset, warnings: [String], extra: [(String, JSON)] = []
+  ) -> String {
     let model = fit.model
     let o = fit.options
     let coef = (0..<model.coef.rows).map { k in
@@ -73,8 +78,12 @@ enum FitReport {
       ("log_loss", .number(fit.logLoss)),
       ("objective", .number(fit.optimization.value)),
       ("solver", .string(o.solver.rawValue)),
-      ("penalty", .string(o.penalty.rawValue)),
+      ("penalty", .string(o.resolvedPenalty.name)),
       ("C", .number(o.C)),
+      ("l1_ratio", .number(o.l1Ratio)),
+      ("n_nonzero", .integer(model.coef.values.reduce(0) { $0 + ($1 != 0 ? 1 : 0) })),
+      ("objective_formula", .string(objectiveFormula(o.resolvedPenalty))),
+      ("penalty_value", .number(penaltyValue(fit))),
       ("fit_intercept", .bool(o.fitIntercept)),
       ("tol", .number(o.tol)),
       ("max_iter", .integer(o.maxIter)),
@@ -84,7 +93,7 @@ enum FitReport {
       ("stop_reason", .string(fit.optimization.stopReason.message)),
       ("n_evaluations", .integer(fit.optimization.evaluations)),
       ("warnings", .strings(warnings)),
-    ])
+    ] + extra)
     return value.text + "\n"
   }
 
@@ -116,5 +125,49 @@ enum FitReport {
       out += line + "\n"
     }
     return out
+  }
+}
+
+extension FitReport {
+  /// The penalty in words for the status line: "L2 penalty C=1",
+  /// "elastic-net penalty C=1, l1_ratio=0.5", "no penalty".
+  static func describe(_ penalty: Penalty) -> String {
+    let C = shortest(penalty.C)
+    switch penalty.name {
+    case "none": return "no penalty"
+    case "l1": return "L1 penalty C=\(C)"
+    case "elasticnet": return "elastic-net penalty C=\(C), l1_ratio=\(shortest(penalty.l1Ratio))"
+    default: return "L2 penalty C=\(C)"
+    }
+  }
+}
+
+extension FitReport {
+  /// What "objective" is the value of, with the penalty spelled out
+  /// (S is the sum of the sample weights, n without weights).
+  static func objectiveFormula(_ penalty: Penalty) -> String {
+    let loss = "sum(s_i * log_loss_i) / S"
+    let C = shortest(penalty.C)
+    switch penalty.name {
+    case "none": return loss
+    case "l1": return loss + " + ||coef||_1 / (\(C) * S)"
+    case "elasticnet":
+      let r = shortest(penalty.l1Ratio)
+      return loss + " + (\(r) * ||coef||_1 + (1 - \(r)) / 2 * ||coef||_2^2) / (\(C) * S)"
+    default: return loss + " + ||coef||_2^2 / (2 * \(C) * S)"
+    }
+  }
+
+  /// The penalty's share of the objective at the fitted coefficients.
+  static func penaltyValue(_ fit: Fit) -> Double {
+    let penalty = fit.options.resolvedPenalty
+    guard !penalty.isNone else { return 0 }
+    var l1 = 0.0
+    var l2 = 0.0
+    for c in fit.model.coef.values {
+      l1 += abs(c)
+      l2 += c * c
+    }
+    return (penalty.l1Ratio * l1 + (1 - penalty.l1Ratio) / 2 * l2) / (penalty.C * fit.weightSum)
   }
 }

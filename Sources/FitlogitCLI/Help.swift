@@ -1,4 +1,6 @@
-/// The help texts, kept together so they read as one manual.
+/// The help texts, kept together so they read as one manual. Each command's
+/// OPTIONS block comes from its option table, so it cannot drift from what
+/// the parser accepts.
 enum Help {
   static let main = """
     fitlogit: logistic regression and cross-entropy, as scikit-learn computes them
@@ -6,7 +8,9 @@ enum Help {
     USAGE:
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
-      fitlogit predict MODEL.json DATA.csv [--proba] [--json]
+      fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
+      fitlogit score MODEL.json DATA.csv [--threshold T] [--sample-weight NAME] [--json]
+                                           sklearn.metrics of a saved model on labelled data
       fitlogit loss --y-true LIST --y-pred LIST [options]
                                            cross-entropy under every convention
       fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
@@ -18,47 +22,46 @@ enum Help {
 
     """
 
-  static let fit = """
+  static let fit = fitIntro + "\nOPTIONS:\n" + FitCommand.table.helpBlock
+
+  private static let fitIntro = """
     USAGE: fitlogit fit DATA.csv [options]
 
     Fits scikit-learn's LogisticRegression to DATA.csv: the header names the
     columns, the last column (or --target) holds the labels, every other
     column is a numeric feature.
 
-    OPTIONS:
-      --target NAME           label column (default: the last column)
-      --penalty l2|none       default l2, scikit-learn's default
-      --C VALUE               inverse regularization strength, > 0 (default 1)
-      --no-intercept          fit_intercept=False
-      --solver lbfgs|gd|newton  default lbfgs; newton is sklearn's newton-cholesky
-      --tol VALUE             stop when max |gradient| <= VALUE, > 0 (default 1e-4)
-      --max-iter N            iterations allowed, >= 1 (default 100)
-      --sample-weight NAME    a numeric column of sample weights (not a feature)
-      --class-weight balanced weight classes by n / (K · class count), as sklearn
-      --json                  print the JSON report instead of text
-      --save MODEL.json       write the fitted model (for 'fitlogit predict')
-      --plot DIR              write the article's figures (SVG) and DIR/index.html
-      --verbose               one line per iteration and the timings, on stderr
-      -h, --help              show this help
-
     """
 
-  static let predict = """
-    USAGE: fitlogit predict MODEL.json DATA.csv [--proba] [--json]
+  static let predict = predictIntro + "\nOPTIONS:\n" + PredictCommand.table.helpBlock
+
+  private static let predictIntro = """
+    USAGE: fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
 
     Predicts with a model written by 'fitlogit fit --save'. DATA.csv needs a
     column for each of the model's features, by name; other columns are
     ignored. Prints one row per input row: the predicted label, or with
     --proba one probability column per class (scikit-learn's predict_proba).
 
-    OPTIONS:
-      --proba                 print class probabilities instead of labels
-      --json                  print JSON instead of CSV
-      -h, --help              show this help
+    """
+
+  static let score = scoreIntro + "\nOPTIONS:\n" + ScoreCommand.table.helpBlock
+
+  private static let scoreIntro = """
+    USAGE: fitlogit score MODEL.json DATA.csv [options]
+
+    Scores a model written by 'fitlogit fit --save' on labelled rows it may
+    not have seen: accuracy_score, balanced_accuracy_score, log_loss,
+    brier_score_loss, roc_auc_score, average_precision_score,
+    matthews_corrcoef, confusion_matrix and classification_report, as
+    sklearn.metrics computes them. DATA.csv needs the model's feature
+    columns and its target column, by name.
 
     """
 
-  static let summary = """
+  static let summary = summaryIntro + "\nOPTIONS:\n" + SummaryCommand.table.helpBlock
+
+  private static let summaryIntro = """
     USAGE: fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
 
     Fits the unpenalized logistic regression by Newton's method and prints
@@ -67,18 +70,11 @@ enum Help {
     standard errors from the observed information, z, P>|z|, confidence
     intervals, log-likelihoods, pseudo R-squared, AIC, BIC and deviances.
 
-    OPTIONS:
-      --target NAME           label column (default: the last column)
-      --alpha A               confidence level 1 - A for the intervals (default 0.05)
-      --json                  statsmodels' attribute names as JSON
-      --penalty l2, --C VALUE a penalized fit: refused unless --allow-penalized,
-                              because its standard errors are not the textbook ones
-      --allow-penalized       print the penalized table anyway, labelled as such
-      -h, --help              show this help
-
     """
 
-  static let loss = """
+  static let loss = lossIntro + "\nOPTIONS:\n" + LossCommand.table.helpBlock
+
+  private static let lossIntro = """
     USAGE: fitlogit loss --y-true LIST --y-pred LIST [options]
 
     Cross-entropy (log loss) of predictions against targets as Keras 2
@@ -86,19 +82,6 @@ enum Help {
     --convention every convention is shown side by side, each with the reason
     it differs. LIST is comma-separated numbers: 1,0,1 (binary: y_pred is the
     probability of 1); rows separated by ';' are categorical: 0,1,0;0,0,1.
-
-    OPTIONS:
-      --convention exact|sklearn|keras2|keras3
-                              print just this convention's number
-      --from-logits           y_pred holds logits, not probabilities
-      --label-smoothing F     Keras' label smoothing, in [0, 1]
-      --reduction mean|sum|none
-                              mean (Keras' sum over batch size), sum, or per sample
-      --sample-weight LIST    one weight per sample
-      --precision float64|float32
-                              float32 reproduces the digits Keras prints
-      --json                  JSON: {"loss", "convention", "reduction", ...}
-      -h, --help              show this help
 
     """
 }

@@ -1,37 +1,52 @@
 import FitlogitCrossEntropy
+import FitlogitJSON
 
 /// `fitlogit loss --y-true LIST --y-pred LIST [options]`: one loss under
 /// every convention, or one convention's number.
 enum LossCommand {
+  /// The options of `loss`, in the order `--help` lists them; `--y-true`
+  /// and `--y-pred` are explained in the usage line.
+  static let table = OptionTable([
+    .text("--y-true", "LIST", required: true),
+    .text("--y-pred", "LIST", required: true),
+    .choice(
+      "--convention", of: Convention.self, default: nil,
+      listed: [.exact, .sklearn, .keras2, .keras3],
+      help: "print just this convention's number"),
+    .flag("--from-logits", help: "y_pred holds logits, not probabilities"),
+    .number(
+      "--label-smoothing", "F", default: "0", requirement: "in [0, 1]",
+      help: "Keras' label smoothing, in [0, 1]"
+    ) { $0 >= 0 && $0 <= 1 },
+    .choice(
+      "--reduction", of: Reduction.self, default: .mean,
+      help: "mean (Keras' sum over batch size), sum, or per sample"),
+    .text("--sample-weight", "LIST", help: "one weight per sample"),
+    .choice(
+      "--precision", of: Precision.self, default: .float64,
+      help: "float32 reproduces the digits Keras prints"),
+    .flag("--json", help: "JSON: {\"loss\", \"convention\", \"reduction\", ...}"),
+  ])
+
   static func run(
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    var args = Arguments(words)
-    if args.flag("--help") || args.flag("-h") {
+    guard let parsed = try table.parse(words) else {
       stdout.write(Help.loss)
       return
     }
-    guard let trueText = try args.option("--y-true") else { throw .usage("missing --y-true LIST") }
-    guard let predText = try args.option("--y-pred") else { throw .usage("missing --y-pred LIST") }
-    let weightText = try args.option("--sample-weight")
-    let convention: Convention? = try args.option("--convention").map {
-      (text) throws(CommandError) in
-      guard let c = Convention(rawValue: text) else {
-        throw .usage(
-          "'--convention' must be one of exact, sklearn, keras2, keras3, found \(shown(text))")
-      }
-      return c
-    }
+    // Required by the table, so present.
+    let trueText = parsed.text("--y-true") ?? ""
+    let predText = parsed.text("--y-pred") ?? ""
+    let weightText = parsed.text("--sample-weight")
+    let convention = parsed.choice("--convention", as: Convention.self)
     var options = LossOptions(convention: convention ?? .keras2)
-    options.fromLogits = args.flag("--from-logits")
-    options.labelSmoothing = try args.double(
-      "--label-smoothing", default: 0, requirement: "in [0, 1]"
-    ) { $0 >= 0 && $0 <= 1 }
-    options.reduction = try args.choice("--reduction", default: .mean)
-    let precision: Precision = try args.choice("--precision", default: .float64)
-    let json = args.flag("--json")
-    try args.finish()
+    options.fromLogits = parsed.flag("--from-logits")
+    options.labelSmoothing = parsed.number("--label-smoothing") ?? 0
+    options.reduction = parsed.choice("--reduction", as: Reduction.self) ?? .mean
+    let precision = parsed.choice("--precision", as: Precision.self) ?? .float64
+    let json = parsed.flag("--json")
 
     let yTrue = try parseList(trueText, option: "--y-true")
     let yPred = try parseList(predText, option: "--y-pred")

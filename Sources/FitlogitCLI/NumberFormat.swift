@@ -1,33 +1,17 @@
 // Number text for reports. JSON uses Swift's shortest round-trip form so
 // that a value read back is the value computed; text uses fixed decimals.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import FitlogitSystem
 
 /// `v` with exactly `decimals` digits after the point (`%.*f`).
 func fixed(_ v: Double, _ decimals: Int) -> String {
   if !v.isFinite { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
-  return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buf in
-    _ = withVaList([Int32(decimals), v]) {
-      vsnprintf(buf.baseAddress!, 400, "%.*f", $0)
-    }
-    return String(cString: buf.baseAddress!)
-  }
+  return printfFormat("%.*f", Int32(decimals), v)
 }
 
 /// `v` to `digits` significant digits (`%.*g`), for compact tables.
 func significant(_ v: Double, _ digits: Int) -> String {
   if !v.isFinite { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
-  return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf in
-    _ = withVaList([Int32(digits), v]) {
-      vsnprintf(buf.baseAddress!, 64, "%.*g", $0)
-    }
-    return String(cString: buf.baseAddress!)
-  }
+  return printfFormat("%.*g", Int32(digits), v)
 }
 
 /// The shortest text that reads back as `v`, without a trailing `.0`
@@ -47,10 +31,7 @@ func numpyRound(_ v: Double, _ decimals: Int) -> Double {
 /// `v` through one printf conversion (`%#8.5g`, `%9.3f`), for tables that
 /// must match statsmodels' column by column.
 func printf(_ format: String, _ v: Double) -> String {
-  withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buf in
-    _ = withVaList([v]) { vsnprintf(buf.baseAddress!, 400, format, $0) }
-    return String(cString: buf.baseAddress!)
-  }
+  printfFormat(format, v)
 }
 
 /// statsmodels' `forg`: fixed decimals for ordinary magnitudes, %g for

@@ -44,10 +44,54 @@ enum PlotReport {
     }
     summary.append("intercept = \(fixed(fit.model.intercept[0], 8))")
     summary.append("Log Loss / Cross Entropy = \(fixed(fit.logLoss, 4))")
-    let html = htmlReport(
-      title: "fitlogit: binary cross-entropy / log loss, a visual explanation",
-      summary: summary, figures: figures)
+    let title = "fitlogit: binary cross-entropy / log loss, a visual explanation"
+    let html: String
+    if oneFeature {
+      html = livePage(LivePageInput(
+        title: title, summary: summary, figures: figures, article: input,
+        C: fit.options.resolvedPenalty.C,
+        presets: presets(fit, data: data),
+        paths: [path("L-BFGS", fit), path("gradient descent", gdFit)]))
+    } else {
+      html = livePage(LivePageInput(
+        title: title, summary: summary, figures: figures, article: input,
+        C: fit.options.resolvedPenalty.C, presets: [], paths: []))
+    }
     return figures.map { ($0.fileName, $0.svg) } + [("index.html", html)]
+  }
+
+  /// The models the page's buttons set: the fit itself, maximum
+  /// likelihood (`--penalty none`), and the solvers' start, each with its
+  /// log loss over every row as the command line computes it.
+  private static func presets(_ fit: Fit, data: Dataset) -> [LivePageInput.Preset] {
+    var ml = fit.options
+    ml.penalty = .none
+    let mlFit = fit.options.resolvedPenalty.isNone ? fit : ml.fit(data)
+    let C = fit.options.resolvedPenalty.C
+    let n = Double(data.sampleCount)
+    func preset(_ label: String, _ w: Double, _ b: Double) -> LivePageInput.Preset {
+      let model = LogisticModel(
+        parameters: [w, b], classes: data.classes, featureNames: data.featureNames,
+        fitIntercept: true)
+      let loss = sklearnLogLoss(labels: data.labels, probabilities: model.probabilities(data.features))
+      return LivePageInput.Preset(
+        label: label, w: w, b: b, logLoss: loss,
+        objective: C.isFinite ? loss + w * w / (2 * C * n) : loss)
+    }
+    return [
+      preset("scikit-learn's fit", fit.model.coef[0, 0], fit.model.intercept[0]),
+      preset("maximum likelihood", mlFit.model.coef[0, 0], mlFit.model.intercept[0]),
+      preset("start (0, 0)", 0, 0),
+    ]
+  }
+
+  /// A solver's iterates as (w, b) points; b stays 0 without an intercept.
+  private static func path(_ name: String, _ fit: Fit) -> LivePageInput.SolverPath {
+    let trace = fit.optimization.trace
+    func pair(_ v: [Double]) -> (w: Double, b: Double) { (v.first ?? 0, v.count > 1 ? v[1] : 0) }
+    return LivePageInput.SolverPath(
+      name: name, points: trace.map { pair($0.point) }, objective: trace.map(\.value),
+      gradient: trace.map { pair($0.gradient) })
   }
 
   private static func trace(_ name: String, _ fit: Fit) -> ArticleFigureInput.Trace {

@@ -1,25 +1,39 @@
 import FitlogitCore
 import FitlogitData
+import FitlogitJSON
 
-/// `fitlogit predict MODEL.json DATA.csv [--proba] [--json]`: scikit-learn's
-/// `predict` / `predict_proba` with a saved model.
+/// `fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]`:
+/// scikit-learn's `predict` / `predict_proba` with a saved model.
 enum PredictCommand {
+  /// The options of `predict`, in the order `--help` lists them.
+  static let table = OptionTable(
+    [
+      .flag("--proba", help: "print class probabilities instead of labels"),
+      ScoreCommand.threshold,
+      .flag("--json", help: "print JSON instead of CSV"),
+    ], positionals: ["MODEL.json", "DATA.csv"])
+
   static func run(
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    var args = Arguments(words)
-    if args.flag("--help") || args.flag("-h") {
+    guard let parsed = try table.parse(words) else {
       stdout.write(Help.predict)
       return
     }
-    let proba = args.flag("--proba")
-    let json = args.flag("--json")
-    guard let modelPath = args.positional() else { throw .usage("missing MODEL.json") }
-    guard let dataPath = args.positional() else { throw .usage("missing DATA.csv") }
-    try args.finish()
+    let proba = parsed.flag("--proba")
+    let json = parsed.flag("--json")
+    let threshold = parsed.number("--threshold")
+    let (modelPath, dataPath) = (parsed.positionals[0], parsed.positionals[1])
 
-    let model = try ModelFile.decode(try FileSystem.contents(of: modelPath), path: modelPath)
+    let modelBytes = try FileSystem.contents(of: modelPath)
+    let model: LogisticModel
+    do {
+      model = try LogisticModel(json: modelBytes)
+    } catch {
+      throw .data("\(printable(modelPath)): \(error.message)")
+    }
+    try ScoreCommand.checkThreshold(threshold, classCount: model.classes.count)
     let bytes = try FileSystem.contents(of: dataPath)
     let x: Matrix
     do {
@@ -41,7 +55,14 @@ enum PredictCommand {
         }
       }
     } else {
-      let labels = model.predict(x).map { model.classes[$0] }
+      let predicted: [Int]
+      if let threshold {
+        let p = model.probabilities(x)
+        predicted = (0..<p.rows).map { p[$0, 1] >= threshold ? 1 : 0 }
+      } else {
+        predicted = model.predict(x)
+      }
+      let labels = predicted.map { model.classes[$0] }
       if json {
         stdout.write(JSON.object([
           ("classes", .strings(model.classes)), ("predictions", .strings(labels)),

@@ -1,14 +1,16 @@
+import FitlogitCore
 import FitlogitSystem
 
 /// The version `--version` prints.
-public let version = "0.1.0"
+public let version = fitlogitVersion
 
 /// Runs one command line, in-process: what `fitlogit` does, with its output
 /// sent to the given streams so tests can capture and compare it whole.
 ///
 /// - Parameters:
 ///   - arguments: The words after the program name.
-/// - Returns: The exit status: 0, 1 (bad data or a failed run) or 64 (usage).
+/// - Returns: The exit status: `ExitStatus.success`, `.data` (bad data or a
+///   failed run) or `.usage` (0, 1 or 64).
 public func run(
   _ arguments: [String], stdout: inout some TextOutputStream,
   stderr: inout some TextOutputStream
@@ -17,7 +19,7 @@ public func run(
   // shows nothing on standard output.
   var report = ""
   let status = run(arguments, stdout: &report, stderr: &stderr) { .written }
-  if status == 0 { stdout.write(report) }
+  if status == ExitStatus.success { stdout.write(report) }
   return status
 }
 
@@ -38,7 +40,7 @@ func run(
     case .failed(let code): throw StandardOutput.error(code)
     }
     try outputs.commit()
-    return 0
+    return ExitStatus.success
   } catch {
     outputs.discard()
     var message = error.message
@@ -82,6 +84,8 @@ private func dispatch(
     try PredictCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "loss":
     try LossCommand.run(rest, stdout: &stdout, stderr: &stderr)
+  case "score":
+    try ScoreCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "summary":
     try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":

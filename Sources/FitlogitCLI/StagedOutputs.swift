@@ -101,7 +101,7 @@ final class StagedOutputs {
       let descriptor = descriptorNamed(target)
       let fd = descriptor ?? openForWritingThrough(target)
       if fd < 0 { return try failAll("\(shown): \(errorText(currentErrno))") }
-      let failure = bytes.withUnsafeBytes { writeFully(fd, $0) }
+      let failure = bytes.withUnsafeBytes { writeBytes(fd, $0) }
       let closeFailure = descriptor == nil ? closeReportingError(fd) : nil
       if let code = failure ?? closeFailure {
         return try failAll("\(shown): \(errorText(code))")
@@ -254,7 +254,7 @@ final class StagedOutputs {
 
   private func writeAndClose(_ fd: Int32, _ text: String, shown: String) throws(CommandError) {
     var utf8 = Array(text.utf8)
-    let failure = utf8.withUnsafeMutableBytes { writeFully(fd, UnsafeRawBufferPointer($0)) }
+    let failure = utf8.withUnsafeMutableBytes { writeBytes(fd, UnsafeRawBufferPointer($0)) }
     utf8 = []
     let closeFailure = closeReportingError(fd)
     if let code = failure ?? closeFailure {

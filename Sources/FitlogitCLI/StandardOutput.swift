@@ -37,7 +37,7 @@ final class StandardOutput {
 
   private func flush() {
     if failure == nil {
-      failure = pending.withUnsafeBytes { writeFully(descriptor, $0) }
+      failure = pending.withUnsafeBytes { writeBytes(descriptor, $0) }
     }
     pending.removeAll(keepingCapacity: true)
   }
@@ -70,7 +70,6 @@ final class StandardOutput {
 struct FileDescriptorStream: TextOutputStream {
   let descriptor: Int32
   mutating func write(_ string: String) {
-    var utf8 = Array(string.utf8)
-    _ = utf8.withUnsafeMutableBytes { writeFully(descriptor, UnsafeRawBufferPointer($0)) }
+    writeAll(string, toDescriptor: descriptor)
   }
 }

@@ -4,25 +4,41 @@ import FitlogitInference
 
 /// `fitlogit summary DATA.csv`: statsmodels' inference table.
 enum SummaryCommand {
+  /// The options of `summary`, in the order `--help` lists them.
+  static let table = OptionTable(
+    [
+      .text("--target", "NAME", help: "label column (default: the last column)"),
+      .number(
+        "--alpha", "A", default: "0.05", requirement: "in (0, 1)",
+        help: "confidence level 1 - A for the intervals (default 0.05)"
+      ) { $0 > 0 && $0 < 1 },
+      .flag("--json", help: "statsmodels' attribute names as JSON"),
+      .choice(
+        "--penalty", of: LogisticRegression.PenaltyName.self,
+        default: LogisticRegression.PenaltyName.none, listed: [.l2, .none],
+        shownAs: "--penalty l2, --C VALUE",
+        help: "a penalized fit: refused unless --allow-penalized,",
+        "because its standard errors are not the textbook ones"),
+      // Explained on --penalty's line; no default, so an absent --C is nil.
+      .number("--C", "VALUE", default: nil, requirement: "> 0") { $0 > 0 },
+      .flag("--allow-penalized", help: "print the penalized table anyway, labelled as such"),
+    ], positionals: ["DATA.csv"])
+
   static func run(
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    var args = Arguments(words)
-    if args.flag("--help") || args.flag("-h") {
+    guard let parsed = try table.parse(words) else {
       stdout.write(Help.summary)
       return
     }
-    let target = try args.option("--target")
-    let alpha = try args.double("--alpha", default: 0.05, requirement: "in (0, 1)") {
-      $0 > 0 && $0 < 1
-    }
-    let penalty: LogisticRegression.Penalty = try args.choice("--penalty", default: .none)
-    let givenC = try args.double("--C", default: .nan, requirement: "> 0") { $0 > 0 }
-    let allowPenalized = args.flag("--allow-penalized")
-    let json = args.flag("--json")
-    guard let path = args.positional() else { throw .usage("missing DATA.csv") }
-    try args.finish()
+    let target = parsed.text("--target")
+    let alpha = parsed.number("--alpha") ?? 0.05
+    let penalty = parsed.choice("--penalty", as: LogisticRegression.PenaltyName.self) ?? .none
+    let givenC = parsed.number("--C") ?? .nan
+    let allowPenalized = parsed.flag("--allow-penalized")
+    let json = parsed.flag("--json")
+    let path = parsed.positionals[0]
     let penalized = penalty == .l2 || !givenC.isNaN
     if penalized && !allowPenalized {
       throw .usage(

@@ -1,4 +1,5 @@
 import FitlogitInference
+import FitlogitJSON
 
 /// statsmodels' summary layout, column for column, and its JSON twin.
 enum SummaryReport {

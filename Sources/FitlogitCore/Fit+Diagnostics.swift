@@ -60,7 +60,8 @@ extension Fit {
       if largest > 1e150 { found.append(.featureOverflow(largest: largest)) }
     }
     let S = Double(trainingLabels.count)
-    if options.penalty == .l2 && 1 / (options.C * S) > 1e10 {
+    let penalty = options.resolvedPenalty
+    if !penalty.isNone && 1 / (penalty.C * S) > 1e10 {
       found.append(.vanishingC(options.C))
     }
     return found + separation
@@ -69,7 +70,8 @@ extension Fit {
   /// Separation checks, for unpenalized fits (or effectively unpenalized
   /// ones, C ≥ 1e8) where they change what the coefficients mean.
   private var separation: [FitDiagnostic] {
-    guard options.penalty == .none || options.C >= 1e8 else { return [] }
+    let penalty = options.resolvedPenalty
+    guard penalty.isNone || penalty.C >= 1e8 else { return [] }
     let margins = model.decisionFunction(trainingFeatures)
     let K = model.classes.count
     var separated = true

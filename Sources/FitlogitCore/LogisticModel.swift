@@ -23,27 +23,24 @@ public struct LogisticModel: Equatable, Sendable {
   }
 
   /// Builds the model from an optimizer's flat parameter vector, laid out
-  /// as ``LogisticObjective`` lays it out.
+  /// as ``ParameterLayout`` says.
   public init(
     parameters w: [Double], classes: [String], featureNames: [String],
     fitIntercept: Bool
   ) {
-    let d = featureNames.count
-    if classes.count == 2 {
-      self.init(
-        classes: classes, featureNames: featureNames,
-        coef: Matrix(rows: 1, columns: d, values: Array(w[0..<d])),
-        intercept: [fitIntercept ? w[d] : 0])
-      return
-    }
-    let K = classes.count
-    var coef = Matrix(rows: K, columns: d, values: [Double](repeating: 0, count: K * d))
-    var intercept = [Double](repeating: 0, count: K)
-    for k in 0..<K {
-      for j in 0..<d { coef[k, j] = w[k + K * j] }
-      if fitIntercept { intercept[k] = w[k + K * d] }
-    }
-    self.init(classes: classes, featureNames: featureNames, coef: coef, intercept: intercept)
+    let layout = ParameterLayout(
+      featureCount: featureNames.count, classCount: classes.count, fitIntercept: fitIntercept)
+    self.init(
+      classes: classes, featureNames: featureNames, coef: layout.coefficients(of: w),
+      intercept: layout.intercepts(of: w))
+  }
+
+  /// The flat parameter vector of this model (``ParameterLayout``), the
+  /// inverse of ``init(parameters:classes:featureNames:fitIntercept:)``.
+  public func parameters(fitIntercept: Bool) -> [Double] {
+    ParameterLayout(
+      featureCount: featureNames.count, classCount: classes.count, fitIntercept: fitIntercept
+    ).flatten(coef: coef, intercept: intercept)
   }
 
   /// Margins X·coefᵀ + intercept (scikit-learn's `decision_function`): n×1

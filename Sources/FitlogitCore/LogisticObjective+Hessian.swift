@@ -6,11 +6,11 @@ import FitlogitOptimization
 extension LogisticObjective: TwiceDifferentiableObjective {
   /// ∇²f for Newton's method:
   ///
-  ///     two classes:  H = (1/S) Σᵢ sᵢ pᵢ(1 − pᵢ) x̃ᵢx̃ᵢᵀ + λ·I (coefficients only)
-  ///     K classes:    H[(k,j),(l,m)] = (1/S) Σᵢ sᵢ pᵢₖ(δₖₗ − pᵢₗ) x̃ᵢⱼx̃ᵢₘ + λ·δ
+  ///     two classes:  H = (1/S) Σᵢ sᵢ pᵢ(1 − pᵢ) x̃ᵢx̃ᵢᵀ + λ₂·I (coefficients only)
+  ///     K classes:    H[(k,j),(l,m)] = (1/S) Σᵢ sᵢ pᵢₖ(δₖₗ − pᵢₗ) x̃ᵢⱼx̃ᵢₘ + λ₂·δ
   ///
-  /// with x̃ = (x, 1) when there is an intercept and the K-class index
-  /// (k, j) ↦ k + K·j of the flattened parameters.
+  /// with x̃ = (x, 1) when there is an intercept and (k, j) the flat index
+  /// ``ParameterLayout/index(row:column:)``.
   ///
   /// - Complexity: O(n·dim²) for dim parameters; meant for small dim.
   public mutating func hessian(at w: [Double], into h: inout [Double]) {
@@ -18,10 +18,9 @@ extension LogisticObjective: TwiceDifferentiableObjective {
     precondition(h.count == dim * dim)
     for t in 0..<(dim * dim) { h[t] = 0 }
     let d = features.columns
-    let columns = d + (fitIntercept ? 1 : 0)
-    let K = classCount == 2 ? 1 : classCount
+    let columns = layout.columns
+    let K = layout.rows
     var xt = [Double](repeating: 1, count: columns)
-    var r = [Double](repeating: 0, count: K)
     var p = [Double](repeating: 0, count: K)
     for i in 0..<features.rows {
       for j in 0..<d { xt[j] = features[i, j] }
@@ -36,32 +35,93 @@ extension LogisticObjective: TwiceDifferentiableObjective {
         }
         continue
       }
-      var m = -Double.infinity
-      for k in 0..<K {
-        var rk = 0.0
-        for j in 0..<columns { rk += xt[j] * w[k + K * j] }
-        r[k] = rk
-        m = max(m, rk)
-      }
-      var sum = 0.0
-      for k in 0..<K {
-        p[k] = libmExp(r[k] - m)
-        sum += p[k]
-      }
-      for k in 0..<K { p[k] /= sum }
+      softmax(row: xt, w: w, into: &p)
       for k in 0..<K {
         for l in 0..<K {
           let c = s * p[k] * ((k == l ? 1 : 0) - p[l])
           if c == 0 { continue }
           for a in 0..<columns {
-            let row = (k + K * a) * dim
+            let row = layout.index(row: k, column: a) * dim
             let ca = c * xt[a]
-            for b in 0..<columns { h[row + l + K * b] += ca * xt[b] }
+            for b in 0..<columns { h[row + layout.index(row: l, column: b)] += ca * xt[b] }
           }
         }
       }
     }
-    let penalized = K == 1 ? d : K * d
-    for t in 0..<penalized { h[t * dim + t] += l2 }
+    for t in 0..<layout.coefficientCount { h[t * dim + t] += l2Strength }
   }
+
+  /// ∇²f·v without forming ∇²f, for truncated-Newton and proximal solvers
+  /// whose cost must stay O(n·d·K) per product (scikit-learn's
+  /// `gradient_hessian_product`):
+  ///
+  ///     two classes:  Hv = (1/S) Σᵢ sᵢ pᵢ(1 − pᵢ)(x̃ᵢ·v) x̃ᵢ + λ₂ v_β
+  ///     K classes:    (Hv)ₖ = (1/S) Σᵢ sᵢ pᵢₖ(uᵢₖ − Σₗ pᵢₗuᵢₗ) x̃ᵢ + λ₂ vₖ,β
+  ///
+  /// with uᵢₖ = x̃ᵢ·Vₖ, Vₖ class k's slice of v.
+  ///
+  /// - Complexity: O(n·dim), no allocation beyond two K-vectors.
+  public func hessianVectorProduct(at w: [Double], _ v: [Double], into out: inout [Double]) {
+    let dim = dimension
+    precondition(w.count == dim && v.count == dim && out.count == dim)
+    for t in 0..<dim { out[t] = 0 }
+    let d = features.columns
+    let columns = layout.columns
+    let K = layout.rows
+    var xt = [Double](repeating: 1, count: columns)
+    var p = [Double](repeating: 0, count: K)
+    var u = [Double](repeating: 0, count: K)
+    for i in 0..<features.rows {
+      for j in 0..<d { xt[j] = features[i, j] }
+      let s = (sampleWeights?[i] ?? 1) / weightSum
+      if K == 1 {
+        var margin = 0.0
+        var xv = 0.0
+        for j in 0..<columns {
+          margin += xt[j] * w[j]
+          xv += xt[j] * v[j]
+        }
+        let q = sigmoid(margin)
+        let c = s * q * (1 - q) * xv
+        for j in 0..<columns { out[j] += c * xt[j] }
+        continue
+      }
+      softmax(row: xt, w: w, into: &p)
+      var mean = 0.0
+      for k in 0..<K {
+        var uk = 0.0
+        for j in 0..<columns { uk += xt[j] * v[layout.index(row: k, column: j)] }
+        u[k] = uk
+        mean += p[k] * uk
+      }
+      for k in 0..<K {
+        let c = s * p[k] * (u[k] - mean)
+        for j in 0..<columns { out[layout.index(row: k, column: j)] += c * xt[j] }
+      }
+    }
+    for t in 0..<layout.coefficientCount { out[t] += l2Strength * v[t] }
+  }
+
+  /// Class probabilities of the row x̃ (intercept column included) under w.
+  private func softmax(row xt: [Double], w: [Double], into p: inout [Double]) {
+    let K = layout.rows
+    var m = -Double.infinity
+    for k in 0..<K {
+      var rk = 0.0
+      for j in 0..<layout.columns { rk += xt[j] * w[layout.index(row: k, column: j)] }
+      p[k] = rk
+      m = max(m, rk)
+    }
+    var sum = 0.0
+    for k in 0..<K {
+      p[k] = libmExp(p[k] - m)
+      sum += p[k]
+    }
+    for k in 0..<K { p[k] /= sum }
+  }
+}
+
+extension LogisticObjective: L1PenalizedObjective {
+  /// The coefficients carry the L1 term; the intercepts after them do not.
+  public var l1Count: Int { layout.coefficientCount }
 }

@@ -1,18 +1,17 @@
 import FitlogitData
-import FitlogitSystem
-
-import Dispatch
 import FitlogitOptimization
+import FitlogitSystem
 
 /// scikit-learn's logistic regression objective (`LinearModelLoss`), the
 /// function its lbfgs solver minimizes, in one fused pass over the rows.
 ///
-///     f(w) = (1/S) Σᵢ sᵢ·ℓ(yᵢ, rᵢ) + (λ/2)‖β‖²,   λ = 1/(C·S),  S = Σᵢ sᵢ
+///     f(w) = (1/S) Σᵢ sᵢ·ℓ(yᵢ, rᵢ) + (λ₂/2)‖β‖²,   S = Σᵢ sᵢ
 ///
-/// Two classes: one coefficient vector, ℓ the half-binomial loss,
-/// w = (β₀ … β_{d−1}, b). K > 2 classes: full softmax, ℓ = log Σₖ e^{rₖ} − r_y,
-/// w is the K×(d+1) matrix W flattened in Fortran order (w[k + K·j] =
-/// W[k, j]), the intercepts last. Intercepts are never penalized.
+/// with λ₂ the smooth part of the ``Penalty`` (λ₂ = 1/(C·S) for L2); the
+/// L1 part λ₁‖β‖₁ is not in f: solvers that handle it read
+/// ``l1Strength``. Two classes: ℓ the half-binomial loss; K > 2 classes:
+/// full softmax, ℓ = log Σₖ e^{rₖ} − r_y. Where each coefficient sits in w
+/// is ``ParameterLayout``'s business. Intercepts are never penalized.
 ///
 /// Below ``blockedThreshold`` elements, sums run in the order of a plain
 /// sequential port of docs/SKLEARN_LBFGS.md, so that iterates agree with
@@ -28,9 +27,14 @@ public struct LogisticObjective: Objective {
   /// 2 for the binary model, K > 2 for the multinomial one.
   public let classCount: Int
   public let sampleWeights: [Double]?
-  /// λ; 0 without a penalty.
-  public let l2: Double
+  public let penalty: Penalty
+  /// λ₂, the weight of ½‖β‖² in f; 0 without a penalty.
+  public let l2Strength: Double
+  /// λ₁, the weight of ‖β‖₁, which f leaves to the solver; 0 unless the
+  /// penalty is L1 or elastic net.
+  public let l1Strength: Double
   public let fitIntercept: Bool
+  public let layout: ParameterLayout
   /// S: Σ sᵢ, or n when there are no weights.
   public let weightSum: Double
   public let dimension: Int
@@ -39,19 +43,34 @@ public struct LogisticObjective: Objective {
   private var partials: [Double] = []
 
   /// n·d from which the blocked, multithreaded pass is used.
-  public static let blockedThreshold = 1 << 18
+  package static let blockedThreshold = 1 << 18
   /// Rows per block: enough work per task to hide scheduling, few enough
   /// blocks that two cores stay balanced.
   static let blockRows = 4096
   /// Forces the sequential (false) or blocked (true) pass; nil decides by
   /// size. For tests and benchmarks.
-  public var blocked: Bool?
+  package var blocked: Bool?
 
+  /// The L2-penalized objective. `package`, not `public`: outside this
+  /// package the objective comes from ``LogisticRegression/objective(for:)``,
+  /// whose ``Dataset`` has already checked every label and weight, so no
+  /// label can index past the classes inside the loss loops.
+  ///
   /// - Parameters:
   ///   - C: Inverse regularization strength; `.infinity` for no penalty.
-  public init(
+  package init(
     features: Matrix, labels: [Int], classCount: Int,
     sampleWeights: [Double]? = nil, C: Double, fitIntercept: Bool
+  ) {
+    self.init(
+      features: features, labels: labels, classCount: classCount,
+      sampleWeights: sampleWeights, penalty: .l2(C: C), fitIntercept: fitIntercept)
+  }
+
+  /// The objective with any ``Penalty`` (its L1 part left to the solver).
+  package init(
+    features: Matrix, labels: [Int], classCount: Int,
+    sampleWeights: [Double]? = nil, penalty: Penalty, fitIntercept: Bool
   ) {
     precondition(labels.count == features.rows && classCount >= 2)
     self.features = features
@@ -62,9 +81,12 @@ public struct LogisticObjective: Objective {
     let S =
       sampleWeights.map { w in w.reduce(0, +) } ?? Double(features.rows)
     self.weightSum = S
-    self.l2 = C.isInfinite ? 0 : 1 / (C * S)
-    let perClass = features.columns + (fitIntercept ? 1 : 0)
-    self.dimension = classCount == 2 ? perClass : classCount * perClass
+    self.penalty = penalty
+    self.l2Strength = penalty.l2Strength(weightSum: S)
+    self.l1Strength = penalty.l1Strength(weightSum: S)
+    self.layout = ParameterLayout(
+      featureCount: features.columns, classCount: classCount, fitIntercept: fitIntercept)
+    self.dimension = layout.dimension
   }
 
   public mutating func value(at w: [Double], gradient: inout [Double]) -> Double {
@@ -92,7 +114,7 @@ public struct LogisticObjective: Objective {
       w.withUnsafeBufferPointer { w in
         gradient.withUnsafeMutableBufferPointer { g in
           for j in 0..<g.count { g[j] = 0 }
-          let b = fitIntercept ? w[d] : 0
+          let b = fitIntercept ? w[layout.interceptIndex(row: 0)] : 0
           for i in 0..<n {
             let row = x.baseAddress! + i * d
             var r = 0.0
@@ -106,7 +128,7 @@ public struct LogisticObjective: Objective {
             lossSum += l
             let G = gamma / S
             for j in 0..<d { g[j] += row[j] * G }
-            if fitIntercept { g[d] += G }
+            if fitIntercept { g[layout.interceptIndex(row: 0)] += G }
           }
         }
       }
@@ -128,18 +150,25 @@ public struct LogisticObjective: Objective {
     return penalized(lossSum: lossSum, w: w, gradient: &gradient)
   }
 
-  /// f = Σsᵢℓᵢ/S + (λ/2)‖β‖², and λβ added to the gradient: the
-  /// coefficients (the first d, or K·d, of w) are penalized, the intercepts
-  /// never.
+  /// f = Σsᵢℓᵢ/S + (λ₂/2)‖β‖², and λ₂β added to the gradient: the
+  /// coefficients are penalized, the intercepts never.
   private func penalized(lossSum: Double, w: [Double], gradient: inout [Double]) -> Double {
-    let d = features.columns
-    let count = classCount == 2 ? d : classCount * d
+    let count = layout.coefficientCount
     var f = lossSum / weightSum
     var penalty = 0.0
     for t in 0..<count { penalty += w[t] * w[t] }
-    f += 0.5 * l2 * penalty
-    for t in 0..<count { gradient[t] += l2 * w[t] }
+    f += 0.5 * l2Strength * penalty
+    for t in 0..<count { gradient[t] += l2Strength * w[t] }
     return f
+  }
+
+  /// λ₁‖β‖₁, the non-smooth part of the objective that ``value(at:gradient:)``
+  /// leaves out; 0 without an L1 part.
+  public func l1Term(at w: [Double]) -> Double {
+    guard l1Strength > 0 else { return 0 }
+    var sum = 0.0
+    for t in 0..<layout.coefficientCount { sum += abs(w[t]) }
+    return l1Strength * sum
   }
 
   // MARK: - Blocked, multithreaded pass
@@ -166,7 +195,7 @@ public struct LogisticObjective: Objective {
       nonisolated(unsafe) let out = out
       w.withUnsafeBufferPointer { w in
         nonisolated(unsafe) let w = w
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        parallelFor(blocks) { block in
           let lo = block * blockRows
           let hi = min(n, lo + blockRows)
           let g = out.baseAddress! + block * stride
@@ -207,7 +236,7 @@ public struct LogisticObjective: Objective {
     let d = features.columns
     let pairs = d / 2 * 2
     let S = weightSum
-    let b = fitIntercept ? w[d] : 0
+    let b = fitIntercept ? w[layout.interceptIndex(row: 0)] : 0
     var lossSum = Double4()
     var interceptSum = Double4()
     features.values.withUnsafeBufferPointer { x in
@@ -289,7 +318,7 @@ public struct LogisticObjective: Objective {
         }
       }
     }
-    if fitIntercept { g[d] += interceptSum.sum() }
+    if fitIntercept { g[layout.interceptIndex(row: 0)] += interceptSum.sum() }
     return lossSum.sum()
   }
 
@@ -302,6 +331,7 @@ public struct LogisticObjective: Objective {
     let d = features.columns
     let K = classCount
     let S = weightSum
+    let layout = self.layout
     var lossSum = 0.0
     features.values.withUnsafeBufferPointer { x in
       withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * K) { t in
@@ -311,8 +341,8 @@ public struct LogisticObjective: Objective {
           let row = x.baseAddress! + i * d
           for k in 0..<K {
             var rk = 0.0
-            for j in 0..<d { rk += row[j] * w[k + K * j] }
-            if fitIntercept { rk += w[k + K * d] }
+            for j in 0..<d { rk += row[j] * w[layout.index(row: k, column: j)] }
+            if fitIntercept { rk += w[layout.interceptIndex(row: k)] }
             r[k] = rk
           }
           var m = r[0]
@@ -331,8 +361,8 @@ public struct LogisticObjective: Objective {
             var gamma = e[k] / sum - (k == y ? 1 : 0)
             if let s { gamma *= s }
             let G = gamma / S
-            for j in 0..<d { g[k + K * j] += G * row[j] }
-            if fitIntercept { g[k + K * d] += G }
+            for j in 0..<d { g[layout.index(row: k, column: j)] += G * row[j] }
+            if fitIntercept { g[layout.interceptIndex(row: k)] += G }
           }
         }
       }

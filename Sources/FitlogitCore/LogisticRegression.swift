@@ -6,13 +6,26 @@ import FitlogitOptimization
 /// The options of scikit-learn's `LogisticRegression` that fitlogit offers,
 /// with scikit-learn's defaults.
 public struct LogisticRegression: Sendable {
-  public enum Penalty: String, Sendable, CaseIterable { case l2, none }
-  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton }
+  /// scikit-learn's older `penalty=` spelling. `deprecated` (scikit-learn
+  /// 1.9's default value) means "not given": ``C`` and ``l1Ratio`` decide.
+  public enum PenaltyName: String, Sendable, CaseIterable {
+    case deprecated, l2, l1, elasticnet, none
+  }
+  /// The optimizer: scikit-learn's lbfgs, plain gradient descent, Newton
+  /// (scikit-learn's newton-cholesky), or saga, scikit-learn's name for its
+  /// L1 and elastic-net solver, whose optimum fitlogit reaches
+  /// deterministically (``ProximalNewton``).
+  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton, saga }
+  /// scikit-learn's `class_weight`: none, or "balanced" (n / (K · nₖ)).
   public enum ClassWeight: Equatable, Sendable { case none, balanced }
 
-  public var penalty: Penalty = .l2
-  /// Inverse regularization strength; ignored with `penalty == .none`.
+  public var penalty: PenaltyName = .deprecated
+  /// Inverse regularization strength; `.infinity` for no penalty; ignored
+  /// with `penalty == .none`.
   public var C: Double = 1
+  /// ρ, the L1 share of the penalty (scikit-learn's `l1_ratio`): 0 is L2,
+  /// 1 is L1, between is the elastic net.
+  public var l1Ratio: Double = 0
   public var fitIntercept = true
   public var solver: Solver = .lbfgs
   /// Stop when max |∂f/∂wᵢ| ≤ tol (scikit-learn's lbfgs meaning).
@@ -22,8 +35,17 @@ public struct LogisticRegression: Sendable {
 
   public init() {}
 
-  /// The C the objective sees: ∞ without a penalty.
-  var effectiveC: Double { penalty == .none ? .infinity : C }
+  /// The penalty the fit minimizes with, resolved from ``penalty``, ``C``
+  /// and ``l1Ratio`` as scikit-learn 1.9's `fit` resolves them: the older
+  /// `penalty=` spelling wins over `l1_ratio`, and C = ∞ means none.
+  public var resolvedPenalty: Penalty {
+    switch penalty {
+    case .none: .none
+    case .deprecated, .elasticnet: Penalty(C: C, l1Ratio: l1Ratio)
+    case .l2: Penalty(C: C, l1Ratio: 0)
+    case .l1: Penalty(C: C, l1Ratio: 1)
+    }
+  }
 
   /// Fits the model to `data`, starting from all zeros as scikit-learn does.
   ///
@@ -33,6 +55,11 @@ public struct LogisticRegression: Sendable {
     _ data: Dataset, observer: ((IterationRecord) -> Void)? = nil
   ) -> Fit {
     var objective = self.objective(for: data)
+    // Only the proximal solver can minimize a non-smooth objective; the
+    // CLI refuses the other solvers first (``solverProblem``), as
+    // scikit-learn does.
+    var solver = self.solver
+    if resolvedPenalty.hasL1 { solver = .saga }
     let start = [Double](repeating: 0, count: objective.dimension)
     let result: OptimizationResult
     switch solver {
@@ -45,7 +72,12 @@ public struct LogisticRegression: Sendable {
     case .newton:
       var r = Newton(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
-      if data.classCount > 2 { r.x = centered(r.x, classCount: data.classCount) }
+      if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
+      result = r
+    case .saga:
+      var r = ProximalNewton(tolerance: tol, maxIterations: maxIter)
+        .minimize(&objective, from: start, observer: observer)
+      if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
     }
     let model = LogisticModel(
@@ -54,9 +86,40 @@ public struct LogisticRegression: Sendable {
     let probabilities = model.probabilities(data.features)
     return Fit(
       model: model, options: self, optimization: result,
+      targetName: data.targetName,
       trainingFeatures: data.features, trainingLabels: data.labels,
       probabilities: probabilities,
-      logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities))
+      logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities),
+      weightSum: objective.weightSum)
+  }
+
+  /// scikit-learn's refusal of this solver and penalty, or nil: only saga
+  /// handles L1 and the elastic net (scikit-learn's `_check_solver`).
+  public var solverProblem: String? {
+    let name = resolvedPenalty.name
+    guard solver != .saga, name == "l1" || name == "elasticnet" else { return nil }
+    return "solver \(solver.rawValue) supports only 'l2' or no penalty, got \(name) "
+      + "penalty; use --solver saga"
+  }
+
+  /// What scikit-learn 1.9 warns about this combination of the older
+  /// `penalty=` spelling, C and l1_ratio (in its `fit`), in fitlogit's
+  /// option names.
+  public var penaltyWarnings: [String] {
+    var found: [String] = []
+    let name = resolvedPenalty.name
+    if name != "elasticnet" && l1Ratio > 0 && l1Ratio < 1 {
+      found.append("--l1-ratio is only used with an elastic-net penalty; it is ignored with \(name)")
+    }
+    if (penalty == .l2 && l1Ratio != 0) || (penalty == .l1 && l1Ratio != 1) {
+      found.append(
+        "inconsistent values: --penalty \(penalty.rawValue) with --l1-ratio \(l1Ratio); "
+          + "--penalty is the older spelling, use --l1-ratio (0 is L2, 1 is L1) alone")
+    }
+    if penalty == .none && C != 1 {
+      found.append("--penalty none ignores --C and --l1-ratio")
+    }
+    return found
   }
 
   /// The softmax is unchanged when a constant is added to every class's
@@ -64,15 +127,18 @@ public struct LogisticRegression: Sendable {
   /// feature). Gradient methods started at 0 never move that way; Newton's
   /// regularized solves can, so its result is moved back to the solution
   /// whose classes sum to zero, scikit-learn's.
-  private func centered(_ w: [Double], classCount K: Int) -> [Double] {
+  private func centered(_ w: [Double], layout: ParameterLayout) -> [Double] {
     var w = w
-    let columns = w.count / K
-    let free = penalty == .none ? 0..<columns : (fitIntercept ? (columns - 1)..<columns : 0..<0)
+    let K = layout.rows
+    let columns = layout.columns
+    let free =
+      resolvedPenalty.isNone
+      ? 0..<columns : (fitIntercept ? (columns - 1)..<columns : 0..<0)
     for j in free {
       var mean = 0.0
-      for k in 0..<K { mean += w[k + K * j] }
+      for k in 0..<K { mean += w[layout.index(row: k, column: j)] }
       mean /= Double(K)
-      for k in 0..<K { w[k + K * j] -= mean }
+      for k in 0..<K { w[layout.index(row: k, column: j)] -= mean }
     }
     return w
   }
@@ -82,7 +148,7 @@ public struct LogisticRegression: Sendable {
     LogisticObjective(
       features: data.features, labels: data.labels,
       classCount: data.classCount,
-      sampleWeights: sampleWeights(for: data), C: effectiveC,
+      sampleWeights: sampleWeights(for: data), penalty: resolvedPenalty,
       fitIntercept: fitIntercept)
   }
 
@@ -109,6 +175,8 @@ public struct Fit: Sendable {
   public var model: LogisticModel
   public var options: LogisticRegression
   public var optimization: OptimizationResult
+  /// The name of the label column the model predicts (the file's "target").
+  public var targetName: String
   /// The rows the model was fitted to (shared storage, not a copy).
   public var trainingFeatures: Matrix
   public var trainingLabels: [Int]
@@ -116,4 +184,7 @@ public struct Fit: Sendable {
   public var probabilities: Matrix
   /// `log_loss` of the model on its training rows.
   public var logLoss: Double
+  /// S, the sum of the sample weights (class weights folded in) that the
+  /// objective and its penalty are scaled by.
+  public var weightSum: Double
 }

@@ -1,39 +1,42 @@
 // libm for both precisions, so every loss can run in Float (as Keras does)
-// or in Double (as scikit-learn does). The only file that imports libc.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+// or in Double (as scikit-learn does), through FitlogitSystem's shim.
+import FitlogitSystem
 
-/// A floating-point type the losses can be computed in.
+/// A floating-point type the losses can be computed in: `Float` (as Keras
+/// computes) or `Double` (as scikit-learn does).
+///
+/// The requirements are named `lossLog`, `lossLog1p`, `lossExp` rather than
+/// `log`, `log1p`, `exp`: a conformance makes them public members of
+/// `Double` and `Float`, and `Double.log` would then be ambiguous in a
+/// user's module that also imports swift-numerics. Inside this module the
+/// short names below forward to them.
 public protocol LossFloat: BinaryFloatingPoint, Sendable {
-  static func log(_ x: Self) -> Self
-  static func log1p(_ x: Self) -> Self
-  static func exp(_ x: Self) -> Self
+  /// The natural logarithm, libm's `log` or `logf`.
+  static func lossLog(_ x: Self) -> Self
+  /// log(1 + x), libm's `log1p` or `log1pf`.
+  static func lossLog1p(_ x: Self) -> Self
+  /// eˣ, libm's `exp` or `expf`.
+  static func lossExp(_ x: Self) -> Self
 }
 
-// Free functions, so the static requirements below can call them without
-// recursing into themselves.
-@inline(__always) private func cLog(_ x: Double) -> Double { log(x) }
-@inline(__always) private func cLog1p(_ x: Double) -> Double { log1p(x) }
-@inline(__always) private func cExp(_ x: Double) -> Double { exp(x) }
-
 extension Double: LossFloat {
-  @inline(__always) public static func log(_ x: Double) -> Double { cLog(x) }
-  @inline(__always) public static func log1p(_ x: Double) -> Double { cLog1p(x) }
-  @inline(__always) public static func exp(_ x: Double) -> Double { cExp(x) }
+  @inline(__always) public static func lossLog(_ x: Double) -> Double { libmLog(x) }
+  @inline(__always) public static func lossLog1p(_ x: Double) -> Double { libmLog1p(x) }
+  @inline(__always) public static func lossExp(_ x: Double) -> Double { libmExp(x) }
 }
 
 extension Float: LossFloat {
-  @inline(__always) public static func log(_ x: Float) -> Float { logf(x) }
-  @inline(__always) public static func log1p(_ x: Float) -> Float { log1pf(x) }
-  @inline(__always) public static func exp(_ x: Float) -> Float { expf(x) }
+  @inline(__always) public static func lossLog(_ x: Float) -> Float { libmLog(x) }
+  @inline(__always) public static func lossLog1p(_ x: Float) -> Float { libmLog1p(x) }
+  @inline(__always) public static func lossExp(_ x: Float) -> Float { libmExp(x) }
 }
 
 extension LossFloat {
+  // The short names the loss code uses, internal to this module.
+  @inline(__always) static func log(_ x: Self) -> Self { lossLog(x) }
+  @inline(__always) static func log1p(_ x: Self) -> Self { lossLog1p(x) }
+  @inline(__always) static func exp(_ x: Self) -> Self { lossExp(x) }
+
   /// log(1 + eˣ) without overflow or cancellation (scikit-learn's cutoffs).
   @inline(__always)
   static func softplus(_ x: Self) -> Self {

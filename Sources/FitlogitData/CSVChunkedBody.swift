@@ -1,7 +1,5 @@
 import FitlogitSystem
 
-import Dispatch
-
 /// What each column of a data row is for.
 struct CSVColumnRoles {
   var columnCount: Int
@@ -74,7 +72,7 @@ enum CSVChunkedBody {
     var quoted = [Bool](repeating: false, count: chunks)
     newlines.withUnsafeMutableBufferPointer { counts in
       quoted.withUnsafeMutableBufferPointer { quotes in
-        forEachChunk(chunks) { c in
+        parallelFor(chunks) { c in
           var count = 0
           var quote = false
           var s = bounds[c]
@@ -117,7 +115,7 @@ enum CSVChunkedBody {
           let weights =
             roles.weightIndex == nil ? nil : weightBuffer.baseAddress
           results.withUnsafeMutableBufferPointer { results in
-            forEachChunk(chunks) { c in
+            parallelFor(chunks) { c in
               var parser = ChunkParser(
                 bytes: bytes, file: file, roles: roles,
                 values: v.baseAddress! + firstRow[c] * d,
@@ -173,18 +171,6 @@ enum CSVChunkedBody {
     return CSVBody(
       values: values, rowLabels: rowLabels, distinctLabels: distinct,
       weights: roles.weightIndex == nil ? nil : weights)
-  }
-
-  /// Runs `body` for 0..<count, on all cores when count > 1.
-  static func forEachChunk(_ count: Int, _ body: (Int) -> Void) {
-    if count == 1 {
-      body(0)
-    } else {
-      withoutActuallyEscaping(body) { body in
-        nonisolated(unsafe) let body = body
-        DispatchQueue.concurrentPerform(iterations: count) { body($0) }
-      }
-    }
   }
 
   /// Counts `\n` bytes and notes any `"`, eight bytes at a time.

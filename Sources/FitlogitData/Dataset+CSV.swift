@@ -23,7 +23,7 @@ extension Dataset {
   /// ``init(csv:file:target:sampleWeight:)`` reading the rows a chosen
   /// way, for tests and benchmarks: every mode gives the same dataset or
   /// the same error.
-  public init(
+  package init(
     csv bytes: [UInt8], file: String, target: String? = nil,
     sampleWeight: String? = nil, mode: CSVParseMode
   ) throws(CSVError) {
@@ -83,8 +83,9 @@ extension Dataset {
     withExtendedLifetime(file) {}
   }
 
-  /// How the data rows are read.
-  public enum CSVParseMode: Sendable {
+  /// How the data rows are read: a switch for tests and benchmarks, so
+  /// `package`, not part of the library's API.
+  package enum CSVParseMode: Sendable {
     /// Chunked byte-level parsing (parallel when large) unless a quote
     /// forces the record reader.
     case automatic
@@ -280,7 +281,7 @@ extension Dataset {
     let chunks = 4 * processorCount()
     var clean = [Bool](repeating: false, count: chunks)
     clean.withUnsafeMutableBufferPointer { clean in
-      CSVChunkedBody.forEachChunk(chunks) { c in
+      parallelFor(chunks) { c in
         let raw = UnsafeRawPointer(bytes.baseAddress!)
         var i = n * c / chunks
         let end = n * (c + 1) / chunks

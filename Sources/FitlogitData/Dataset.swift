@@ -1,22 +1,32 @@
 import FitlogitSystem
 
 /// Features, labels and names: everything a fit needs from a data file.
+///
+/// Built by reading a CSV file (``init(csv:file:target:sampleWeight:)``,
+/// ``init(csvFile:name:target:sampleWeight:)``) or from arrays
+/// (``init(features:labels:featureNames:targetName:sampleWeights:)-([[Double]],_,_,_,_)``),
+/// all of which check the data; the properties are read-only outside this
+/// package, so a dataset that exists is one a fit can use (every label a
+/// valid class index, every weight finite and ≥ 0).
 public struct Dataset: Sendable {
   /// One row per sample, one column per feature.
-  public var features: Matrix
+  public package(set) var features: Matrix
   /// Column names of the features, in file order.
-  public var featureNames: [String]
+  public package(set) var featureNames: [String]
   /// Name of the label column.
-  public var targetName: String
+  public package(set) var targetName: String
   /// Class names in scikit-learn's `classes_` order (see ``ClassOrder``).
-  public var classes: [String]
+  public package(set) var classes: [String]
   /// Per row, the index of its class in ``classes``.
-  public var labels: [Int]
+  public package(set) var labels: [Int]
   /// Per row, its weight; nil when every weight is 1 (scikit-learn's
   /// `sample_weight=None`, which divides by n rather than by Σs).
-  public var sampleWeights: [Double]?
+  public package(set) var sampleWeights: [Double]?
 
-  public init(
+  /// For readers in this package, which have already checked what the
+  /// public initializers check: `labels` index `classes` (at least two),
+  /// weights are finite, ≥ 0 and not all 0.
+  package init(
     features: Matrix, featureNames: [String], targetName: String,
     classes: [String], labels: [Int], sampleWeights: [Double]? = nil
   ) {

@@ -26,8 +26,31 @@ func parseDouble(
   while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
   if start == end { return .failure(.empty) }
   var i = start
+  let m = scanMantissa(p, &i, end)
+  if m.digits == 0 {
+    return .failure(
+      isNonFiniteWord(p + i, count: end - i) ? .notFinite : .notANumber)
+  }
+  guard let e = scanExponent(p, &i, end) else { return .failure(.notANumber) }
+  let (negative, w, exponent, truncated) = (m.negative, m.w, m.exponent + e, m.truncated)
+  if i != end { return .failure(.notANumber) }
+  let value =
+    decimalToDouble(
+      w, exponent: exponent, negative: negative, truncated: truncated)
+    ?? libcStrtod(p + start, count: end - start)
+  return value.isFinite ? .success(value) : .failure(.notFinite)
+}
+
+/// The sign and digits of a literal at `p[i...]` (`-12.50`), moving `i`
+/// past them: up to 19 significant digits in `w`, with `w · 10^exponent`
+/// their value; `truncated` when nonzero digits were dropped. Both parsers
+/// read a literal through this and ``scanExponent(_:_:_:)``.
+@inline(__always)
+private func scanMantissa(
+  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int
+) -> (negative: Bool, w: UInt64, exponent: Int, truncated: Bool, digits: Int) {
   var negative = false
-  if p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+  if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
     negative = p[i] == UInt8(ascii: "-")
     i += 1
   }
@@ -53,37 +76,32 @@ func parseDouble(
       p + integerStart, integerDigits: integerDigits,
       fractionDigits: fractionDigits)
   }
-  if digits == 0 {
-    return .failure(
-      isNonFiniteWord(p + i, count: end - i) ? .notFinite : .notANumber)
-  }
-  if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
+  return (negative, w, exponent, truncated, digits)
+}
+
+/// The exponent part `e-5` at `p[i...]`, moving `i` past it: 0 when there
+/// is none, nil for an `e` without digits.
+@inline(__always)
+private func scanExponent(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Int? {
+  guard i < end, p[i] | 0x20 == UInt8(ascii: "e") else { return 0 }
+  i += 1
+  var negative = false
+  if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+    negative = p[i] == UInt8(ascii: "-")
     i += 1
-    var exponentNegative = false
-    if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
-      exponentNegative = p[i] == UInt8(ascii: "-")
-      i += 1
-    }
-    var e = 0
-    var exponentDigits = 0
-    while i < end {
-      let d = p[i] &- 0x30
-      if d >= 10 { break }
-      // Past 10⁵ every value is 0 or ∞ already; stop growing so that a
-      // long exponent cannot overflow.
-      if e < 100_000 { e = e * 10 + Int(d) }
-      i += 1
-      exponentDigits += 1
-    }
-    if exponentDigits == 0 { return .failure(.notANumber) }
-    exponent += exponentNegative ? -e : e
   }
-  if i != end { return .failure(.notANumber) }
-  let value =
-    decimalToDouble(
-      w, exponent: exponent, negative: negative, truncated: truncated)
-    ?? libcStrtod(p + start, count: end - start)
-  return value.isFinite ? .success(value) : .failure(.notFinite)
+  var e = 0
+  let exponentStart = i
+  while i < end {
+    let d = p[i] &- 0x30
+    if d >= 10 { break }
+    // Past 10⁵ every value is 0 or ∞ already; stop growing so that a
+    // long exponent cannot overflow.
+    if e < 100_000 { e = e * 10 + Int(d) }
+    i += 1
+  }
+  if i == exponentStart { return nil }
+  return negative ? -e : e
 }
 
 /// Appends the decimal digits at `p[i...]` to `w` (mod 2⁶⁴), moving `i`
@@ -284,49 +302,10 @@ func parseDoublePrefix(
   _ p: UnsafePointer<UInt8>, from start: Int, end: Int
 ) -> (value: Double, end: Int)? {
   var i = start
-  var negative = false
-  if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
-    negative = p[i] == UInt8(ascii: "-")
-    i += 1
-  }
-  let integerStart = i
-  var w: UInt64 = 0
-  scanDigits(p, &i, end, &w)
-  let integerDigits = i - integerStart
-  var fractionDigits = 0
-  if i < end, p[i] == UInt8(ascii: ".") {
-    i += 1
-    let fractionStart = i
-    scanDigits(p, &i, end, &w)
-    fractionDigits = i - fractionStart
-  }
-  var exponent = -fractionDigits
-  let digits = integerDigits + fractionDigits
-  if digits == 0 { return nil }
-  if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
-    i += 1
-    var exponentNegative = false
-    if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
-      exponentNegative = p[i] == UInt8(ascii: "-")
-      i += 1
-    }
-    var e = 0
-    let exponentStart = i
-    while i < end {
-      let d = p[i] &- 0x30
-      if d >= 10 { break }
-      if e < 100_000 { e = e * 10 + Int(d) }
-      i += 1
-    }
-    if i == exponentStart { return nil }
-    exponent += exponentNegative ? -e : e
-  }
-  var truncated = false
-  if digits > 19 {
-    (w, exponent, truncated) = significantDigits(
-      p + integerStart, integerDigits: integerDigits,
-      fractionDigits: fractionDigits)
-  }
+  let m = scanMantissa(p, &i, end)
+  if m.digits == 0 { return nil }
+  guard let e = scanExponent(p, &i, end) else { return nil }
+  let (negative, w, exponent, truncated) = (m.negative, m.w, m.exponent + e, m.truncated)
   guard
     let value = decimalToDouble(
       w, exponent: exponent, negative: negative, truncated: truncated),

@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// What the article's pictures need from a fitted binary model.
 public struct ArticleFigureInput: Sendable {
   /// The single feature's values, or nil with several features (the
@@ -17,6 +19,7 @@ public struct ArticleFigureInput: Sendable {
   /// Objective and max |gradient| per iteration, one entry per solver.
   public var traces: [Trace]
 
+  /// One solver's path, for the convergence figure.
   public struct Trace: Sendable {
     public var name: String
     public var objective: [Double]
@@ -92,6 +95,10 @@ private func padded(_ values: [Double], fraction: Double = 0.08) -> (Double, Dou
   return (lo - pad, hi + pad)
 }
 
+/// The one x range of figures 1–4, so the same point sits at the same
+/// place in each (wide enough for the sigmoid's tails).
+func xDomain(_ x: [Double]) -> (Double, Double) { padded(x, fraction: 0.12) }
+
 private func sigmoid(_ r: Double) -> Double { 1 / (1 + libmExp(-r)) }
 
 private func pointTitle(_ input: ArticleFigureInput, _ i: Int, x: Double?) -> String {
@@ -107,10 +114,29 @@ private func classLegend(_ input: ArticleFigureInput) -> [(label: String, color:
   ]
 }
 
+private func classBars(_ input: ArticleFigureInput) -> [(label: String, color: String, marker: Plot.Marker)] {
+  [(input.classNames[1], Palette.positive, .bar), (input.classNames[0], Palette.negative, .bar)]
+}
+
+private func color(_ label: Int) -> String { label == 1 ? Palette.positive : Palette.negative }
+
+/// What a histogram caption says about the binning.
+private func binned(_ n: Int, _ bins: Bins, _ input: ArticleFigureInput) -> String {
+  "\(grouped(n)) points are too many to draw one by one: the number of points in each of "
+    + "\(bins.count) equal bins of \(input.featureName)"
+}
+
+/// What a sampled figure's caption says.
+private func sampled(_ n: Int, _ shown: Int) -> String {
+  " With \(grouped(n)) points, \(shown) are drawn: the middle point of each of \(shown) equal "
+    + "slices of the sorted points."
+}
+
 // MARK: - Figures 1–4: the data and the fitted sigmoid
 
 func dataOnALine(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
-  var plot = Plot(height: 200, title: "The data: one feature, two classes", x: padded(x), y: (-1, 1))
+  if x.count > manyPoints { return dataHistogram(input, x) }
+  var plot = Plot(height: 200, title: "The data: one feature, two classes", x: xDomain(x), y: (-1, 1))
   plot.axes(xLabel: input.featureName, yLabel: "", yTicks: false, grid: false)
   let py = plot.y(0)
   plot.svg.line(plot.left, py, plot.right, py, stroke: Palette.light, width: 2)
@@ -125,40 +151,113 @@ func dataOnALine(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
     svg: plot.svg.text)
 }
 
+/// Figure 1 for many points: a histogram of x, stacked by class.
+private func dataHistogram(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
+  let bins = Bins(x)
+  let counts = bins.counts(x, labels: input.labels)
+  let top = Double(max(1, (0..<bins.count).map { counts[0][$0] + counts[1][$0] }.max() ?? 1)) * 1.15
+  var plot = Plot(height: 260, title: "The data: one feature, two classes", x: xDomain(x), y: (0, top))
+  plot.axes(xLabel: input.featureName, yLabel: "points")
+  for k in 0..<bins.count {
+    var base = 0.0
+    for label in [0, 1] where counts[label][k] > 0 {
+      let c = Double(counts[label][k])
+      let x0 = plot.x(bins.lower(k)), x1 = plot.x(bins.upper(k))
+      plot.svg.rect(
+        x0, plot.y(base + c), x1 - x0, plot.y(base) - plot.y(base + c), fill: color(label),
+        opacity: 0.85,
+        title: "\(counts[label][k]) points of class \(input.classNames[label]) with "
+          + "\(input.featureName) in [\(decimals(bins.lower(k), 3)), \(decimals(bins.upper(k), 3))]")
+      base += c
+    }
+  }
+  plot.legend(classBars(input), corner: .topRight)
+  return Figure(
+    fileName: "1-data.svg", title: "The data",
+    caption: binned(x.count, bins, input) + ", stacked by class (the article's figure 1).",
+    svg: plot.svg.text)
+}
+
 func splitByClass(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
-  var plot = Plot(height: 240, title: "Split by class", x: padded(x), y: (-0.6, 1.6))
+  var plot = Plot(height: 240, title: "Split by class", x: xDomain(x), y: (-0.6, 1.6))
   plot.axes(xLabel: input.featureName, yLabel: "", yTicks: false, grid: false)
   for row in 0...1 {
     let py = plot.y(Double(row))
     plot.svg.line(plot.left, py, plot.right, py, stroke: Palette.light, width: 2)
     plot.svg.text(
       input.classNames[row], x: plot.right - 4, y: py - 10, anchor: .end, size: 12,
-      fill: row == 1 ? Palette.positive : Palette.negative)
+      fill: color(row))
   }
-  for (i, v) in x.enumerated() {
-    let label = input.labels[i]
-    plot.point(plot.x(v), plot.y(Double(label)), positive: label == 1, title: pointTitle(input, i, x: v))
+  let many = x.count > manyPoints
+  let bins = Bins(x)
+  if many {
+    // One histogram per row, on a common scale: a bin's bar is 0.8 rows
+    // high for the fullest bin of either class.
+    let counts = bins.counts(x, labels: input.labels)
+    let most = Double(max(1, counts.flatMap { $0 }.max() ?? 1))
+    for label in [0, 1] {
+      for k in 0..<bins.count where counts[label][k] > 0 {
+        let h = 0.8 * Double(counts[label][k]) / most
+        let x0 = plot.x(bins.lower(k)), x1 = plot.x(bins.upper(k))
+        let base = Double(label) - 0.4
+        plot.svg.rect(
+          x0, plot.y(base + h), x1 - x0, plot.y(base) - plot.y(base + h), fill: color(label),
+          opacity: 0.85, title: "\(counts[label][k]) points of class \(input.classNames[label])")
+      }
+    }
+  } else {
+    for (i, v) in x.enumerated() {
+      let label = input.labels[i]
+      plot.point(plot.x(v), plot.y(Double(label)), positive: label == 1, title: pointTitle(input, i, x: v))
+    }
   }
   return Figure(
     fileName: "2-split.svg", title: "Split by class",
-    caption: "The same points, one row per class (figure 2).", svg: plot.svg.text)
+    caption: many
+      ? binned(x.count, bins, input) + ", one row per class, on one scale (figure 2)."
+      : "The same points, one row per class (figure 2).",
+    svg: plot.svg.text)
 }
 
 func fittedSigmoid(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
-  let domain = padded(x, fraction: 0.12)
+  let domain = xDomain(x)
   var plot = Plot(title: "The fitted sigmoid: P(\(input.classNames[1]) | \(input.featureName))", x: domain, y: (0, 1))
   plot.axes(xLabel: input.featureName, yLabel: "probability of \(input.classNames[1])")
   drawSigmoid(&plot, input, domain)
-  for (i, v) in x.enumerated() {
-    let label = input.labels[i]
-    plot.point(plot.x(v), plot.y(Double(label)), positive: label == 1, title: pointTitle(input, i, x: v))
+  let many = x.count > manyPoints
+  let bins = Bins(x)
+  if many {
+    // The classes as histograms: class 1 hanging from P = 1, class 0
+    // standing on P = 0, the fullest bin a quarter of the height.
+    let counts = bins.counts(x, labels: input.labels)
+    let most = Double(max(1, counts.flatMap { $0 }.max() ?? 1))
+    for label in [0, 1] {
+      for k in 0..<bins.count where counts[label][k] > 0 {
+        let h = 0.25 * Double(counts[label][k]) / most
+        let x0 = plot.x(bins.lower(k)), x1 = plot.x(bins.upper(k))
+        let (lo, hi) = label == 1 ? (1 - h, 1.0) : (0, h)
+        plot.svg.rect(
+          x0, plot.y(hi), x1 - x0, plot.y(lo) - plot.y(hi), fill: color(label), opacity: 0.5,
+          title: "\(counts[label][k]) points of class \(input.classNames[label])")
+      }
+    }
+    plot.legend(classBars(input) + [("sigmoid", Palette.neutral, .line)])
+  } else {
+    for (i, v) in x.enumerated() {
+      let label = input.labels[i]
+      plot.point(plot.x(v), plot.y(Double(label)), positive: label == 1, title: pointTitle(input, i, x: v))
+    }
+    plot.legend(classLegend(input) + [("sigmoid", Palette.neutral, .line)])
   }
-  plot.legend(classLegend(input) + [("sigmoid", Palette.neutral, .line)])
   let b = input.intercept!, w = input.coef!
   return Figure(
     fileName: "3-sigmoid.svg", title: "The fitted sigmoid",
     caption: "σ(\(decimals(w, 4))·\(input.featureName) + \(decimals(b, 4))): for any "
-      + "\(input.featureName), the probability of \(input.classNames[1]) (figure 3).",
+      + "\(input.featureName), the probability of \(input.classNames[1]) (figure 3)."
+      + (many
+        ? " " + binned(x.count, bins, input) + ", class \(input.classNames[1]) hanging from "
+          + "the top, class \(input.classNames[0]) standing on the bottom."
+        : ""),
     svg: plot.svg.text)
 }
 
@@ -172,24 +271,47 @@ private func drawSigmoid(_ plot: inout Plot, _ input: ArticleFigureInput, _ doma
 }
 
 func probabilityBars(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
-  let domain = padded(x, fraction: 0.12)
+  let domain = xDomain(x)
   var plot = Plot(
     height: 380, title: "Probability of each point's own class", x: domain, y: (0, 1),
     margin: (68, 24, 52, 64))
   plot.axes(xLabel: input.featureName, yLabel: "probability")
   drawSigmoid(&plot, input, domain)
-  let barWidth = max(6, min(18, (plot.right - plot.left) / Double(x.count) * 0.5))
-  for (i, v) in x.enumerated() {
-    let p = input.probabilities[i]
-    let px = plot.x(v) - barWidth / 2
-    let own = input.trueClassProbabilities[i]
-    let title = pointTitle(input, i, x: v) + ", p = \(decimals(own, 4))"
-    if input.labels[i] == 1 {
-      // Under the sigmoid: from 0 up to p.
-      plot.svg.rect(px, plot.y(p), barWidth, plot.y(0) - plot.y(p), fill: Palette.positive, opacity: 0.85, title: title)
+  let own = input.trueClassProbabilities
+  let many = x.count > manyPoints
+  let bins = Bins(x)
+  /// A bar of the probability of the true class: positives stand under
+  /// the sigmoid (0 up to p), negatives hang over it (p up to 1).
+  func bar(_ px: Double, _ width: Double, _ label: Int, _ p: Double, _ title: String) {
+    if label == 1 {
+      plot.svg.rect(px, plot.y(p), width, plot.y(0) - plot.y(p), fill: Palette.positive, opacity: 0.85, title: title)
     } else {
-      // Over the sigmoid: from p up to 1, the probability of not positive.
-      plot.svg.rect(px, plot.y(1), barWidth, plot.y(p) - plot.y(1), fill: Palette.negative, opacity: 0.85, title: title)
+      plot.svg.rect(px, plot.y(1), width, plot.y(p) - plot.y(1), fill: Palette.negative, opacity: 0.85, title: title)
+    }
+  }
+  if many {
+    // Per bin and class, one bar at the class's mean P(class 1) in the
+    // bin: class 1 in the bin's left half, class 0 in its right half.
+    var sums = [[Double]](repeating: [Double](repeating: 0, count: bins.count), count: 2)
+    let counts = bins.counts(x, labels: input.labels)
+    for (i, v) in x.enumerated() { sums[input.labels[i]][bins.index(v)] += input.probabilities[i] }
+    for k in 0..<bins.count {
+      let x0 = plot.x(bins.lower(k)), x1 = plot.x(bins.upper(k))
+      for label in [1, 0] where counts[label][k] > 0 {
+        let p = sums[label][k] / Double(counts[label][k])
+        let ownMean = label == 1 ? p : 1 - p
+        bar(
+          label == 1 ? x0 : (x0 + x1) / 2, (x1 - x0) / 2, label, p,
+          "\(counts[label][k]) points of class \(input.classNames[label]), mean probability of "
+            + "their class \(decimals(ownMean, 4))")
+      }
+    }
+  } else {
+    let barWidth = max(6, min(18, (plot.right - plot.left) / Double(x.count) * 0.5))
+    for (i, v) in x.enumerated() {
+      bar(
+        plot.x(v) - barWidth / 2, barWidth, input.labels[i], input.probabilities[i],
+        pointTitle(input, i, x: v) + ", p = \(decimals(own[i], 4))")
     }
   }
   plot.legend(
@@ -202,7 +324,12 @@ func probabilityBars(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
     caption: "Bars under the sigmoid are the probability the model gives a "
       + "\(input.classNames[1]) point of being \(input.classNames[1]); bars hanging from the "
       + "top, 1 − P, what it gives a \(input.classNames[0]) point of being "
-      + "\(input.classNames[0]) (figures 4–6).",
+      + "\(input.classNames[0]) (figures 4–6)."
+      + (many
+        ? " \(grouped(x.count)) points are too many for one bar each: per bin of "
+          + "\(input.featureName) (\(bins.count) equal bins) and class, one bar at the class's "
+          + "mean probability in the bin."
+        : ""),
     svg: plot.svg.text)
 }
 
@@ -210,24 +337,24 @@ func probabilityBars(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
 
 func sortedProbabilities(_ input: ArticleFigureInput) -> Figure {
   let p = input.trueClassProbabilities
-  let order = p.indices.sorted { p[$0] < p[$1] || (p[$0] == p[$1] && $0 < $1) }
-  var plot = Plot(title: "All probabilities of the true class, side by side", x: (0, Double(p.count)), y: (0, 1))
+  let order = sortedOrder(p)
+  let ranks = evenlySpacedRanks(p.count, slots: manyPoints)
+  var plot = Plot(title: "All probabilities of the true class, side by side", x: (0, Double(ranks.count)), y: (0, 1))
   plot.axes(xLabel: "points, sorted by probability", yLabel: "probability of the true class", xTicks: false)
-  let slot = (plot.right - plot.left) / Double(p.count)
-  for (k, i) in order.enumerated() {
-    let positive = input.labels[i] == 1
+  let slot = (plot.right - plot.left) / Double(ranks.count)
+  for (k, rank) in ranks.enumerated() {
+    let i = order[rank]
     plot.svg.rect(
       plot.left + slot * (Double(k) + 0.15), plot.y(p[i]), slot * 0.7, plot.y(0) - plot.y(p[i]),
-      fill: positive ? Palette.positive : Palette.negative, opacity: 0.85,
+      fill: color(input.labels[i]), opacity: 0.85,
       title: pointTitle(input, i, x: input.x?[i]) + ", p = \(decimals(p[i], 4))")
   }
-  plot.legend([
-    (input.classNames[1], Palette.positive, .bar), (input.classNames[0], Palette.negative, .bar),
-  ])
+  plot.legend(classBars(input))
   return Figure(
     fileName: "5-sorted.svg", title: "Probabilities side by side",
     caption: "Without x, only the probabilities matter: each point's probability of its own "
-      + "class, sorted (figures 7–8).",
+      + "class, sorted (figures 7–8)."
+      + (ranks.count < p.count ? sampled(p.count, ranks.count) : ""),
     svg: plot.svg.text)
 }
 
@@ -244,32 +371,39 @@ func negativeLogCurve(_ input: ArticleFigureInput) -> Figure {
   }
   plot.svg.polyline(curve, stroke: Palette.neutral, width: 2)
   let p = input.trueClassProbabilities
-  for i in p.indices {
+  let order = sortedOrder(p)
+  let ranks = evenlySpacedRanks(p.count, slots: manyPoints)
+  for rank in ranks {
+    let i = order[rank]
     plot.point(
       plot.x(p[i]), plot.y(losses[i]), positive: input.labels[i] == 1,
       title: pointTitle(input, i, x: input.x?[i]) + ", p = \(decimals(p[i], 4)), loss = \(decimals(losses[i], 4))")
   }
-  plot.legend(classLegend(input) + [("−log(p)", Palette.neutral, .line)])
+  // Top right: the curve is near 0 there, so the legend covers nothing.
+  plot.legend(classLegend(input) + [("−log(p)", Palette.neutral, .line)], corner: .topRight)
   return Figure(
     fileName: "6-neglog.svg", title: "−log(p)",
     caption: "Confident right answers cost almost nothing; as the probability of the true class "
-      + "goes to 0 the loss grows without bound (figure 9).",
+      + "goes to 0 the loss grows without bound (figure 9)."
+      + (ranks.count < p.count ? sampled(p.count, ranks.count) : ""),
     svg: plot.svg.text)
 }
 
 func lossesAndMean(_ input: ArticleFigureInput) -> Figure {
   let losses = input.pointLosses
   let p = input.trueClassProbabilities
-  let order = p.indices.sorted { p[$0] < p[$1] || (p[$0] == p[$1] && $0 < $1) }
+  let order = sortedOrder(p)
+  let ranks = evenlySpacedRanks(p.count, slots: manyPoints)
   let top = max((losses.max() ?? 1) * 1.15, input.logLoss * 1.5)
-  var plot = Plot(title: "The loss of each point, and their mean", x: (0, Double(p.count)), y: (0, top))
+  var plot = Plot(title: "The loss of each point, and their mean", x: (0, Double(ranks.count)), y: (0, top))
   plot.axes(xLabel: "points, sorted by probability", yLabel: "loss −log(p)", xTicks: false)
-  let slot = (plot.right - plot.left) / Double(p.count)
-  for (k, i) in order.enumerated() {
+  let slot = (plot.right - plot.left) / Double(ranks.count)
+  for (k, rank) in ranks.enumerated() {
+    let i = order[rank]
     plot.svg.rect(
       plot.left + slot * (Double(k) + 0.15), plot.y(losses[i]), slot * 0.7,
       plot.y(0) - plot.y(losses[i]),
-      fill: input.labels[i] == 1 ? Palette.positive : Palette.negative, opacity: 0.85,
+      fill: color(input.labels[i]), opacity: 0.85,
       title: pointTitle(input, i, x: input.x?[i]) + ", loss = \(decimals(losses[i], 4))")
   }
   let mean = plot.y(input.logLoss)
@@ -277,10 +411,13 @@ func lossesAndMean(_ input: ArticleFigureInput) -> Figure {
   plot.svg.text(
     "log loss = mean = \(decimals(input.logLoss, 4))", x: plot.right - 6, y: mean - 7,
     anchor: .end, size: 13, weight: "bold")
+  plot.legend(classBars(input), corner: .topRight)
   return Figure(
     fileName: "7-losses.svg", title: "Losses and log loss",
     caption: "−log of each probability of figure 5; their mean is the binary cross-entropy / "
-      + "log loss, \(decimals(input.logLoss, 4)) (figure 10).",
+      + "log loss, \(decimals(input.logLoss, 4)) (figure 10)."
+      + (ranks.count < p.count
+        ? sampled(p.count, ranks.count) + " The mean is over all \(grouped(p.count))." : ""),
     svg: plot.svg.text)
 }
 

@@ -1,4 +1,6 @@
 /// Maps data values to pixels, linearly or by log10.
+import FitlogitSystem
+
 struct Scale: Sendable {
   let domain: (Double, Double)
   let range: (Double, Double)

@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// The chi-square distribution's upper tail, for the likelihood-ratio test.
 public enum ChiSquare {
   /// P(χ²_k > x) = Q(k/2, x/2), the regularized upper incomplete gamma.

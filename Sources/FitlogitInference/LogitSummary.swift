@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitOptimization
+import FitlogitSystem
 
 /// The inference table statsmodels prints for `Logit(...).fit().summary()`
 /// (two classes) or `MNLogit` (K classes, the first the reference), with
@@ -77,15 +78,14 @@ extension LogitSummary {
     // The information matrix in the reported parameters: (β_k − β_0) per
     // column for K > 2, i.e. the Hessian block of classes 1…K−1.
     var objective = regression.objective(for: data)
-    let w = Self.parameters(of: fit.model)
+    let w = fit.model.parameters(fitIntercept: true)
     var h = [Double](repeating: 0, count: w.count * w.count)
     objective.hessian(at: w, into: &h)
     let S = objective.weightSum
-    let kept: [Int]  // flattened indices, equation-major then const-first
-    if K == 2 {
-      kept = [d] + Array(0..<d)
-    } else {
-      kept = (1..<K).flatMap { k in [k + K * d] + (0..<d).map { j in k + K * j } }
+    // Flat indices, equation-major then const-first.
+    let layout = objective.layout
+    let kept = (K == 2 ? 0..<1 : 1..<K).flatMap { k in
+      [layout.interceptIndex(row: k)] + (0..<d).map { j in layout.index(row: k, column: j) }
     }
     let m = kept.count
     var information = [Double](repeating: 0, count: m * m)
@@ -167,19 +167,6 @@ extension LogitSummary {
       dfModel: dfModel, dfResid: data.sampleCount - Int(k),
       converged: fit.optimization.converged, iterations: fit.optimization.iterations,
       penalizedC: C, warnings: warnings)
-  }
-
-  /// The optimizer's flat vector for `model`, as LogisticObjective lays it out.
-  private static func parameters(of model: LogisticModel) -> [Double] {
-    let d = model.featureNames.count
-    if model.classes.count == 2 { return Array(model.coef.row(0)) + [model.intercept[0]] }
-    let K = model.classes.count
-    var w = [Double](repeating: 0, count: K * (d + 1))
-    for k in 0..<K {
-      for j in 0..<d { w[k + K * j] = model.coef[k, j] }
-      w[k + K * d] = model.intercept[k]
-    }
-    return w
   }
 
   /// Refuses a design whose columns (with the constant) are linearly

@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// The standard normal distribution, for z-tests and confidence intervals.
 public enum Normal {
   /// Φ(x) = ½·erfc(−x/√2). Through erfc, so the lower tail keeps its

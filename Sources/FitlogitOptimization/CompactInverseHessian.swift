@@ -115,9 +115,9 @@ struct CompactInverseHessian {
       w[i] = dot(y[i], v)
       w[c + i] = theta * dot(s[i], v)
     }
-    guard solveUpperTransposed(factor, size: c2, &w) else { return false }
+    guard solveUpperTransposed(factor, size: c2, stride: c2, &w) else { return false }
     for i in 0..<c { w[i] = -w[i] }
-    guard solveUpper(factor, size: c2, &w) else { return false }
+    guard solveUpper(factor, size: c2, stride: c2, &w) else { return false }
     for j in 0..<c {
       let sj = s[j]
       let yj = y[j]
@@ -147,11 +147,7 @@ struct CompactInverseHessian {
     var column = [Double](repeating: 0, count: c)
     for col in 0..<c {
       for i in 0..<c { column[i] = factor[i * c2 + c + col] }
-      for i in 0..<c {
-        var sum = column[i]
-        for k in 0..<i { sum -= factor[k * c2 + i] * column[k] }
-        column[i] = sum / factor[i * c2 + i]
-      }
+      solveUpperTransposed(factor, size: c, stride: c2, &column)
       for i in 0..<c { factor[i * c2 + c + col] = column[i] }
     }
     for i in c..<c2 {
@@ -176,51 +172,4 @@ func dot(_ a: [Double], _ b: [Double]) -> Double {
   var sum = 0.0
   for i in a.indices { sum += a[i] * b[i] }
   return sum
-}
-
-/// In-place upper Cholesky factor (U'U = A) of the size×size block at
-/// `offset` of a row-major matrix with row length `stride`; reads only the
-/// upper triangle, in LAPACK dpotf2's order.
-///
-/// - Returns: false if a pivot is not positive (A is not positive definite).
-func choleskyUpper(_ a: inout [Double], size: Int, stride: Int, offset: Int) -> Bool {
-  for j in 0..<size {
-    var d = 0.0
-    for k in 0..<j { d += a[offset + k * stride + j] * a[offset + k * stride + j] }
-    var ajj = a[offset + j * stride + j]
-    if j > 0 { ajj -= d }
-    if !(ajj > 0) { return false }
-    ajj = ajj.squareRoot()
-    a[offset + j * stride + j] = ajj
-    for c in (j + 1)..<max(j + 1, size) {
-      var e = 0.0
-      for k in 0..<j { e += a[offset + k * stride + j] * a[offset + k * stride + c] }
-      var v = a[offset + j * stride + c]
-      if j > 0 { v -= e }
-      a[offset + j * stride + c] = v / ajj
-    }
-  }
-  return true
-}
-
-/// Solves U'x = b in place (forward substitution), U upper, row-major.
-private func solveUpperTransposed(_ u: [Double], size n: Int, _ x: inout [Double]) -> Bool {
-  for i in 0..<n {
-    if u[i * n + i] == 0 { return false }
-    var sum = x[i]
-    for k in 0..<i { sum -= u[k * n + i] * x[k] }
-    x[i] = sum / u[i * n + i]
-  }
-  return true
-}
-
-/// Solves Ux = b in place (back substitution).
-private func solveUpper(_ u: [Double], size n: Int, _ x: inout [Double]) -> Bool {
-  for i in stride(from: n - 1, through: 0, by: -1) {
-    if u[i * n + i] == 0 { return false }
-    var sum = x[i]
-    for k in (i + 1)..<max(i + 1, n) { sum -= u[i * n + k] * x[k] }
-    x[i] = sum / u[i * n + i]
-  }
-  return true
 }

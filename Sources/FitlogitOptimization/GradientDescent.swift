@@ -25,45 +25,32 @@ public struct GradientDescent: Minimizer {
     observer: ((IterationRecord) -> Void)?
   ) -> OptimizationResult {
     let armijo = 1e-4
-    var x = start
-    var g = [Double](repeating: 0, count: x.count)
-    var f = objective.value(at: x, gradient: &g)
-    var evaluations = 1
-    var iterations = 0
-    var progress = Progress(observer: observer)
-    func record(step: Double) {
-      progress.record(
-        iteration: iterations, value: f, gradient: g, step: step, evaluations: evaluations)
-    }
-    func finish(_ reason: StopReason) -> OptimizationResult {
-      progress.result(
-        x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
-        reason: reason)
-    }
+    var state = SolverState(&objective, start: start, observer: observer)
 
-    record(step: 0)
-    var trial = x
-    var gTrial = g
-    var gg = dot(g, g)
+    state.record(step: 0)
+    var trial = state.x
+    var gTrial = state.g
+    var gg = dot(state.g, state.g)
     // The first step has length 1, as L-BFGS-B's first trial.
     var step = gg > 0 ? 1 / gg.squareRoot() : 1
     while true {
-      let largest = maxAbs(g)
-      if largest <= tolerance { return finish(.gradientTolerance) }
-      if !largest.isFinite { return finish(.nonFinite) }
-      if iterations >= maxIterations { return finish(.maxIterations) }
+      let largest = maxAbs(state.g)
+      if largest <= tolerance { return state.finish(.gradientTolerance) }
+      if !largest.isFinite { return state.finish(.nonFinite) }
+      if state.iterations >= maxIterations { return state.finish(.maxIterations) }
       var accepted = false
-      var fNew = f
+      var fNew = state.f
       for _ in 0...maxHalvings {
-        for i in x.indices { trial[i] = x[i] - step * g[i] }
+        for i in state.x.indices { trial[i] = state.x[i] - step * state.g[i] }
         let fTrial = objective.value(at: trial, gradient: &gTrial)
-        evaluations += 1
+        state.evaluations += 1
         let promised = armijo * step * gg
-        let resolvable = promised > 4 * Double.ulpOfOne * abs(f)
+        let resolvable = promised > 4 * Double.ulpOfOne * abs(state.f)
         if fTrial.isFinite
           && (resolvable
-            ? fTrial <= f - promised
-            : fTrial <= f + 4 * Double.ulpOfOne * abs(f) && dot(gTrial, gTrial) < gg)
+            ? fTrial <= state.f - promised
+            : fTrial <= state.f + 4 * Double.ulpOfOne * abs(state.f)
+              && dot(gTrial, gTrial) < gg)
         {
           accepted = true
           fNew = fTrial
@@ -71,13 +58,13 @@ public struct GradientDescent: Minimizer {
         }
         step *= 0.5
       }
-      if !accepted { return finish(.lineSearchFailed) }
-      swap(&x, &trial)
-      swap(&g, &gTrial)
-      f = fNew
-      gg = dot(g, g)
-      iterations += 1
-      record(step: step)
+      if !accepted { return state.finish(.lineSearchFailed) }
+      swap(&state.x, &trial)
+      swap(&state.g, &gTrial)
+      state.f = fNew
+      gg = dot(state.g, state.g)
+      state.iterations += 1
+      state.record(step: step)
       step *= 2
     }
   }

@@ -40,106 +40,94 @@ public struct LBFGS: Minimizer {
     let n = start.count
     let epsilon = Double.ulpOfOne
     let relativeTolerance = factr * epsilon
-    var x = start
-    var g = [Double](repeating: 0, count: n)
-    var f = objective.value(at: x, gradient: &g)
-    var evaluations = 1
-    var lastEvaluated = x
-    var iterations = 0
+    var state = SolverState(&objective, start: start, observer: observer)
+    var lastEvaluated = start
     var memory = CompactInverseHessian(capacity: self.memory)
-    var progress = Progress(observer: observer)
-    func record(step: Double) {
-      progress.record(
-        iteration: iterations, value: f, gradient: g, step: step, evaluations: evaluations)
-    }
-    func finish(_ reason: StopReason) -> OptimizationResult {
-      progress.result(
-        x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
-        reason: reason)
-    }
 
-    record(step: 0)
-    var sbgnrm = maxAbs(g)
-    if sbgnrm <= tolerance { return finish(.gradientTolerance) }
+    state.record(step: 0)
+    var sbgnrm = maxAbs(state.g)
+    if sbgnrm <= tolerance { return state.finish(.gradientTolerance) }
 
     var z = [Double](repeating: 0, count: n)
     var d = [Double](repeating: 0, count: n)
-    var t = x
-    var r = g
+    var t = state.x
+    var r = state.g
     var lineSearch = MoreThuente()
     while true {
       // E-1: the search direction.
       if memory.count == 0 {
         var f1 = 0.0
-        for gi in g { f1 = f1 - gi * gi }
+        for gi in state.g { f1 = f1 - gi * gi }
         let f2 = -memory.theta * f1
         var dtm = (-f1) / f2
         if !(dtm > 0) { dtm = 0 }
-        for i in 0..<n { z[i] = x[i] + dtm * (-g[i]) }
-      } else if !memory.step(from: x, gradient: g, into: &z) {
+        for i in 0..<n { z[i] = state.x[i] + dtm * (-state.g[i]) }
+      } else if !memory.step(from: state.x, gradient: state.g, into: &z) {
         memory.reset()
         continue
       }
-      for i in 0..<n { d[i] = z[i] - x[i] }
+      for i in 0..<n { d[i] = z[i] - state.x[i] }
 
       // E-2: the line search along d.
       var dtd = 0.0
       for v in d { dtd += v * v }
       let dnorm = dtd.squareRoot()
       dtd = dnorm * dnorm
-      var stp = iterations == 0 ? cMin(1 / dnorm, 1e10) : 1.0
-      t = x
-      r = g
-      let fold = f
-      var gd = dot(g, d)
+      var stp = state.iterations == 0 ? cMin(1 / dnorm, 1e10) : 1.0
+      t = state.x
+      r = state.g
+      let fold = state.f
+      var gd = dot(state.g, d)
       let gdold = gd
       var accepted = false
       if gd < 0 {
-        var task = lineSearch.start(value: f, slope: gd, step: stp)
+        var task = lineSearch.start(value: state.f, slope: gd, step: stp)
         var trials = 0
         while task == .evaluate {
           trials += 1
           if stp == 1 {
-            x = z
+            state.x = z
           } else {
-            for i in 0..<n { x[i] = stp * d[i] + t[i] }
+            for i in 0..<n { state.x[i] = stp * d[i] + t[i] }
           }
           if trials - 1 >= maxLineSearchSteps { break }
-          if x != lastEvaluated {
-            f = objective.value(at: x, gradient: &g)
-            evaluations += 1
-            lastEvaluated = x
+          if state.x != lastEvaluated {
+            state.f = objective.value(at: state.x, gradient: &state.g)
+            state.evaluations += 1
+            lastEvaluated = state.x
           }
-          gd = dot(g, d)
-          task = lineSearch.next(value: f, slope: gd, step: &stp)
+          gd = dot(state.g, d)
+          task = lineSearch.next(value: state.f, slope: gd, step: &stp)
         }
         accepted = task == .converged || task == .warning
       }
       if !accepted {
         // E-2c: back to the last iterate; a fresh start if there was memory.
-        x = t
-        g = r
-        f = fold
-        if memory.count == 0 { return finish(.lineSearchFailed) }
+        state.x = t
+        state.g = r
+        state.f = fold
+        if memory.count == 0 { return state.finish(.lineSearchFailed) }
         memory.reset()
         continue
       }
 
       // E-3: an accepted iterate, then the stopping tests in scipy's order.
-      iterations += 1
-      sbgnrm = maxAbs(g)
-      record(step: stp)
-      if iterations >= maxIterations { return finish(.maxIterations) }
-      if evaluations > maxEvaluations { return finish(.maxEvaluations) }
-      if sbgnrm <= tolerance { return finish(.gradientTolerance) }
-      let scale = cMax(cMax(abs(fold), abs(f)), 1)
-      if fold - f <= relativeTolerance * scale { return finish(.relativeReduction) }
+      state.iterations += 1
+      sbgnrm = maxAbs(state.g)
+      state.record(step: stp)
+      if state.iterations >= maxIterations { return state.finish(.maxIterations) }
+      if state.evaluations > maxEvaluations { return state.finish(.maxEvaluations) }
+      if sbgnrm <= tolerance { return state.finish(.gradientTolerance) }
+      let scale = cMax(cMax(abs(fold), abs(state.f)), 1)
+      if fold - state.f <= relativeTolerance * scale {
+        return state.finish(.relativeReduction)
+      }
 
       // E-4: the memory update.
       var yv = [Double](repeating: 0, count: n)
       var yy = 0.0
       for i in 0..<n {
-        yv[i] = g[i] - r[i]
+        yv[i] = state.g[i] - r[i]
         yy += yv[i] * yv[i]
       }
       let ynorm = yy.squareRoot()

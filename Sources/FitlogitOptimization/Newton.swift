@@ -26,69 +26,58 @@ public struct Newton: Sendable {
     observer: ((IterationRecord) -> Void)? = nil
   ) -> OptimizationResult {
     let n = start.count
-    var x = start
-    var g = [Double](repeating: 0, count: n)
-    var f = objective.value(at: x, gradient: &g)
-    var evaluations = 1
-    var iterations = 0
-    var progress = Progress(observer: observer)
-    func record(step: Double) {
-      progress.record(
-        iteration: iterations, value: f, gradient: g, step: step, evaluations: evaluations)
-    }
-    func finish(_ reason: StopReason) -> OptimizationResult {
-      progress.result(
-        x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
-        reason: reason)
-    }
-    record(step: 0)
+    var state = SolverState(&objective, start: start, observer: observer)
+    state.record(step: 0)
     var h = [Double](repeating: 0, count: n * n)
-    var trial = x
-    var gTrial = g
-    while iterations < maxIterations {
-      objective.hessian(at: x, into: &h)
-      guard let d = newtonDirection(hessian: h, gradient: g, size: n) else {
-        return finish(.lineSearchFailed)
+    var trial = state.x
+    var gTrial = state.g
+    while state.iterations < maxIterations {
+      objective.hessian(at: state.x, into: &h)
+      guard let d = newtonDirection(hessian: h, gradient: state.g, size: n) else {
+        return state.finish(.lineSearchFailed)
       }
-      let slope = dot(g, d)
-      if !(slope < 0) { return finish(maxAbs(g) <= tolerance ? .gradientTolerance : .lineSearchFailed) }
+      let slope = dot(state.g, d)
+      if !(slope < 0) {
+        return state.finish(
+          maxAbs(state.g) <= tolerance ? .gradientTolerance : .lineSearchFailed)
+      }
       // Backtracking: accept when f decreases by the Armijo term, or, when
       // the change is below f's rounding, when Σ|g| decreases.
       let armijo = 0.00048828125 * slope
-      let tiny = abs(f * 16 * Double.ulpOfOne)
+      let tiny = abs(state.f * 16 * Double.ulpOfOne)
       var t = 1.0
       var accepted = false
-      var fTrial = f
+      var fTrial = state.f
       for _ in 0..<21 {
-        for i in 0..<n { trial[i] = x[i] + t * d[i] }
+        for i in 0..<n { trial[i] = state.x[i] + t * d[i] }
         fTrial = objective.value(at: trial, gradient: &gTrial)
-        evaluations += 1
-        let improvement = fTrial - f
+        state.evaluations += 1
+        let improvement = fTrial - state.f
         if improvement <= t * armijo
-          || (abs(improvement) <= tiny && l1(gTrial) < l1(g))
+          || (abs(improvement) <= tiny && l1(gTrial) < l1(state.g))
         {
           accepted = true
           break
         }
         t *= 0.5
       }
-      guard accepted else { return finish(.lineSearchFailed) }
+      guard accepted else { return state.finish(.lineSearchFailed) }
       var decrement = 0.0
       for i in 0..<n {
         var hd = 0.0
         for j in 0..<n { hd += h[i * n + j] * d[j] }
         decrement += d[i] * hd
       }
-      swap(&x, &trial)
-      swap(&g, &gTrial)
-      f = fTrial
-      iterations += 1
-      record(step: t)
-      if maxAbs(g) <= tolerance && 0.5 * decrement <= tolerance {
-        return finish(.gradientTolerance)
+      swap(&state.x, &trial)
+      swap(&state.g, &gTrial)
+      state.f = fTrial
+      state.iterations += 1
+      state.record(step: t)
+      if maxAbs(state.g) <= tolerance && 0.5 * decrement <= tolerance {
+        return state.finish(.gradientTolerance)
       }
     }
-    return finish(.maxIterations)
+    return state.finish(.maxIterations)
   }
 }
 
@@ -108,46 +97,11 @@ func newtonDirection(hessian h: [Double], gradient g: [Double], size n: Int) -> 
     if choleskyUpper(&u, size: n, stride: n, offset: 0) {
       // Solve U'U d = −g.
       var d = g.map { -$0 }
-      for i in 0..<n {
-        var s = d[i]
-        for k in 0..<i { s -= u[k * n + i] * d[k] }
-        d[i] = s / u[i * n + i]
-      }
-      for i in stride(from: n - 1, through: 0, by: -1) {
-        var s = d[i]
-        for k in (i + 1)..<max(i + 1, n) { s -= u[i * n + k] * d[k] }
-        d[i] = s / u[i * n + i]
-      }
+      solveUpperTransposed(u, size: n, stride: n, &d)
+      solveUpper(u, size: n, stride: n, &d)
       if d.allSatisfy(\.isFinite) { return d }
     }
     ridge = ridge == 0 ? max(trace / Double(max(n, 1)), 1) * 1e-12 : ridge * 100
   }
   return nil
-}
-
-/// The inverse of a symmetric positive definite matrix (row-major n×n)
-/// through its Cholesky factor, or nil if a pivot is not positive.
-///
-/// For covariance matrices (the inverse of an information matrix), where
-/// an explicit inverse is what gets reported.
-public func inverseOfPositiveDefinite(_ a: [Double], size n: Int) -> [Double]? {
-  var u = a
-  guard choleskyUpper(&u, size: n, stride: n, offset: 0) else { return nil }
-  var inverse = [Double](repeating: 0, count: n * n)
-  var column = [Double](repeating: 0, count: n)
-  for c in 0..<n {
-    for i in 0..<n { column[i] = i == c ? 1 : 0 }
-    for i in 0..<n {
-      var s = column[i]
-      for k in 0..<i { s -= u[k * n + i] * column[k] }
-      column[i] = s / u[i * n + i]
-    }
-    for i in stride(from: n - 1, through: 0, by: -1) {
-      var s = column[i]
-      for k in (i + 1)..<max(i + 1, n) { s -= u[i * n + k] * column[k] }
-      column[i] = s / u[i * n + i]
-    }
-    for i in 0..<n { inverse[i * n + c] = column[i] }
-  }
-  return inverse
 }

@@ -4,6 +4,9 @@ public enum StopReason: Equatable, Sendable {
   /// The largest absolute gradient component fell to `tol` or below
   /// (L-BFGS-B: "NORM OF PROJECTED GRADIENT <= PGTOL").
   case gradientTolerance
+  /// The largest component of the minimum-norm subgradient fell to `tol`
+  /// or below (``ProximalNewton``'s test for a non-smooth objective).
+  case subgradientTolerance
   /// The objective stopped decreasing relative to its size
   /// (L-BFGS-B: "RELATIVE REDUCTION OF F <= FACTR*EPSMCH").
   case relativeReduction
@@ -22,7 +25,7 @@ public enum StopReason: Equatable, Sendable {
   /// True when the stop means the minimum was reached to tolerance.
   public var isConvergence: Bool {
     switch self {
-    case .gradientTolerance, .relativeReduction, .stepTolerance: true
+    case .gradientTolerance, .subgradientTolerance, .relativeReduction, .stepTolerance: true
     default: false
     }
   }
@@ -31,6 +34,7 @@ public enum StopReason: Equatable, Sendable {
   public var message: String {
     switch self {
     case .gradientTolerance: "norm of projected gradient <= tol"
+    case .subgradientTolerance: "norm of minimum-norm subgradient <= tol"
     case .relativeReduction: "relative reduction of f <= factr*epsmch"
     case .stepTolerance: "step size <= tol"
     case .maxIterations: "total number of iterations reached limit"
@@ -53,16 +57,22 @@ public struct IterationRecord: Equatable, Sendable {
   public var step: Double
   /// Objective evaluations so far.
   public var evaluations: Int
+  /// The iterate itself and ∇f there, so a picture can draw the path the
+  /// solver took over the objective's surface (a few numbers per record).
+  public var point: [Double]
+  public var gradient: [Double]
 
   public init(
     iteration: Int, value: Double, gradientMaxAbs: Double, step: Double,
-    evaluations: Int
+    evaluations: Int, point: [Double] = [], gradient: [Double] = []
   ) {
     self.iteration = iteration
     self.value = value
     self.gradientMaxAbs = gradientMaxAbs
     self.step = step
     self.evaluations = evaluations
+    self.point = point
+    self.gradient = gradient
   }
 }
 

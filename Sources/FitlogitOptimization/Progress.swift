@@ -7,12 +7,17 @@ struct Progress {
 
   init(observer: ((IterationRecord) -> Void)?) { self.observer = observer }
 
+  /// - Parameters:
+  ///   - optimality: The quantity `tol` is compared with, when it is not
+  ///     max |gradient| (a non-smooth objective's subgradient measure).
   mutating func record(
-    iteration: Int, value: Double, gradient: [Double], step: Double, evaluations: Int
+    iteration: Int, point: [Double], value: Double, gradient: [Double], step: Double,
+    evaluations: Int, optimality: Double? = nil
   ) {
     let r = IterationRecord(
-      iteration: iteration, value: value, gradientMaxAbs: maxAbs(gradient), step: step,
-      evaluations: evaluations)
+      iteration: iteration, value: value, gradientMaxAbs: optimality ?? maxAbs(gradient),
+      step: step,
+      evaluations: evaluations, point: point, gradient: gradient)
     trace.append(r)
     observer?(r)
   }

@@ -89,22 +89,6 @@ package func openForWritingThrough(_ path: String) -> Int32 {
   open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
 }
 
-/// Writes all of `bytes` to `fd`, retrying after interrupts; `nil` on
-/// success, else the `errno` of the failed write.
-package func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
-  guard let base = bytes.baseAddress else { return nil }
-  var written = 0
-  while written < bytes.count {
-    let n = write(fd, base + written, bytes.count - written)
-    if n < 0 {
-      if errno == EINTR { continue }
-      return errno
-    }
-    written += n
-  }
-  return nil
-}
-
 /// Gives an open file the permission bits and, where allowed, the owner of
 /// the file it will replace, so re-saving keeps a 0600 model private.
 /// Returns `errno` when the mode cannot be set; a refused change of owner

@@ -6,17 +6,9 @@ import FitlogitOptimization
 // Times, separately: reading the file, parsing it into a Dataset, one
 // objective evaluation (serial and blocked), and the fit. Prints one line
 // of `key=value` pairs per measurement (median of N runs) and peak RSS.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import FitlogitSystem
 
-func now() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-}
+func now() -> Double { monotonicSeconds() }
 
 func median(_ xs: [Double]) -> Double {
   let s = xs.sorted()
@@ -25,27 +17,11 @@ func median(_ xs: [Double]) -> Double {
 }
 
 func readFile(_ path: String) -> [UInt8] {
-  let fd = open(path, O_RDONLY)
-  guard fd >= 0 else { fail("cannot open \(path)", status: 1) }
-  defer { close(fd) }
-  var info = stat()
-  fstat(fd, &info)
-  let size = Int(info.st_size)
-  return [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-    var done = 0
-    while done < size {
-      let n = read(fd, buf.baseAddress! + done, size - done)
-      if n <= 0 { break }
-      done += n
-    }
-    count = done
+  do {
+    return try readWholeFile(path)
+  } catch {
+    fail("cannot open \(path)", status: 1)
   }
-}
-
-func peakRSSMegabytes() -> Double {
-  var usage = rusage()
-  getrusage(RUSAGE_SELF.rawValue, &usage)
-  return Double(usage.ru_maxrss) / 1024
 }
 
 let usage =
@@ -56,8 +32,8 @@ let usage =
 /// A developer tool still answers bad input with a line, not a trap.
 func fail(_ message: String, status: Int32 = 64) -> Never {
   let text = "fitlogit-bench: error: \(message)\n\(usage)\n"
-  _ = text.withCString { write(2, $0, strlen($0)) }
-  exit(status)
+  writeAll(text, toDescriptor: 2)
+  exitProcess(status)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
@@ -90,7 +66,7 @@ if args.first != "--generate" {
       }
     case "-h", "--help":
       print(usage)
-      exit(0)
+      exitProcess(0)
     case _ where a.hasPrefix("-"): fail("unknown option \(a)")
     default: path = a
     }
@@ -111,13 +87,15 @@ func generate(rows: Int, columns: Int, to path: String) {
   func gaussian() -> Double {
     let u = (Double(next() >> 11) + 0.5) * 0x1p-53
     let v = Double(next() >> 11) * 0x1p-53
-    return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    return (-2 * libmLog(u)).squareRoot() * libmCos(2 * Double.pi * v)
   }
-  guard let out = fopen(path, "w") else {
+  let out: SequentialFile
+  do {
+    out = try SequentialFile(creating: path)
+  } catch {
     fail("cannot write \(path)", status: 1)
   }
-  defer { fclose(out) }
-  fputs((0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n", out)
+  out.write((0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n")
   for _ in 0..<rows {
     let y = next() & 1
     var line = ""
@@ -125,7 +103,7 @@ func generate(rows: Int, columns: Int, to path: String) {
       let shift = j < 10 ? (y == 1 ? 1.0 : -1.0) * Double(j % 3 + 1) * 0.3 : 0
       line += "\(gaussian() + shift),"
     }
-    fputs(line + "\(y)\n", out)
+    out.write(line + "\(y)\n")
   }
 }
 
@@ -134,7 +112,7 @@ if args.first == "--generate" {
     let columns = Int(args[2]), columns >= 1
   else { fail("--generate needs ROWS COLUMNS OUT.csv") }
   generate(rows: Int(rows), columns: columns, to: args[3])
-  exit(0)
+  exitProcess(0)
 }
 guard let path else { fail("no FILE.csv") }
 
@@ -142,8 +120,7 @@ var t0 = now()
 // --mode mmap parses the mapped file (Dataset(csvFile:)), never copying it.
 let bytes = mode == "mmap" ? [] : readFile(path)
 let readTime = now() - t0
-var fileSize = stat()
-stat(path, &fileSize)
+let size = fileSize(path) ?? 0
 let parseMode: Dataset.CSVParseMode =
   mode == "serial" ? .chunks(1) : mode == "reader" ? .recordReader : .automatic
 var parseTimes: [Double] = []
@@ -161,15 +138,15 @@ for _ in 0..<(what == "all" || what == "parse" ? repeats : 1) {
   }
   parseTimes.append(now() - t0)
 }
-let mb = Double(fileSize.st_size) / 1e6
+let mb = Double(size) / 1e6
 let parse = median(parseTimes)
 print(
-  "file=\(path) bytes=\(fileSize.st_size) rows=\(data.sampleCount)"
+  "file=\(path) bytes=\(size) rows=\(data.sampleCount)"
     + " d=\(data.featureCount)"
     + " read_s=\(readTime) parse_s=\(parse) parse_MBps=\(mb / parse)")
 if what == "parse" {
-  print("peak_rss_MB=\(peakRSSMegabytes())")
-  exit(0)
+  print("peak_rss_MB=\(peakResidentMegabytes())")
+  exitProcess(0)
 }
 
 let regression = LogisticRegression()
@@ -212,7 +189,7 @@ print(
     + "\(abs(results[0].0 - results[1].0) / abs(results[0].0))"
     + " g_max_rel_diff=\(gradientDifference)")
 objective.blocked = nil
-if what == "objective" { exit(0) }
+if what == "objective" { exitProcess(0) }
 
 var fitTimes: [Double] = []
 var fit: Fit!
@@ -242,4 +219,4 @@ print(
     + " fit_over_evals_x_eval_at_solution="
     + "\(fitTime / (Double(evaluations) * evalAtSolution))"
 )
-print("peak_rss_MB=\(peakRSSMegabytes())")
+print("peak_rss_MB=\(peakResidentMegabytes())")

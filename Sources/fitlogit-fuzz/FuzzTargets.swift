@@ -9,9 +9,7 @@ import FitlogitCLI
 import FitlogitCore
 import FitlogitData
 
-#if canImport(Glibc)
-  import Glibc
-#endif
+import FitlogitSystem
 
 /// Which parser `LLVMFuzzerTestOneInput` feeds; set from FITLOGIT_FUZZ_TARGET.
 nonisolated(unsafe) var target = FuzzTarget.csv
@@ -41,23 +39,14 @@ enum FuzzTarget: String, CaseIterable {
       var err = ""
       _ = FitlogitCLI.run(words, stdout: &out, stderr: &err)
     case .model:
-      _ = try? ModelFile.decode(Array(bytes), path: "fuzz.json")
+      _ = try? ModelFile.decode(Array(bytes))
     }
   }
 }
 
 /// A whole file, for replaying saved inputs.
 func readAll(_ path: String) -> [UInt8] {
-  guard let f = fopen(path, "rb") else { return [] }
-  defer { fclose(f) }
-  var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 65536)
-  while true {
-    let n = fread(&chunk, 1, chunk.count, f)
-    if n <= 0 { break }
-    bytes += chunk[0..<n]
-  }
-  return bytes
+  (try? readWholeFile(path)) ?? []
 }
 
 #if FUZZING
@@ -84,8 +73,8 @@ func readAll(_ path: String) -> [UInt8] {
   ) -> Int32 {
     var count = argc
     var vector = argv
-    if let name = getenv("FITLOGIT_FUZZ_TARGET"),
-      let t = FuzzTarget(rawValue: String(cString: name))
+    if let name = environmentValue("FITLOGIT_FUZZ_TARGET"),
+      let t = FuzzTarget(rawValue: name)
     {
       target = t
     }

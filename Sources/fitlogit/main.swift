@@ -1,11 +1,4 @@
 import FitlogitCLI
+import FitlogitSystem
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-exit(FitlogitCLI.runMain())
+exitProcess(FitlogitCLI.runMain())

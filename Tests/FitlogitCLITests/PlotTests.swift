@@ -18,7 +18,26 @@ import Testing
     #expect(html.contains("coef[x] = 0.97164054"))
     #expect(html.contains("intercept = 0.65550101"))
     #expect(html.contains("log loss = mean = 0.3329"))
-    #expect(html.components(separatedBy: "<figure").count - 1 == 9)
+    // The nine figures, after the live ones: the model, −log p, the loss
+    // surface, the ROC curve.
+    #expect(html.components(separatedBy: "<figure").count - 1 == 9 + 4)
+    for id in [
+      "w", "b", "w-range", "b-range", "threshold", "log-loss", "objective", "live-sigmoid",
+      "surface-point", "roc-point", "cm-tp", "points-table", "page-data",
+    ] {
+      #expect(html.contains("id=\"\(id)\""), "\(id)")
+    }
+    // Opened at scikit-learn's fit, readable before any script runs.
+    #expect(html.contains("<output id=\"log-loss\" data-value=\"0.332939988498614"))
+    #expect(html.contains(">scikit-learn&apos;s fit</button>"))
+    #expect(html.contains(">maximum likelihood</button>"))
+    #expect(html.contains(">start (0, 0)</button>"))
+    #expect(html.contains("<math display=\"block\">"))
+    // Self-contained: nothing to fetch, every link inside the page.
+    for outside in ["src=", "https:", "http:", "href=\"h", "@import", "url("] {
+      #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        .contains(outside), "\(outside)")
+    }
     // The convergence figure holds both solvers' traces.
     let convergence = try String(contentsOfFile: dir + "/9-convergence.svg", encoding: .utf8)
     #expect(convergence.contains("L-BFGS: 5 iterations"))
@@ -34,6 +53,15 @@ import Testing
       "5-sorted.svg", "6-neglog.svg", "7-losses.svg", "8-entropy.svg", "9-convergence.svg",
       "index.html",
     ])
+    // No sliders without a single x, but the threshold, the losses and the
+    // fit's numbers.
+    let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+    #expect(!html.contains("id=\"w\""))
+    let printed = try #require(r.out.split(separator: "\n").first { $0.hasPrefix("Log Loss") })
+    #expect(html.contains(">\(printed.suffix(6))</output>"))
+    for id in ["threshold", "cm-tp", "roc-point", "objective", "points-table"] {
+      #expect(html.contains("id=\"\(id)\""), "\(id)")
+    }
   }
 
   @Test func aFileIsNotADirectory() throws {

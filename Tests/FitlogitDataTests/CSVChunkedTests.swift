@@ -1,14 +1,9 @@
+import Foundation
 import FitlogitTestSupport
 import Testing
 
 @testable import FitlogitData
 import FitlogitSystem
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The dataset, or the error text, that `mode` reads from `text`.
 private func read(
@@ -179,14 +174,11 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     texts.append(big)
     big += Array("1,2\n".utf8)
     texts.append(big)
-    let path = "/tmp/fitlogit-mapped-test-\(getpid()).csv"
-    defer { unlink(path) }
+    let path = NSTemporaryDirectory()
+      + "fitlogit-mapped-test-\(ProcessInfo.processInfo.processIdentifier).csv"
+    defer { try? FileManager.default.removeItem(atPath: path) }
     for text in texts {
-      let f = fopen(path, "wb")!
-      _ = text.withUnsafeBufferPointer {
-        fwrite($0.baseAddress, 1, $0.count, f)
-      }
-      fclose(f)
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(text)))
       let fromBytes = Result { () throws(CSVError) in
         try Dataset(csv: text, file: path)
       }

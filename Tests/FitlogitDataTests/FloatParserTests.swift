@@ -1,14 +1,9 @@
+import Foundation
 import FitlogitTestSupport
 import Testing
 
 @testable import FitlogitData
 import FitlogitSystem
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// parseDouble's value, or nil when it rejects the text.
 private func fast(_ s: [UInt8]) -> Double? {
@@ -104,6 +99,34 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
     #expect(fast(t)?.bitPattern == reference(t)?.bitPattern)
   }
 
+  /// The CSV fast path (`parseDoublePrefix`) reads what strtod reads, or
+  /// defers to the full parser. A mantissa of more than 19 digits followed
+  /// by an exponent once lost the exponent there (1.2345…e5 read as 1.2345…),
+  /// when the two parsers were separate copies.
+  @Test(arguments: [
+    "1.2345678901234567890123e5", "12345678901234567890123e-5",
+    "0.00000000000000000000123456e30", "-9.99999999999999999999e-3", "0.1", "7e22",
+  ])
+  func fastPathMatchesStrtod(text: String) {
+    let field = Array((text + ",").utf8)
+    let prefix = field.withUnsafeBufferPointer {
+      parseDoublePrefix($0.baseAddress!, from: 0, end: $0.count)
+    }
+    let expected = reference(Array(text.utf8))
+    if let prefix {
+      #expect(prefix.value.bitPattern == expected?.bitPattern)
+      #expect(prefix.end == text.utf8.count)
+    }
+    #expect(fast(Array(text.utf8))?.bitPattern == expected?.bitPattern)
+  }
+
+  @Test func csvReadsLongMantissaWithExponent() throws {
+    let text = "x,y\n1.2345678901234567890123e5,0\n2,1\n"
+    let data = try Dataset(csv: Array(text.utf8), file: "t.csv")
+    // Swift's own literal parser as the reference.
+    #expect(data.features.row(0)[0] == 1.2345678901234567890123e5)
+  }
+
   @Test func overflowIsRejectedAsNotFinite() {
     for text in ["1e309", "1.7976931348623159e308", "-1e400", "1e99999999999"] {
       let t = Array(text.utf8)
@@ -153,11 +176,10 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
   /// `FITLOGIT_FUZZ_COUNT=5000000 swift test -c release --filter
   /// FloatParserTests` (scripts/fuzz_float.sh) runs millions more.
   @Test func manyMoreOnDemand() {
-    guard let env = getenv("FITLOGIT_FUZZ_COUNT"),
-      let count = Int(String(cString: env))
+    let environment = ProcessInfo.processInfo.environment
+    guard let env = environment["FITLOGIT_FUZZ_COUNT"], let count = Int(env)
     else { return }
-    let seed =
-      getenv("FITLOGIT_FUZZ_SEED").flatMap { UInt64(String(cString: $0)) } ?? 1
+    let seed = environment["FITLOGIT_FUZZ_SEED"].flatMap { UInt64($0) } ?? 1
     let mismatch = firstMismatch(
       LiteralGenerator(rng: SplitMix64(seed: seed), remaining: count))
     #expect(mismatch == nil)

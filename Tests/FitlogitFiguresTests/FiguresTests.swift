@@ -6,6 +6,7 @@ import Testing
 #endif
 
 @testable import FitlogitFigures
+import FitlogitTestSupport
 
 /// The article's fit, from docs/REFERENCE.md (scikit-learn's numbers), with a
 /// fixed illustrative convergence trace.
@@ -168,6 +169,71 @@ func parse(_ svg: String) -> ElementCounter? {
     #expect(!html.contains("<script"))
     #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
     #expect(!html.contains("https://"))
+  }
+
+  /// Many points: histograms and evenly spaced samples instead of one mark
+  /// per point, so a figure's size does not grow with the rows, and each
+  /// caption says what is shown.
+  @Test func manyPointsAreBinnedOrSampled() throws {
+    var rng = SplitMix64(seed: 7)
+    let n = 20_000
+    let x = (0..<n).map { _ in Double(rng.next() % 10_000) / 1000 - 5 }
+    let labels = x.map { $0 + Double(rng.next() % 1000) / 250 - 2 > 0 ? 1 : 0 }
+    let p = x.map { 1 / (1 + exp(-$0)) }
+    let input = ArticleFigureInput(
+      x: x, labels: labels, classNames: ["no", "yes"], featureName: "x", probabilities: p,
+      coef: 1, intercept: 0, logLoss: 0.4, traces: article.traces)
+    let figures = articleFigures(input)
+    for f in figures {
+      #expect(f.svg.utf8.count < 80_000, "\(f.fileName): \(f.svg.utf8.count) bytes")
+      #expect(parse(f.svg) != nil, "\(f.fileName)")
+    }
+    #expect(figures[0].caption.hasPrefix("20,000 points are too many to draw one by one: "
+      + "the number of points in each of 40 equal bins of x, stacked by class"))
+    let data = try #require(parse(figures[0].svg))
+    #expect(!data.texts.contains { $0.hasPrefix("point ") })
+    // 40 bins, two classes: at most 80 bars, and every point counted once.
+    let counts = data.texts.compactMap { t -> Int? in
+      t.contains(" points of class ") ? Int(t.prefix { $0 != " " }) : nil
+    }
+    #expect(counts.reduce(0, +) == n)
+    let sorted = try #require(parse(figures[4].svg))
+    #expect(sorted.texts.filter { $0.hasPrefix("point ") }.count == 300)
+    #expect(figures[4].caption.hasSuffix(
+      "With 20,000 points, 300 are drawn: the middle point of each of 300 equal slices of the "
+        + "sorted points."))
+    #expect(figures[6].caption.hasSuffix("The mean is over all 20,000."))
+  }
+
+  /// The page for 30,000 distinct rows: its script sums over a systematic
+  /// sample of 20,000 (and says so), the buttons keep the exact loss, and
+  /// the file stays far under 2 MB.
+  @Test func livePageOfManyRowsIsSampledAndSmall() throws {
+    var rng = SplitMix64(seed: 11)
+    let n = 30_000
+    let x = (0..<n).map { _ in Double(rng.next() % 1_000_000) / 100_000 - 5 }
+    let labels = x.map { $0 + Double(rng.next() % 1000) / 250 - 2 > 0 ? 1 : 0 }
+    let p = x.map { 1 / (1 + exp(-$0)) }
+    let article = ArticleFigureInput(
+      x: x, labels: labels, classNames: ["no", "yes"], featureName: "x", probabilities: p,
+      coef: 1, intercept: 0, logLoss: 0.4, traces: article.traces)
+    let html = livePage(LivePageInput(
+      title: "t", summary: [], figures: articleFigures(article), article: article, C: 1,
+      presets: [.init(label: "fit", w: 1, b: 0, logLoss: 0.4, objective: 0.400005)],
+      paths: []))
+    #expect(html.utf8.count < 1_500_000, "\(html.utf8.count) bytes")
+    #expect(html.contains(
+      "(over a systematic sample of 20,000 of the 30,000 rows; exact at the buttons' models)"))
+    #expect(html.contains("\"complete\":false"))
+    #expect(html.contains("<output id=\"log-loss\" data-value=\"0.4\">0.4000</output>"))
+  }
+
+  @Test func evenlySpacedRanksAreSliceMiddles() {
+    #expect(evenlySpacedRanks(10, slots: 300) == Array(0..<10))
+    #expect(evenlySpacedRanks(1000, slots: 4) == [125, 375, 625, 875])
+    #expect(grouped(1_046) == "1,046")
+    #expect(grouped(200_000) == "200,000")
+    #expect(grouped(12) == "12")
   }
 
   /// Byte-for-byte golden files. After a deliberate change, look at the

@@ -1,9 +1,15 @@
+// JSON in its own module: the model file (FitlogitCore) and the CLI's
+// --json reports (fit, predict, summary, loss) write the same text, and the
+// loss report has nothing to do with the model, so neither owns it. It knows
+// nothing of logistic regression; its API is `package`, not `public`: it
+// serves this package and is no promise to library users.
+
 /// A JSON value, written deterministically (keys in insertion order).
 ///
 /// Doubles print in Swift's shortest round-trip form; a non-finite number
 /// has no JSON spelling and prints as the string "inf", "-inf" or "nan",
 /// the contract docs/DESIGN.md gives for an infinite loss.
-enum JSON {
+package enum JSON {
   case number(Double)
   case integer(Int)
   case string(String)
@@ -12,17 +18,17 @@ enum JSON {
   case array([JSON])
   case object([(String, JSON)])
 
-  static func numbers(_ v: [Double]) -> JSON { .array(v.map(JSON.number)) }
-  static func strings(_ v: [String]) -> JSON { .array(v.map(JSON.string)) }
+  package static func numbers(_ v: [Double]) -> JSON { .array(v.map(JSON.number)) }
+  package static func strings(_ v: [String]) -> JSON { .array(v.map(JSON.string)) }
 
   /// Compact text, with one space after `:` and `,` for readability.
-  var text: String {
+  package var text: String {
     var out = ""
     write(to: &out)
     return out
   }
 
-  func write(to out: inout String) {
+  package func write(to out: inout String) {
     switch self {
     case .number(let v):
       if v.isNaN {
@@ -55,7 +61,7 @@ enum JSON {
     }
   }
 
-  static func writeString(_ s: String, to out: inout String) {
+  package static func writeString(_ s: String, to out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {

@@ -3,14 +3,18 @@
 /// A model file may come from anywhere, so the parser never traps: bad
 /// text, a nesting deeper than 64 levels and numbers that overflow are all
 /// errors with the byte offset where reading stopped.
-struct JSONParser {
-  struct Failure: Error { var offset: Int; var message: String }
+package struct JSONParser {
+  /// Where reading stopped (a 0-based byte offset) and why.
+  package struct Failure: Error, Equatable {
+    package var offset: Int
+    package var message: String
+  }
 
   private let bytes: [UInt8]
   private var i = 0
   private var depth = 0
 
-  static func parse(_ text: [UInt8]) throws(Failure) -> JSON {
+  package static func parse(_ text: [UInt8]) throws(Failure) -> JSON {
     var parser = JSONParser(bytes: text)
     parser.skipSpace()
     let value = try parser.value()
@@ -205,12 +209,13 @@ struct JSONParser {
 }
 
 extension JSON {
-  subscript(key: String) -> JSON? {
+  /// The member named `key` of an object (the first, if repeated).
+  package subscript(key: String) -> JSON? {
     guard case .object(let members) = self else { return nil }
     return members.first { $0.0 == key }?.1
   }
 
-  var double: Double? {
+  package var double: Double? {
     switch self {
     case .number(let v): return v
     case .integer(let v): return Double(v)
@@ -219,22 +224,22 @@ extension JSON {
     }
   }
 
-  var string: String? {
+  package var string: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
-  var array: [JSON]? {
+  package var array: [JSON]? {
     if case .array(let a) = self { return a }
     return nil
   }
 
-  var bool: Bool? {
+  package var bool: Bool? {
     if case .bool(let b) = self { return b }
     return nil
   }
 
-  var int: Int? {
+  package var int: Int? {
     if case .integer(let v) = self { return v }
     return nil
   }

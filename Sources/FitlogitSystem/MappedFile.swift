@@ -1,15 +1,6 @@
-// The one place that talks to libc, so the rest of the package stays portable.
+// A file mapped into memory, and handing its parsed pages back.
 import Synchronization
 
-/// A problem with a whole file (open, stat, map), in the words the CLI prints.
-package struct FileError: Error, Equatable {
-  package var path: String
-  package var message: String
-  package init(path: String, message: String) {
-    self.path = path
-    self.message = message
-  }
-}
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -17,31 +8,6 @@ package struct FileError: Error, Equatable {
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@inline(__always) package func libmExp(_ x: Double) -> Double { exp(x) }
-@inline(__always) package func libmLog(_ x: Double) -> Double { log(x) }
-@inline(__always) package func libmLog1p(_ x: Double) -> Double { log1p(x) }
-
-/// Correctly rounded decimal-to-double conversion of `count` ASCII bytes.
-///
-/// The caller has already checked the syntax, so strtod sees only
-/// `[+-]digits[.digits][e[+-]digits]` and cannot wander into hex or `nan`.
-package func libcStrtod(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double {
-  withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buf in
-    for i in 0..<count { buf[i] = CChar(bitPattern: bytes[i]) }
-    buf[count] = 0
-    return strtod(buf.baseAddress!, nil)
-  }
-}
-
-/// Cores this process may run on (at least 1).
-package func processorCount() -> Int {
-  #if canImport(Glibc) || canImport(Musl)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  #else
-    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
-  #endif
-}
 
 /// A whole file mapped read-only, so a large CSV is parsed in place rather
 /// than copied into an array first.
@@ -60,11 +26,11 @@ package final class MappedFile {
   /// - Throws: ``FileError`` (a problem with the whole file).
   package init(path: String) throws(FileError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { throw MappedFile.error(path) }
+    if fd < 0 { throw FileError(errnoFor: path) }
     var keep = false
     defer { if !keep { close(fd) } }
     var info = stat()
-    if fstat(fd, &info) != 0 { throw MappedFile.error(path) }
+    if fstat(fd, &info) != 0 { throw FileError(errnoFor: path) }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw FileError(path: path, message: "is a directory, not a CSV file")
     }
@@ -75,7 +41,7 @@ package final class MappedFile {
     }
     let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
     guard let address, address != MAP_FAILED else {
-      throw MappedFile.error(path)
+      throw FileError(errnoFor: path)
     }
     _ = madvise(address, length, MADV_SEQUENTIAL)
     bytes = UnsafeBufferPointer(
@@ -87,9 +53,8 @@ package final class MappedFile {
 
   /// Whether the file shrank while mapped: the pages past its new end read
   /// as zeros instead of crashing the process, and what was parsed from
-  /// them is meaningless.
-  /// (A cut inside the last page reads as zeros without a fault, so the
-  /// size is checked too.)
+  /// them is meaningless. (A cut inside the last page reads as zeros
+  /// without a fault, so the size is checked too.)
   package var changedWhileRead: Bool {
     if guarded?.faulted.load(ordering: .sequentiallyConsistent) ?? false {
       return true
@@ -105,15 +70,6 @@ package final class MappedFile {
     if let base = bytes.baseAddress {
       _ = munmap(UnsafeMutableRawPointer(mutating: base), length)
     }
-  }
-
-  /// strerror's text with a lowercase first letter, as the CLI prints it.
-  private static func error(_ path: String) -> FileError {
-    var message = String(cString: strerror(errno))
-    if let first = message.first {
-      message = first.lowercased() + message.dropFirst()
-    }
-    return FileError(path: path, message: message)
   }
 
   package var releaser: PageReleaser { PageReleaser(base: bytes.baseAddress) }

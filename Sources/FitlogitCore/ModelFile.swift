@@ -1,0 +1,131 @@
+import FitlogitData
+import FitlogitJSON
+import FitlogitSystem
+
+/// The model file (`fitlogit fit --save`, ``Fit/save(to:)``): a fitted model
+/// plus the options that made it, in scikit-learn's attribute names so other
+/// tools can read it too (docs/DESIGN.md).
+///
+/// It lives in the library, not the CLI, so that a Swift program can save
+/// and load the same files the command line does. To add a member, write it
+/// in ``encode(_:)`` and check it in ``decode(_:)``; a reader must keep
+/// accepting files that lack it.
+package enum ModelFile {
+  static let format = "fitlogit-model"
+
+  /// The file's text (one line and a newline).
+  package static func encode(_ fit: Fit) -> String {
+    let model = fit.model
+    let o = fit.options
+    let coef = (0..<model.coef.rows).map { JSON.numbers(Array(model.coef.row($0))) }
+    let value: JSON = .object([
+      ("format", .string(format)),
+      ("version", .integer(1)),
+      ("fitlogit", .string(fitlogitVersion)),
+      ("target", .string(fit.targetName)),
+      ("classes", .strings(model.classes)),
+      ("feature_names", .strings(model.featureNames)),
+      ("coef", .array(coef)),
+      ("intercept", .numbers(model.intercept)),
+      ("options", .object([
+        ("penalty", .string(o.resolvedPenalty.name)),
+        ("C", .number(o.C)),
+        ("fit_intercept", .bool(o.fitIntercept)),
+        ("solver", .string(o.solver.rawValue)),
+        ("tol", .number(o.tol)),
+        ("max_iter", .integer(o.maxIter)),
+        ("class_weight", o.classWeight == .balanced ? .string("balanced") : .null),
+      ])),
+      ("n_iter", .integer(fit.optimization.iterations)),
+      ("converged", .bool(fit.optimization.converged)),
+    ])
+    return value.text + "\n"
+  }
+
+  /// Reads a model file, checking every shape so that predict cannot index
+  /// out of range on a hand-edited file.
+  ///
+  /// - Throws: ``ModelFileError`` of kind `.notJSON` or `.notModel`, without
+  ///   a path (the caller knows the file's name).
+  package static func decode(_ bytes: [UInt8]) throws(ModelFileError) -> LogisticModel {
+    let json: JSON
+    do {
+      json = try JSONParser.parse(bytes)
+    } catch {
+      throw ModelFileError(
+        kind: .notJSON,
+        message: "not a JSON model file (byte \(error.offset + 1): \(error.message))")
+    }
+    func bad(_ what: String) -> ModelFileError {
+      ModelFileError(kind: .notModel, message: "not a fitlogit model file: \(what)")
+    }
+    guard json["format"]?.string == format else { throw bad("\"format\" is not \"\(format)\"") }
+    guard let classes = json["classes"]?.array?.compactMap(\.string), classes.count >= 2,
+      Set(classes).count == classes.count
+    else { throw bad("\"classes\" must list at least two distinct names") }
+    guard let names = json["feature_names"]?.array?.compactMap(\.string), !names.isEmpty
+    else { throw bad("\"feature_names\" must list the feature columns") }
+    let rows = classes.count == 2 ? 1 : classes.count
+    guard let coefRows = json["coef"]?.array, coefRows.count == rows else {
+      throw bad("\"coef\" must have \(rows) row\(rows == 1 ? "" : "s") for \(classes.count) classes")
+    }
+    var values: [Double] = []
+    for row in coefRows {
+      guard let r = row.array?.compactMap(\.double), r.count == names.count,
+        r.allSatisfy(\.isFinite)
+      else { throw bad("each \"coef\" row must hold \(names.count) finite numbers") }
+      values += r
+    }
+    guard let intercept = json["intercept"]?.array?.compactMap(\.double),
+      intercept.count == rows, intercept.allSatisfy(\.isFinite)
+    else { throw bad("\"intercept\" must hold \(rows) finite number\(rows == 1 ? "" : "s")") }
+    return LogisticModel(
+      classes: classes, featureNames: names,
+      coef: Matrix(rows: rows, columns: names.count, values: values), intercept: intercept)
+  }
+}
+
+extension Fit {
+  /// The model file's text: what ``save(to:)`` writes and
+  /// ``LogisticModel/init(json:)`` reads back.
+  public func encoded() -> String { ModelFile.encode(self) }
+
+  /// Writes the model file to `path` (through a temporary file and a
+  /// rename, so a failure never leaves a half-written file).
+  ///
+  /// - Throws: ``ModelFileError`` of kind `.file`.
+  public func save(to path: String) throws(ModelFileError) {
+    do {
+      try writeWholeFile(encoded(), to: path)
+    } catch {
+      throw ModelFileError(kind: .file, path: path, message: error.message)
+    }
+  }
+}
+
+extension LogisticModel {
+  /// Reads a model from the text of a model file (``Fit/encoded()``, or a
+  /// file that `fitlogit fit --save` wrote).
+  ///
+  /// - Throws: ``ModelFileError`` (`.notJSON`, `.notModel`) without a path.
+  public init(json bytes: [UInt8]) throws(ModelFileError) {
+    self = try ModelFile.decode(bytes)
+  }
+
+  /// Reads a model from a model file.
+  ///
+  /// - Throws: ``ModelFileError`` naming `path`.
+  public init(contentsOf path: String) throws(ModelFileError) {
+    let bytes: [UInt8]
+    do {
+      bytes = try readWholeFile(path)
+    } catch {
+      throw ModelFileError(kind: .file, path: path, message: error.message)
+    }
+    do {
+      self = try ModelFile.decode(bytes)
+    } catch {
+      throw ModelFileError(kind: error.kind, path: path, message: error.message)
+    }
+  }
+}

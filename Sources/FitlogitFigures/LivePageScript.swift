@@ -1,0 +1,128 @@
+/// The page's script: reads the JSON the page carries and redraws the
+/// pictures when an input changes. Written here, no library; the loss is
+/// the command line's formula operation for operation (σ, then the true
+/// class's probability clipped to [ε, 1 − ε], then −log, then the mean).
+///
+/// A query string sets the inputs as a reader would (`?w=1&b=0.5`,
+/// `&threshold=0.7`, `&objective=1`): links to a given model, and what
+/// the browser test drives.
+let livePageScript = #"""
+"use strict";
+(function () {
+  const D = JSON.parse(document.getElementById("page-data").textContent);
+  const EPS = 2.220446049250313e-16;
+  const $ = (id) => document.getElementById(id);
+  const map = (s, v) => s[2] + (v - s[0]) / (s[1] - s[0]) * (s[3] - s[2]);
+  const f2 = (v) => (Math.round(v * 100) / 100).toString();
+  const dec = (v, k) => v.toFixed(k);
+
+  // The probability σ(w·x + b) gives class y, clipped as log_loss clips it.
+  function own(w, b, x, y) {
+    const p = 1 / (1 + Math.exp(-(w * x + b)));
+    return Math.min(Math.max(y === 1 ? p : 1 - p, EPS), 1 - EPS);
+  }
+  function meanLoss(w, b) {
+    const r = D.rows;
+    let sum = 0, n = 0;
+    for (let k = 0; k < r.x.length; k++) {
+      sum -= r.c[k] * Math.log(own(w, b, r.x[k], r.y[k]));
+      n += r.c[k];
+    }
+    return sum / n;
+  }
+
+  function setModel(w, b, source) {
+    if (!isFinite(w) || !isFinite(b)) return;
+    if (source !== "w") $("w").value = w;
+    if (source !== "b") $("b").value = b;
+    $("w-range").value = w;
+    $("b-range").value = b;
+    // At a button's model, the command line's sum over every row.
+    const preset = D.presets.find((p) => p.w === w && p.b === b);
+    const loss = preset ? preset.logLoss : meanLoss(w, b);
+    const objective = preset ? preset.objective
+      : loss + (D.C === null ? 0 : w * w / (2 * D.C * D.n));
+    $("log-loss").textContent = dec(loss, 4);
+    $("log-loss").dataset.value = String(loss);
+    $("objective").textContent = dec(objective, 6);
+    $("objective").dataset.value = String(objective);
+
+    const m = D.model;
+    const pts = [];
+    for (let k = 0; k <= 120; k++) {
+      const v = m.x[0] + (m.x[1] - m.x[0]) * k / 120;
+      pts.push(f2(map(m.x, v)) + "," + f2(map(m.y, 1 / (1 + Math.exp(-(w * v + b))))));
+    }
+    $("live-sigmoid").setAttribute("points", pts.join(" "));
+    const bars = document.querySelectorAll("#live-model rect.bar");
+    const marks = document.querySelectorAll("#live-neglog g.pt");
+    const L = D.neglog;
+    for (let k = 0; k < D.drawn.x.length; k++) {
+      const x = D.drawn.x[k], y = D.drawn.y[k];
+      const p1 = own(w, b, x, 1);
+      const top = y === 1 ? p1 : 1, bottom = y === 1 ? 0 : p1;
+      bars[k].setAttribute("y", f2(map(m.y, top)));
+      bars[k].setAttribute("height", f2(Math.max(map(m.y, bottom) - map(m.y, top), 0)));
+      const p = own(w, b, x, y);
+      marks[k].setAttribute("transform",
+        "translate(" + f2(map(L.x, p)) + " " + f2(map(L.y, Math.min(-Math.log(p), 5))) + ")");
+    }
+    const mean = f2(map(L.y, Math.min(loss, 5)));
+    $("live-mean").setAttribute("y1", mean);
+    $("live-mean").setAttribute("y2", mean);
+    $("live-mean-label").setAttribute("y", f2(map(L.y, Math.min(loss, 5)) - 7));
+    $("live-mean-label").textContent = "log loss = mean = " + dec(loss, 4);
+    $("surface-point").setAttribute("cx", f2(map(D.surface.x, w)));
+    $("surface-point").setAttribute("cy", f2(map(D.surface.y, b)));
+    for (let k = 0; k < D.table.i.length; k++) {
+      const i = D.table.i[k], x = D.table.x[k], y = D.table.y[k];
+      const p = own(w, b, x, y);
+      $("t-p-" + i).textContent = dec(1 / (1 + Math.exp(-(w * x + b))), 4);
+      $("t-own-" + i).textContent = dec(p, 4);
+      $("t-loss-" + i).textContent = dec(-Math.log(p), 4);
+    }
+  }
+
+  function setThreshold(t) {
+    const k = Math.min(100, Math.max(0, Math.round(t * 100)));
+    const T = D.thresholds;
+    const tp = T.tp[k], fp = T.fp[k], tn = T.tn[k], fn = T.fn[k];
+    const ratio = (a, b) => (b === 0 ? "undefined" : dec(a / b, 4));
+    $("threshold").value = k / 100;
+    $("threshold-value").textContent = dec(k / 100, 2);
+    $("cm-tp").textContent = tp; $("cm-fp").textContent = fp;
+    $("cm-tn").textContent = tn; $("cm-fn").textContent = fn;
+    $("accuracy").textContent = ratio(tp + tn, tp + tn + fp + fn);
+    $("precision").textContent = ratio(tp, tp + fp);
+    $("recall").textContent = ratio(tp, tp + fn);
+    const fpr = fp + tn === 0 ? 0 : fp / (fp + tn), tpr = tp + fn === 0 ? 0 : tp / (tp + fn);
+    $("roc-point").setAttribute("cx", f2(map(D.roc.x, fpr)));
+    $("roc-point").setAttribute("cy", f2(map(D.roc.y, tpr)));
+  }
+
+  $("threshold").addEventListener("input", (e) => setThreshold(parseFloat(e.target.value)));
+  const query = new URLSearchParams(location.search);
+  if (D.oneFeature) {
+    const w = () => parseFloat($("w").value), b = () => parseFloat($("b").value);
+    $("w").addEventListener("input", () => setModel(w(), b(), "w"));
+    $("b").addEventListener("input", () => setModel(w(), b(), "b"));
+    $("w-range").addEventListener("input", (e) => setModel(parseFloat(e.target.value), b(), ""));
+    $("b-range").addEventListener("input", (e) => setModel(w(), parseFloat(e.target.value), ""));
+    document.querySelectorAll("button[data-w]").forEach((button) =>
+      button.addEventListener("click", () =>
+        setModel(parseFloat(button.dataset.w), parseFloat(button.dataset.b), "")));
+    $("show-objective").addEventListener("change", (e) => {
+      $("objective-contours").setAttribute("display", e.target.checked ? "inline" : "none");
+      $("loss-contours").setAttribute("display", e.target.checked ? "none" : "inline");
+    });
+    document.querySelectorAll("circle.iterate").forEach((c) =>
+      c.addEventListener("mouseover", () => { $("iterate-info").textContent = c.dataset.info; }));
+    if (query.has("w") || query.has("b")) {
+      setModel(parseFloat(query.get("w") ?? $("w").value),
+        parseFloat(query.get("b") ?? $("b").value), "");
+    }
+    if (query.get("objective") === "1") $("show-objective").click();
+  }
+  if (query.has("threshold")) setThreshold(parseFloat(query.get("threshold")));
+})();
+"""#

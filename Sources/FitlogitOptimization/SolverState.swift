@@ -1,0 +1,44 @@
+/// The bookkeeping every solver shares: the current iterate x with its value
+/// f and gradient g, the counts of evaluations and accepted iterations, one
+/// ``IterationRecord`` per accepted iterate, and the result. One copy, so a
+/// solver's file holds only its method.
+struct SolverState {
+  /// The last accepted iterate; a solver updates x, f and g together.
+  var x: [Double]
+  var f: Double
+  var g: [Double]
+  /// Objective evaluations so far (the start's included).
+  var evaluations = 1
+  /// Accepted iterations so far.
+  var iterations = 0
+  private var progress: Progress
+
+  /// Evaluates the objective at `start`, the first iterate.
+  init(
+    _ objective: inout some Objective, start: [Double],
+    observer: ((IterationRecord) -> Void)?
+  ) {
+    var g = [Double](repeating: 0, count: start.count)
+    f = objective.value(at: start, gradient: &g)
+    x = start
+    self.g = g
+    progress = Progress(observer: observer)
+  }
+
+  /// Records the current iterate, reached with step length `step`;
+  /// `optimality` replaces max |g| as the measure `tol` is compared with
+  /// (a non-smooth objective's subgradient measure).
+  mutating func record(step: Double, optimality: Double? = nil) {
+    progress.record(
+      iteration: iterations, point: x, value: f, gradient: g, step: step,
+      evaluations: evaluations, optimality: optimality)
+  }
+
+  /// The result at the current iterate; `.nonFinite` replaces `reason` if
+  /// its value or gradient is not finite.
+  func finish(_ reason: StopReason) -> OptimizationResult {
+    progress.result(
+      x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+      reason: reason)
+  }
+}

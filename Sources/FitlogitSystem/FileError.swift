@@ -1,0 +1,33 @@
+// What goes wrong with a file, in the words the CLI prints.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A problem with a whole file (open, stat, map), in the words the CLI prints.
+package struct FileError: Error, Equatable {
+  package var path: String
+  package var message: String
+  package init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+}
+
+extension FileError {
+  /// errno's strerror text with a lowercase first letter ("no such file or
+  /// directory"), as the CLI prints it after the path.
+  package init(errnoFor path: String, code: Int32 = errno) {
+    self.init(path: path, message: errnoText(code))
+  }
+}
+
+/// strerror(code) with a lowercase first letter.
+package func errnoText(_ code: Int32 = errno) -> String {
+  var message = String(cString: strerror(code))
+  if let first = message.first { message = first.lowercased() + message.dropFirst() }
+  return message
+}

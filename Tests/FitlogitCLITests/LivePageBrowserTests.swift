@@ -1,0 +1,131 @@
+import Foundation
+import FitlogitTestSupport
+import Testing
+
+/// The interactive page in a real browser: headless Chromium loads
+/// index.html from file://, and the page's own script sets the inputs from
+/// the query string as a reader's typing would (`?w=…&b=…&threshold=…`).
+/// The expected numbers are statsmodels' and scikit-learn's
+/// (scripts/make_page_golden.py). Without Chromium the test is skipped, and
+/// says why.
+@Suite struct LivePageBrowserTests {
+  static let chromium: String? = {
+    let candidates = [
+      ProcessInfo.processInfo.environment["FITLOGIT_CHROMIUM"], "/usr/bin/chromium",
+      "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+    ]
+    let found = candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    if found == nil {
+      print("LivePageBrowserTests skipped: no Chromium at /usr/bin/chromium, "
+        + "/usr/bin/chromium-browser or /usr/bin/google-chrome (set FITLOGIT_CHROMIUM)")
+    }
+    return found
+  }()
+
+  let golden = FitlogitTestSupport.golden("live_page.json")
+
+  /// The page for data/points.csv, written once per test.
+  func page() throws -> String {
+    let dir = temporaryDirectory()
+    let r = cli(dataFile("points.csv"), "--plot", dir)
+    try #require(r.status == 0)
+    return dir + "/index.html"
+  }
+
+  @Test(.enabled(if: chromium != nil, "Chromium is not installed"))
+  func maximumLikelihoodAndAThreshold() throws {
+    let ml = golden["maximum_likelihood"] as! [String: Double]
+    let dom = try run(["--dump-dom", url(try page(), "w=\(ml["w"]!)&b=\(ml["b"]!)&threshold=0.75")])
+    let loss = try #require(element("log-loss", in: dom))
+    #expect(loss.text == "0.3052")
+    // The page's sum against scikit-learn's log_loss at the same (w, b):
+    // the same clipped formula, so only the summation order differs.
+    let value = try #require(Double(attribute("data-value", of: loss.tag) ?? ""))
+    #expect(abs(value - ml["log_loss"]!) <= 1e-12)
+    let cm = (golden["thresholds"] as! [String: Any])["0.75"] as! [String: Double]
+    for cell in ["tn", "fp", "fn", "tp"] {
+      #expect(element("cm-" + cell, in: dom)?.text == String(Int(cm[cell]!)), "\(cell)")
+    }
+    #expect(element("accuracy", in: dom)?.text == "0.8000")
+    #expect(element("precision", in: dom)?.text == "1.0000")
+    #expect(element("recall", in: dom)?.text == "0.7143")
+    #expect(abs(cm["recall"]! - 0.7142857142857143) <= 1e-15)
+    #expect(element("threshold-value", in: dom)?.text == "0.75")
+  }
+
+  @Test(.enabled(if: chromium != nil, "Chromium is not installed"))
+  func scikitLearnsFit() throws {
+    let sk = golden["sklearn"] as! [String: Double]
+    let dom = try run(["--dump-dom", url(try page(), "w=\(sk["w"]!)&b=\(sk["b"]!)&threshold=0.5")])
+    let loss = try #require(element("log-loss", in: dom))
+    #expect(loss.text == "0.3329")
+    let value = try #require(Double(attribute("data-value", of: loss.tag) ?? ""))
+    #expect(abs(value - sk["log_loss"]!) <= 1e-12)
+    let objective = try #require(element("objective", in: dom))
+    #expect(objective.text == "0.380144")
+    let o = try #require(Double(attribute("data-value", of: objective.tag) ?? ""))
+    #expect(abs(o - sk["objective"]!) <= 1e-12)
+    #expect(element("cm-tn", in: dom)?.text == "2")
+    #expect(element("cm-fp", in: dom)?.text == "1")
+    #expect(element("cm-fn", in: dom)?.text == "1")
+    #expect(element("cm-tp", in: dom)?.text == "6")
+    #expect(element("precision", in: dom)?.text == "0.8571")
+  }
+
+  /// A blank 1000×1400 page is a 7 kB PNG; the page's first screen, with
+  /// the sliders and the sigmoid, is well over 100 kB.
+  @Test(.enabled(if: chromium != nil, "Chromium is not installed"))
+  func screenshotIsNotBlank() throws {
+    let png = temporaryDirectory() + "/page.png"
+    _ = try run(["--window-size=1000,1400", "--screenshot=" + png, url(try page(), "w=1.5&b=0")])
+    let data = try Data(contentsOf: URL(fileURLWithPath: png))
+    #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    // Width and height from the IHDR chunk.
+    let size = data.subdata(in: 16..<24).reduce(0) { $0 << 8 | UInt64($1) }
+    #expect(size == (1000 << 32) | 1400)
+    #expect(data.count > 50_000, "\(data.count) bytes: blank?")
+  }
+
+  // MARK: - Driving the browser
+
+  func url(_ path: String, _ query: String) -> String { "file://" + path + "?" + query }
+
+  /// Runs headless Chromium, returning its standard output; stopped after a
+  /// minute so a hung browser fails the test instead of the run.
+  func run(_ arguments: [String]) throws -> String {
+    let profile = temporaryDirectory()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.chromium!)
+    process.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      "--user-data-dir=" + profile, "--virtual-time-budget=2000",
+    ] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let timer = DispatchWorkItem { process.terminate() }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: timer)
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    timer.cancel()
+    try #require(process.terminationStatus == 0, "chromium exited with \(process.terminationStatus)")
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The start tag and text of the element with this id.
+  func element(_ id: String, in dom: String) -> (tag: String, text: String)? {
+    guard let at = dom.range(of: "id=\"\(id)\"") else { return nil }
+    guard let open = dom[..<at.lowerBound].lastIndex(of: "<"),
+      let close = dom[at.upperBound...].firstIndex(of: ">")
+    else { return nil }
+    let rest = dom[dom.index(after: close)...]
+    let text = rest.prefix { $0 != "<" }
+    return (String(dom[open...close]), String(text))
+  }
+
+  func attribute(_ name: String, of tag: String) -> String? {
+    guard let at = tag.range(of: " \(name)=\"") else { return nil }
+    return String(tag[at.upperBound...].prefix { $0 != "\"" })
+  }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Golden values for the interactive page's browser test: on the article's ten
+points (data/points.csv), statsmodels' maximum-likelihood fit and
+scikit-learn's default (penalized) fit, scikit-learn's log_loss at each, and
+scikit-learn's confusion matrix, accuracy, precision and recall of the
+penalized fit's probabilities at two thresholds (positive when p >= t).
+
+Run by hand (needs scikit-learn, statsmodels, pandas):
+    python3 scripts/make_page_golden.py
+writes Tests/FitlogitCLITests/Golden/live_page.json.
+"""
+import json
+import pathlib
+
+import numpy as np
+import pandas as pd
+import sklearn
+import statsmodels
+import statsmodels.api as sm
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import (accuracy_score, confusion_matrix, log_loss,
+                             precision_score, recall_score)
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "Tests/FitlogitCLITests/Golden/live_page.json"
+
+data = pd.read_csv(ROOT / "data/points.csv")
+X = data[["x"]].to_numpy()
+y = data["y"].to_numpy()
+
+
+def loss_at(w, b):
+    p = 1 / (1 + np.exp(-(w * X[:, 0] + b)))
+    return log_loss(y, np.column_stack([1 - p, p]))
+
+
+ml = sm.Logit(y, sm.add_constant(X)).fit(disp=0, tol=1e-14, maxiter=100)
+ml_b, ml_w = (float(v) for v in ml.params)
+sk = LogisticRegression().fit(X, y)
+sk_w, sk_b = float(sk.coef_[0, 0]), float(sk.intercept_[0])
+p = sk.predict_proba(X)[:, 1]
+
+thresholds = {}
+for t in (0.5, 0.75):
+    predicted = (p >= t).astype(int)
+    tn, fp, fn, tp = (int(v) for v in confusion_matrix(y, predicted).ravel())
+    thresholds[str(t)] = {
+        "tn": tn, "fp": fp, "fn": fn, "tp": tp,
+        "accuracy": accuracy_score(y, predicted),
+        "precision": precision_score(y, predicted),
+        "recall": recall_score(y, predicted),
+    }
+
+golden = {
+    "versions": {"scikit-learn": sklearn.__version__, "statsmodels": statsmodels.__version__},
+    "maximum_likelihood": {"w": ml_w, "b": ml_b, "log_loss": loss_at(ml_w, ml_b)},
+    "sklearn": {"w": sk_w, "b": sk_b, "log_loss": loss_at(sk_w, sk_b),
+                "objective": loss_at(sk_w, sk_b) + sk_w**2 / (2 * 1.0 * len(y))},
+    "thresholds": thresholds,
+}
+OUT.parent.mkdir(parents=True, exist_ok=True)
+OUT.write_text(json.dumps(golden, indent=2) + "\n")
+print(OUT)
