@@ -116,7 +116,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitSystem", "FitlogitTestSupport"],
+      dependencies: [
+        "FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitSystem", "FitlogitTestSupport",
+      ],
       exclude: ["Golden"]),
   ]
 )

@@ -40,7 +40,7 @@ struct Evaluation {
     let columns: [[String]]
     do {
       columns = try CSVColumns.read(csv: bytes, file: name, columns: wanted)
-      x = try Matrix(csv: bytes, file: name, columns: model.featureNames)
+      x = try Matrix(csv: bytes, file: name, encoding: model.encoding)
     } catch {
       throw .data(error.description)
     }

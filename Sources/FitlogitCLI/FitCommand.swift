@@ -6,8 +6,7 @@ import FitlogitOptimization
 enum FitCommand {
   struct Options {
     var path: String
-    var target: String?
-    var sampleWeight: String?
+    var reading: CSVReadOptions
     var save: String?
     var plot: String?
     var test: String?
@@ -54,6 +53,7 @@ enum FitCommand {
       .choice(
         "--class-weight", of: ClassWeightName.self, default: nil,
         help: "weight classes by n / (K · class count), as sklearn"),
+    ] + DataOptions.entries + [
       .flag("--json", help: "print the JSON report instead of text"),
       .text(
         "--test", "TEST.csv",
@@ -86,8 +86,10 @@ enum FitCommand {
     }
     if let problem = r.solverProblem { throw .usage(problem) }
     return Options(
-      path: p.positionals[0], target: p.text("--target"),
-      sampleWeight: p.text("--sample-weight"), save: p.text("--save"), plot: p.text("--plot"),
+      path: p.positionals[0],
+      reading: DataOptions.read(
+        p, target: p.text("--target"), sampleWeight: p.text("--sample-weight")),
+      save: p.text("--save"), plot: p.text("--plot"),
       test: p.text("--test"), threshold: p.number("--threshold"),
       regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"))
   }
@@ -102,8 +104,8 @@ enum FitCommand {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let data = try loadDataset(
-      options.path, target: options.target, sampleWeight: options.sampleWeight)
+    let data = try loadDataset(options.path, options: options.reading)
+    for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(data)
     try ScoreCommand.checkThreshold(options.threshold, classCount: data.classCount)
     if options.threshold != nil && options.test == nil {
@@ -144,7 +146,7 @@ enum FitCommand {
     let evaluation = try options.test.map { (path) throws(CommandError) in
       try Evaluation(
         model: fit.model, target: data.targetName, path: path,
-        sampleWeight: options.sampleWeight, threshold: options.threshold)
+        sampleWeight: options.reading.sampleWeight, threshold: options.threshold)
     }
     if options.json {
       let test = evaluation.map { [("test", ScoreReport.json($0))] } ?? []
@@ -172,9 +174,14 @@ enum FitCommand {
     let solver = fit.options.solver.rawValue
     switch result.stopReason {
     case .maxIterations:
+      // scikit-learn's advice: more iterations, or scaled data.
+      let scaled = fit.model.encoding.scaler != nil
       return "\(solver) failed to converge after \(result.iterations) iteration(s) "
-        + "(\(result.stopReason.message)); increase --max-iter (now "
-        + "\(fit.options.maxIter)) or scale the features"
+        + "(\(result.stopReason.message)); "
+        + (scaled
+          ? "increase --max-iter (now \(fit.options.maxIter))"
+          : "scale the data with --standardize (scikit-learn: \"You might also want to "
+            + "scale the data\"), or increase --max-iter (now \(fit.options.maxIter))")
     default:
       return "\(solver) stopped after \(result.iterations) iteration(s) without "
         + "converging (\(result.stopReason.message)); the coefficients are the last "
@@ -209,14 +216,19 @@ func milliseconds(_ d: Duration) -> String {
 func loadDataset(
   _ path: String, target: String?, sampleWeight: String? = nil
 ) throws(CommandError) -> Dataset {
+  try loadDataset(
+    path, options: CSVReadOptions(target: target, sampleWeight: sampleWeight))
+}
+
+func loadDataset(
+  _ path: String, options: CSVReadOptions
+) throws(CommandError) -> Dataset {
   do {
     if try FileSystem.isRegularFile(path) {
-      return try Dataset(
-        csvFile: path, name: printable(path), target: target, sampleWeight: sampleWeight)
+      return try Dataset(csvFile: path, name: printable(path), options: options)
     }
     let bytes = try FileSystem.contents(of: path)
-    return try Dataset(
-      csv: bytes, file: printable(path), target: target, sampleWeight: sampleWeight)
+    return try Dataset(csv: bytes, file: printable(path), options: options)
   } catch let error as CSVError {
     throw .data(error.description)
   } catch let error as CommandError {

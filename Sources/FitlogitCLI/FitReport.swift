@@ -36,17 +36,31 @@ enum FitReport {
       + "\(data.featureCount == 1 ? data.featureNames[0] : "\(data.featureCount) features"): "
       + "\(data.sampleCount) rows, classes \(classes.joined(separator: " < "))"
     out += binary ? "; p(y) is P(\(data.targetName) = \(classes[1]))\n" : "\n"
+    out += DataOptions.droppedLine(data)
     let names = model.featureNames + ["(intercept)"]
-    let columns = binary ? ["coef"] : classes
+    let scaler = model.encoding.scaler
+    let original = scaler.map { originalScale(model, $0) }
+    var columns = binary ? ["coef"] : classes
+    if scaler != nil && binary { columns = ["coef (standardized)", "coef (original units)"] }
     var rows: [[String]] = [[""] + columns]
     for (j, name) in names.enumerated() {
       var row = [name]
       for k in 0..<model.coef.rows {
         row.append(fixed(j < model.featureNames.count ? model.coef[k, j] : model.intercept[k], 8))
       }
+      if binary, let original { row.append(fixed(original[0][j], 8)) }
       rows.append(row)
     }
     out += table(rows)
+    if !binary, let original {
+      out += "On the original units of the \(scaler!.mean.count) standardized columns "
+        + "(the table above is on the standardized scale):\n"
+      var rows: [[String]] = [[""] + classes]
+      for (j, name) in names.enumerated() {
+        rows.append([name] + original.map { fixed($0[j], 8) })
+      }
+      out += table(rows)
+    }
     let o = fit.options
     let penalty = describe(o.resolvedPenalty)
     let result = fit.optimization
@@ -89,12 +103,27 @@ enum FitReport {
       ("max_iter", .integer(o.maxIter)),
       ("class_weight", o.classWeight == .balanced ? .string("balanced") : .null),
       ("n_samples", .integer(data.sampleCount)),
+      ("n_dropped", .integer(data.droppedRows)),
       ("n_features", .integer(data.featureCount)),
       ("stop_reason", .string(fit.optimization.stopReason.message)),
       ("n_evaluations", .integer(fit.optimization.evaluations)),
       ("warnings", .strings(warnings)),
     ] + extra)
     return value.text + "\n"
+  }
+
+  /// Per coefficient row, the coefficients (then the intercept) of the same
+  /// model on the unscaled columns: w/σ, and b − Σ w·μ/σ.
+  static func originalScale(_ model: LogisticModel, _ s: StandardScaler) -> [[Double]] {
+    (0..<model.coef.rows).map { k in
+      var row = Array(model.coef.row(k))
+      var intercept = model.intercept[k]
+      for j in s.mean.indices {
+        row[j] = model.coef[k, j] / s.scale[j]
+        intercept -= row[j] * s.mean[j]
+      }
+      return row + [intercept]
+    }
   }
 
   /// `[a b c]`, or `[a b c ... x y z]` when long, as numpy abbreviates.

@@ -29,7 +29,9 @@ enum Help {
 
     Fits scikit-learn's LogisticRegression to DATA.csv: the header names the
     columns, the last column (or --target) holds the labels, every other
-    column is a numeric feature.
+    column is a feature: numbers as they are, text columns one indicator per
+    level (pandas.get_dummies). NA, empty and pandas' other missing tokens
+    are missing values: refused unless --dropna.
 
     """
 

@@ -37,7 +37,7 @@ enum PredictCommand {
     let bytes = try FileSystem.contents(of: dataPath)
     let x: Matrix
     do {
-      x = try Matrix(csv: bytes, file: printable(dataPath), columns: model.featureNames)
+      x = try Matrix(csv: bytes, file: printable(dataPath), encoding: model.encoding)
     } catch {
       throw .data(error.description)
     }

@@ -12,6 +12,7 @@ enum SummaryCommand {
         "--alpha", "A", default: "0.05", requirement: "in (0, 1)",
         help: "confidence level 1 - A for the intervals (default 0.05)"
       ) { $0 > 0 && $0 < 1 },
+    ] + DataOptions.entries.filter { $0.name != "--drop-first" && $0.name != "--standardize" } + [
       .flag("--json", help: "statsmodels' attribute names as JSON"),
       .choice(
         "--penalty", of: LogisticRegression.PenaltyName.self,
@@ -47,8 +48,14 @@ enum SummaryCommand {
           + "distribution. Drop the penalty, or add --allow-penalized to see the penalized table")
     }
 
-    let data = try loadDataset(path, target: target)
+    // Treatment coding against the first level, as R and statsmodels
+    // formulas code a factor: drop_first, with patsy's names.
+    var reading = DataOptions.read(parsed, target: target, sampleWeight: nil)
+    reading.dropFirst = true
+    var data = try loadDataset(path, options: reading)
+    for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(data)
+    data.featureNames = patsyNames(data.encoding)
     let summary: LogitSummary
     do {
       let C = givenC.isNaN ? 1 : givenC
@@ -57,6 +64,22 @@ enum SummaryCommand {
       throw .data(error.message)
     }
     for warning in summary.warnings { stderr.write("fitlogit: warning: \(warning)\n") }
-    stdout.write(json ? SummaryReport.json(summary) : SummaryReport.text(summary))
+    if json {
+      stdout.write(SummaryReport.json(summary))
+    } else {
+      let n = data.droppedRows
+      stdout.write(
+        SummaryReport.text(summary)
+          + (n == 0 ? "" : "(\(n) observation\(n == 1 ? "" : "s") deleted due to missingness)\n"))
+    }
   }
+}
+
+/// patsy's names for treatment-coded columns: `age`, `sex[T.male]`, as
+/// statsmodels' formulas (and, without the brackets, R) label them.
+func patsyNames(_ e: FeatureEncoding) -> [String] {
+  e.numeric
+    + e.categorical.flatMap { c in
+      c.encodedLevels(dropFirst: true).map { "\(c.column)[T.\($0)]" }
+    }
 }

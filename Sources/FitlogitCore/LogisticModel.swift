@@ -12,6 +12,9 @@ public struct LogisticModel: Equatable, Sendable {
   public var coef: Matrix
   /// `intercept_`: one per row of ``coef`` (zeros without an intercept).
   public var intercept: [Double]
+  /// How the columns of a data file become ``featureNames``: categorical
+  /// levels, so `predict` builds the training matrix from any file.
+  public var encoding: FeatureEncoding
 
   public init(classes: [String], featureNames: [String], coef: Matrix, intercept: [Double]) {
     precondition(coef.columns == featureNames.count && coef.rows == intercept.count)
@@ -20,6 +23,7 @@ public struct LogisticModel: Equatable, Sendable {
     self.featureNames = featureNames
     self.coef = coef
     self.intercept = intercept
+    self.encoding = FeatureEncoding(numeric: featureNames)
   }
 
   /// Builds the model from an optimizer's flat parameter vector, laid out

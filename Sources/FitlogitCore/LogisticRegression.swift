@@ -80,9 +80,10 @@ public struct LogisticRegression: Sendable {
       if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
     }
-    let model = LogisticModel(
+    var model = LogisticModel(
       parameters: result.x, classes: data.classes,
       featureNames: data.featureNames, fitIntercept: fitIntercept)
+    if data.encoding.featureNames == data.featureNames { model.encoding = data.encoding }
     let probabilities = model.probabilities(data.features)
     return Fit(
       model: model, options: self, optimization: result,

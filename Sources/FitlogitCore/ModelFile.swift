@@ -38,8 +38,66 @@ package enum ModelFile {
       ])),
       ("n_iter", .integer(fit.optimization.iterations)),
       ("converged", .bool(fit.optimization.converged)),
-    ])
+    ] + encodingMembers(model.encoding))
     return value.text + "\n"
+  }
+
+  /// `"encoding"`, for a model with categorical columns or a scaler: each
+  /// column's levels in order, whether they are numbers, `drop_first`, and
+  /// the scaler's `mean_` and `scale_` for the numeric columns.
+  static func encodingMembers(_ e: FeatureEncoding) -> [(String, JSON)] {
+    guard !e.categorical.isEmpty || e.scaler != nil else { return [] }
+    let scaler: [(String, JSON)] = e.scaler.map {
+      [("scaler", .object([("mean", .numbers($0.mean)), ("scale", .numbers($0.scale))]))]
+    } ?? []
+    let categorical = e.categorical.map { c in
+      JSON.object([
+        ("column", .string(c.column)), ("levels", .strings(c.levels)),
+        ("numeric", .bool(c.numeric)),
+      ])
+    }
+    return [
+      ("encoding", .object([
+        ("numeric", .strings(e.numeric)), ("categorical", .array(categorical)),
+        ("drop_first", .bool(e.dropFirst)),
+      ] + scaler))
+    ]
+  }
+
+  /// The `"encoding"` member, checked against the feature names.
+  static func decodeEncoding(
+    _ json: JSON?, names: [String], bad: (String) -> ModelFileError
+  ) throws(ModelFileError) -> FeatureEncoding {
+    guard let json else { return FeatureEncoding(numeric: names) }
+    guard let numeric = json["numeric"]?.array?.compactMap(\.string),
+      let list = json["categorical"]?.array, let dropFirst = json["drop_first"]?.bool
+    else { throw bad("\"encoding\" needs \"numeric\", \"categorical\" and \"drop_first\"") }
+    var categorical: [FeatureEncoding.Categorical] = []
+    for item in list {
+      guard let column = item["column"]?.string,
+        let levels = item["levels"]?.array?.compactMap(\.string), !levels.isEmpty,
+        Set(levels).count == levels.count, let isNumber = item["numeric"]?.bool,
+        !isNumber || levels.allSatisfy({ $0.csvNumber != nil })
+      else { throw bad("each categorical column needs \"column\", distinct \"levels\" and \"numeric\"") }
+      categorical.append(.init(column: column, levels: levels, numeric: isNumber))
+    }
+    var scaler: StandardScaler?
+    if let s = json["scaler"] {
+      guard let mean = s["mean"]?.array?.compactMap(\.double),
+        let scale = s["scale"]?.array?.compactMap(\.double),
+        mean.count == numeric.count, scale.count == numeric.count,
+        mean.allSatisfy(\.isFinite), scale.allSatisfy({ $0.isFinite && $0 > 0 })
+      else {
+        throw bad("\"scaler\" needs a finite \"mean\" and a positive \"scale\" per numeric column")
+      }
+      scaler = StandardScaler(mean: mean, scale: scale)
+    }
+    let encoding = FeatureEncoding(
+      numeric: numeric, categorical: categorical, dropFirst: dropFirst, scaler: scaler)
+    guard encoding.featureNames == names,
+      Set(encoding.sourceColumns).count == encoding.sourceColumns.count
+    else { throw bad("\"encoding\" does not give \"feature_names\"") }
+    return encoding
   }
 
   /// Reads a model file, checking every shape so that predict cannot index
@@ -79,9 +137,11 @@ package enum ModelFile {
     guard let intercept = json["intercept"]?.array?.compactMap(\.double),
       intercept.count == rows, intercept.allSatisfy(\.isFinite)
     else { throw bad("\"intercept\" must hold \(rows) finite number\(rows == 1 ? "" : "s")") }
-    return LogisticModel(
+    var model = LogisticModel(
       classes: classes, featureNames: names,
       coef: Matrix(rows: rows, columns: names.count, values: values), intercept: intercept)
+    model.encoding = try decodeEncoding(json["encoding"], names: names, bad: bad)
+    return model
   }
 }
 

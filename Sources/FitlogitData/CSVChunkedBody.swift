@@ -8,6 +8,21 @@ struct CSVColumnRoles {
   var weightIndex: Int?
   /// The label column; nil when only features are read (prediction).
   var targetIndex: Int?
+  /// Per matrix column: read every cell as text, numbers too (a column
+  /// that mixes numbers and text is all text, as pandas reads it).
+  var textColumns: [Bool]
+
+  init(
+    columnCount: Int, featureIndices: [Int], weightIndex: Int?,
+    targetIndex: Int?, textColumns: [Bool]? = nil
+  ) {
+    self.columnCount = columnCount
+    self.featureIndices = featureIndices
+    self.weightIndex = weightIndex
+    self.targetIndex = targetIndex
+    self.textColumns =
+      textColumns ?? [Bool](repeating: false, count: featureIndices.count)
+  }
 
   static let weight = -2
   static let target = -1
@@ -17,8 +32,11 @@ struct CSVColumnRoles {
 
 /// The data rows of a CSV file, as the fit needs them.
 struct CSVBody {
-  /// Row-major features.
+  /// Row-major features; a cell that is missing or text holds a
+  /// ``CellCode``.
   var values: [Double]
+  /// Per feature column, the texts of its text cells, by level id.
+  var levels: [[String]]
   /// Per row, the index of its label in ``distinctLabels``.
   var rowLabels: [Int]
   /// Label texts in order of first appearance in the file.
@@ -29,7 +47,9 @@ struct CSVBody {
 
 /// Reads the data rows straight from bytes, in chunks that two cores parse
 /// at once, with no `String` per field: numbers go from bytes to doubles,
-/// and a label becomes a `String` once per distinct text.
+/// a missing cell to ``CellCode/missing``, and a label or a categorical
+/// cell becomes a `String` once per distinct text per chunk (the cell holds
+/// its level id). So the encoding of categories is part of this one pass.
 ///
 /// Chunks split at line ends, which is only safe when no field is quoted
 /// (a quoted field may hold a newline): a body with any `"` byte is left to
@@ -103,6 +123,7 @@ enum CSVChunkedBody {
 
     // Pass 2: parse each chunk into its slice of the shared outputs.
     var results = [ChunkResult](repeating: ChunkResult(), count: chunks)
+    var levels = [[String]](repeating: [], count: d)
     var values = [Double](repeating: 0, count: 0)
     var rowLabels = [Int](repeating: 0, count: capacity)
     var weights = [Double](
@@ -126,6 +147,10 @@ enum CSVChunkedBody {
                 maxRows: firstRow[c + 1] - firstRow[c])
               results[c] = parser.result
             }
+          }
+          if !results.contains(where: { $0.error != nil }) {
+            levels = mergeLevels(
+              results, bytes: base, d: d, firstRow: firstRow, values: v.baseAddress!)
           }
           // Close the gaps left by blank lines, in place, front to back.
           var rows = 0
@@ -169,8 +194,52 @@ enum CSVChunkedBody {
       row += results[c].rows
     }
     return CSVBody(
-      values: values, rowLabels: rowLabels, distinctLabels: distinct,
+      values: values, levels: levels, rowLabels: rowLabels, distinctLabels: distinct,
       weights: roles.weightIndex == nil ? nil : weights)
+  }
+
+  /// Numbers each column's text levels across chunks (in order of first
+  /// appearance in the file) and rewrites every chunk's text cells from its
+  /// own level ids to those, in parallel.
+  private static func mergeLevels(
+    _ results: [ChunkResult],
+    bytes base: UnsafePointer<UInt8>, d: Int, firstRow: [Int],
+    values: UnsafeMutablePointer<Double>
+  ) -> [[String]] {
+    var levels = [[String]](repeating: [], count: d)
+    var maps = [[[Int]]](repeating: [], count: results.count)
+    for k in 0..<d {
+      var index: [String: Int] = [:]
+      for c in results.indices {
+        guard k < results[c].levels.count else { continue }
+        let map = results[c].levels[k].map { range -> Int in
+          let text = String(
+            decoding: UnsafeBufferPointer(
+              start: base + range.start, count: range.end - range.start),
+            as: UTF8.self)
+          if let id = index[text] { return id }
+          index[text] = levels[k].count
+          levels[k].append(text)
+          return levels[k].count - 1
+        }
+        if maps[c].isEmpty { maps[c] = [[Int]](repeating: [], count: d) }
+        maps[c][k] = map
+      }
+    }
+    // The first chunk's ids are the global ones: only later chunks move.
+    nonisolated(unsafe) let v = values
+    parallelFor(results.count) { c in
+      guard c > 0, !maps[c].isEmpty else { return }
+      for k in 0..<d where !maps[c][k].isEmpty {
+        let map = maps[c][k]
+        for i in firstRow[c]..<(firstRow[c] + results[c].rows) {
+          if let id = CellCode.textID(v[i * d + k]) {
+            v[i * d + k] = CellCode.text(map[id])
+          }
+        }
+      }
+    }
+    return levels
   }
 
   /// Counts `\n` bytes and notes any `"`, eight bytes at a time.
@@ -237,6 +306,8 @@ struct ChunkResult {
   var rows = 0
   /// The chunk's distinct labels (byte ranges), in order of appearance.
   var labels: [(start: Int, end: Int)] = []
+  /// Per feature column, its distinct text cells (empty when none).
+  var levels: [[(start: Int, end: Int)]] = []
   var error: CSVError?
 }
 
@@ -251,6 +322,8 @@ struct ChunkParser {
   let releaser: PageReleaser
   var result = ChunkResult()
   private var interner = LabelInterner()
+  /// Per feature column, its text cells' interner.
+  private var levelInterners: [LabelInterner]
   /// Per column: its feature index, or ``CSVColumnRoles/weight`` or
   /// ``CSVColumnRoles/target``.
   private let columnRoles: [Int]
@@ -273,6 +346,26 @@ struct ChunkParser {
     for (k, j) in roles.featureIndices.enumerated() { columnRoles[j] = k }
     if let w = roles.weightIndex { columnRoles[w] = CSVColumnRoles.weight }
     self.columnRoles = columnRoles
+    self.levelInterners = [LabelInterner](
+      repeating: LabelInterner(), count: roles.featureIndices.count)
+  }
+
+  /// The cell `b[start..<end]` of feature column `k` as a number or a
+  /// ``CellCode``; nil for a cell that must be an error (`inf`, `1e999`).
+  @inline(__always)
+  private mutating func cell(
+    _ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, feature k: Int
+  ) -> Double? {
+    if MissingToken.matches(b, from: start, to: end) { return CellCode.missing }
+    if !roles.textColumns[k] {
+      switch parseDouble(b + start, count: end - start) {
+      case .success(let v): return v
+      case .failure(.notFinite): return nil
+      case .failure(.empty): return CellCode.missing
+      case .failure(.notANumber): break
+      }
+    }
+    return CellCode.text(levelInterners[k].id(of: b, from: start, to: end))
   }
 
   /// - Parameters:
@@ -357,15 +450,18 @@ struct ChunkParser {
             }
             for k in 0..<d {
               let j = features[k]
-              let r = parseDouble(b + fs[j], count: fe[j] - fs[j])
-              guard case .success(let v) = r else {
+              guard let v = cell(b, fs[j], fe[j], feature: k) else {
                 result.error = fieldError(
                   fs[j], fe[j], line: recordLine, column: j + 1)
                 return
               }
               out[k] = v
             }
-            if let wj = roles.weightIndex, let weights {
+            if let wj = roles.weightIndex, let weights,
+              MissingToken.matches(b, from: fs[wj], to: fe[wj])
+            {
+              weights[rows] = CellCode.missing
+            } else if let wj = roles.weightIndex, let weights {
               let r = parseDouble(b + fs[wj], count: fe[wj] - fs[wj])
               guard case .success(let v) = r, v >= 0 else {
                 result.error = fieldError(
@@ -376,12 +472,6 @@ struct ChunkParser {
               weights[rows] = v
             }
             if let t = roles.targetIndex {
-              if fs[t] == fe[t] {
-                result.error = CSVError(
-                  file: file, line: recordLine, column: t + 1,
-                  message: "empty label")
-                return
-              }
               labels[rows] = interner.id(of: b, from: fs[t], to: fe[t])
             }
             rows += 1
@@ -392,6 +482,7 @@ struct ChunkParser {
     }
     result.rows = rows
     result.labels = interner.ranges
+    result.levels = levelInterners.map(\.ranges)
   }
 
   /// Reads one well-formed row straight through, or returns nil (having
@@ -410,19 +501,32 @@ struct ChunkParser {
       for j in 0...last {
         let r = role[j]
         if r >= 0 || r == CSVColumnRoles.weight {
-          guard let (v, end) = parseDoublePrefix(b, from: p, end: n) else {
+          if r >= 0, roles.textColumns[r] {
+            let end = endOfField(b, from: p, count: n)
+            guard let v = cell(b, p, end, feature: r) else { return nil }
+            out[r] = v
+            p = end
+          } else if let (v, end) = parseDoublePrefix(b, from: p, end: n),
+            end == n || b[end] == 0x2C || b[end] == 0x0A || b[end] == 0x0D
+          {
+            if r >= 0 {
+              out[r] = v
+            } else {
+              guard v >= 0 else { return nil }
+              weights![row] = v
+            }
+            p = end
+          } else if r >= 0 {
+            // Text, a missing token, or a number the fast reader declined.
+            let end = endOfField(b, from: p, count: n)
+            guard let v = cell(b, p, end, feature: r) else { return nil }
+            out[r] = v
+            p = end
+          } else {
             return nil
           }
-          if r >= 0 {
-            out[r] = v
-          } else {
-            guard v >= 0 else { return nil }
-            weights![row] = v
-          }
-          p = end
         } else if r == CSVColumnRoles.target {
           let end = endOfField(b, from: p, count: n)
-          if end == p { return nil }
           labels[row] = interner.id(of: b, from: p, to: end)
           p = end
         } else {

@@ -15,8 +15,25 @@ extension Dataset {
     csv bytes: [UInt8], file: String, target: String? = nil,
     sampleWeight: String? = nil
   ) throws(CSVError) {
+    try self.init(
+      csv: bytes, file: file,
+      options: CSVReadOptions(target: target, sampleWeight: sampleWeight))
+  }
+
+  /// Reads a dataset from the bytes of a CSV file, with the columns chosen
+  /// and encoded as `options` say.
+  public init(
+    csv bytes: [UInt8], file: String, options: CSVReadOptions
+  ) throws(CSVError) {
+    try self.init(csv: bytes, file: file, options: options, mode: .automatic)
+  }
+
+  package init(
+    csv bytes: [UInt8], file: String, options: CSVReadOptions,
+    mode: CSVParseMode
+  ) throws(CSVError) {
     self = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
-      try Dataset.parse(buffer, file: file, target: target, sampleWeight: sampleWeight)
+      try Dataset.parse(buffer, file: file, options: options, mode: mode)
     }
   }
 
@@ -27,16 +44,15 @@ extension Dataset {
     csv bytes: [UInt8], file: String, target: String? = nil,
     sampleWeight: String? = nil, mode: CSVParseMode
   ) throws(CSVError) {
-    self = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
-      try Dataset.parse(
-        buffer, file: file, target: target, sampleWeight: sampleWeight,
-        mode: mode)
-    }
+    try self.init(
+      csv: bytes, file: file,
+      options: CSVReadOptions(target: target, sampleWeight: sampleWeight),
+      mode: mode)
   }
 
   /// Reads a dataset straight from a CSV file, mapped rather than copied,
   /// returning parsed pages to the kernel as it goes: the same dataset and
-  /// errors as ``init(csv:file:target:sampleWeight:)`` on the file's bytes,
+  /// errors as ``init(csv:file:options:mode:)`` on the file's bytes,
   /// with peak memory near the matrix's size instead of file + matrix.
   ///
   /// - Parameters:
@@ -46,28 +62,33 @@ extension Dataset {
     csvFile path: String, name: String? = nil, target: String? = nil,
     sampleWeight: String? = nil
   ) throws(CSVError) {
+    try self.init(
+      csvFile: path, name: name,
+      options: CSVReadOptions(target: target, sampleWeight: sampleWeight))
+  }
+
+  public init(
+    csvFile path: String, name: String? = nil, options: CSVReadOptions
+  ) throws(CSVError) {
     let file: MappedFile
     do {
       file = try MappedFile(path: path)
     } catch {
       throw CSVError(file: path, line: 0, column: 0, message: error.message)
     }
-    try self.init(
-      csv: file, name: name ?? path, target: target, sampleWeight: sampleWeight)
+    try self.init(csv: file, name: name ?? path, options: options)
   }
 
   /// ``init(csvFile:name:target:sampleWeight:)`` on a file already mapped
   /// (tests truncate the file between the two steps).
   package init(
-    csv file: MappedFile, name: String, target: String? = nil,
-    sampleWeight: String? = nil
+    csv file: MappedFile, name: String, options: CSVReadOptions = CSVReadOptions()
   ) throws(CSVError) {
     let parsed: Result<Dataset, CSVError>
     do throws(CSVError) {
       parsed = .success(
         try Dataset.parse(
-          file.bytes, file: name, target: target,
-          sampleWeight: sampleWeight, releaser: file.releaser))
+          file.bytes, file: name, options: options, releaser: file.releaser))
     } catch {
       parsed = .failure(error)
     }
@@ -93,43 +114,69 @@ extension Dataset {
     case chunks(Int)
     /// The RFC 4180 record reader, one `String` per label.
     case recordReader
+
+    var chunkCount: Int? {
+      switch self {
+      case .automatic: nil
+      case .chunks(let c): c
+      case .recordReader: -1
+      }
+    }
   }
 
-  static func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?,
-    sampleWeight: String?, mode: CSVParseMode = .automatic,
-    releaser: PageReleaser = .none
-  ) throws(CSVError) -> Dataset {
+  /// The header row: names, the line it starts on, and each name's column.
+  struct Header {
+    var names: [String]
+    var line: Int
+    var index: [String: Int]
+  }
+
+  /// Checks the text and reads the header, leaving `reader` after it.
+  static func header(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, releaser: PageReleaser,
+    reader: inout CSVRecordReader
+  ) throws(CSVError) -> Header {
     try checkText(bytes, file: file, releaser: releaser)
-    var reader = CSVRecordReader(bytes: bytes, file: file)
     var fields: [CSVField] = []
     guard try reader.next(into: &fields) else {
       throw CSVError(file: file, line: 1, column: 1, message: "the file is empty")
     }
-    let header = fields.map(reader.string)
-    let headerLine = reader.recordLine
+    let names = fields.map(reader.string)
+    let line = reader.recordLine
     var seen: [String: Int] = [:]
-    for (j, name) in header.enumerated() {
+    for (j, name) in names.enumerated() {
       if let first = seen[name] {
         throw CSVError(
-          file: file, line: headerLine, column: j + 1,
+          file: file, line: line, column: j + 1,
           message: "duplicate column name \(quoted(name)) (also column \(first + 1))")
       }
       seen[name] = j
     }
+    return Header(names: names, line: line, index: seen)
+  }
+
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, options: CSVReadOptions,
+    mode: CSVParseMode = .automatic, releaser: PageReleaser = .none
+  ) throws(CSVError) -> Dataset {
+    var reader = CSVRecordReader(bytes: bytes, file: file)
+    let header = try Dataset.header(
+      bytes, file: file, releaser: releaser, reader: &reader)
+    let names = header.names
+    let headerLine = header.line
     func columnIndex(_ name: String, role: String) throws(CSVError) -> Int {
-      guard let j = seen[name] else {
+      guard let j = header.index[name] else {
         throw CSVError(
           file: file, line: headerLine, column: 1,
           message: "no column named \(quoted(name)) for \(role); the columns are "
-            + header.map(quoted).joined(separator: ", "))
+            + names.map(quoted).joined(separator: ", "))
       }
       return j
     }
-    let targetIndex = try target.map { (t) throws(CSVError) in
+    let targetIndex = try options.target.map { (t) throws(CSVError) in
       try columnIndex(t, role: "the target")
-    } ?? header.count - 1
-    let weightIndex = try sampleWeight.map { (w) throws(CSVError) in
+    } ?? names.count - 1
+    let weightIndex = try options.sampleWeight.map { (w) throws(CSVError) in
       try columnIndex(w, role: "the sample weights")
     }
     if weightIndex == targetIndex {
@@ -137,110 +184,74 @@ extension Dataset {
         file: file, line: headerLine, column: targetIndex + 1,
         message: "the target column cannot also be the sample-weight column")
     }
-    let featureIndices = header.indices.filter { $0 != targetIndex && $0 != weightIndex }
+    var excluded = Set<Int>()
+    for name in options.exclude {
+      excluded.insert(try columnIndex(name, role: "--exclude"))
+    }
+    // pandas' to_csv() writes the row index as a first column with an
+    // empty header; it is never a feature.
+    var notes: [String] = []
+    let indexColumn = names.count > 1 && names[0].isEmpty && targetIndex != 0
+    var featureIndices: [Int]
+    if let chosen = options.features {
+      featureIndices = []
+      for name in chosen {
+        let j = try columnIndex(name, role: "--features")
+        if j == targetIndex || j == weightIndex {
+          throw CSVError(
+            file: file, line: headerLine, column: j + 1,
+            message: "\(quoted(name)) is the "
+              + "\(j == targetIndex ? "target" : "sample-weight") column, so it "
+              + "cannot also be a feature")
+        }
+        if !featureIndices.contains(j) { featureIndices.append(j) }
+      }
+    } else {
+      featureIndices = names.indices.filter {
+        $0 != targetIndex && $0 != weightIndex && !excluded.contains($0)
+          && !(indexColumn && $0 == 0)
+      }
+      if indexColumn && !excluded.contains(0) {
+        notes.append(
+          "column 1 has an empty header: it is the row index that pandas' "
+            + "to_csv() writes, not a feature, and is left out")
+      }
+    }
     if featureIndices.isEmpty {
       throw CSVError(
         file: file, line: headerLine, column: 1,
         message: "no feature column: the file needs at least one column "
-          + "besides the target \(quoted(header[targetIndex]))")
+          + "besides the target \(quoted(names[targetIndex]))")
+    }
+    var forced = Set<Int>()
+    for name in options.categorical {
+      let j = try columnIndex(name, role: "--categorical")
+      guard let k = featureIndices.firstIndex(of: j) else {
+        throw CSVError(
+          file: file, line: headerLine, column: j + 1,
+          message: "--categorical names \(quoted(name)), which is not a feature")
+      }
+      forced.insert(k)
     }
 
-    let roles = CSVColumnRoles(
-      columnCount: header.count, featureIndices: featureIndices,
+    var roles = CSVColumnRoles(
+      columnCount: names.count, featureIndices: featureIndices,
       weightIndex: weightIndex, targetIndex: targetIndex)
-    var chunkCount: Int?
-    switch mode {
-    case .automatic: chunkCount = nil
-    case .chunks(let c): chunkCount = c
-    case .recordReader: chunkCount = -1
+    var cells = try CSVCells.read(
+      bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
+      chunkCount: mode.chunkCount, releaser: releaser)
+    let mixed = cells.mixedColumns()
+    if !mixed.isEmpty {
+      for k in mixed { roles.textColumns[k] = true }
+      cells = try CSVCells.read(
+        bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
+        chunkCount: mode.chunkCount, releaser: releaser)
     }
-    if chunkCount != -1,
-      let body = try CSVChunkedBody.read(
-        bytes, from: reader.position, line: reader.line, file: file,
-        roles: roles, chunkCount: chunkCount, releaser: releaser)
-    {
-      if body.rowCount == 0 {
-        throw CSVError(
-          file: file, line: headerLine + 1, column: 1,
-          message: "no data rows after the header")
-      }
-      let (classes, classOf) = ClassOrder.encode(body.distinctLabels)
-      var labels = body.rowLabels
-      labels.withUnsafeMutableBufferPointer { l in
-        for i in l.indices { l[i] = classOf[l[i]] }
-      }
-      return try finish(
-        values: body.values, labels: labels, classes: classes,
-        weights: body.weights, header: header, headerLine: headerLine,
-        roles: roles, file: file)
-    }
-
-    var values: [Double] = []
-    var labels: [String] = []
-    var weights: [Double] = []
-    while try reader.next(into: &fields) {
-      let line = reader.recordLine
-      guard fields.count == header.count else {
-        throw CSVError(
-          file: file, line: line, column: min(fields.count, header.count) + 1,
-          message: "expected \(header.count) fields as in the header, found \(fields.count)")
-      }
-      for j in featureIndices {
-        values.append(try number(fields[j], reader, line: line, column: j + 1))
-      }
-      if let w = weightIndex {
-        let weight = try number(fields[w], reader, line: line, column: w + 1)
-        guard weight >= 0 else {
-          throw CSVError(
-            file: file, line: line, column: w + 1,
-            message: "a sample weight must be >= 0, found \(quoted(reader.string(fields[w])))")
-        }
-        weights.append(weight)
-      }
-      let label = reader.string(fields[targetIndex])
-      if label.isEmpty {
-        throw CSVError(file: file, line: line, column: targetIndex + 1, message: "empty label")
-      }
-      labels.append(label)
-    }
-    if labels.isEmpty {
-      throw CSVError(
-        file: file, line: headerLine + 1, column: 1,
-        message: "no data rows after the header")
-    }
-    let (classes, indices) = ClassOrder.encode(labels)
-    return try finish(
-      values: values, labels: indices, classes: classes,
-      weights: weightIndex == nil ? nil : weights, header: header,
-      headerLine: headerLine, roles: roles, file: file)
-  }
-
-  /// The checks on the whole column, then the dataset.
-  private static func finish(
-    values: [Double], labels indices: [Int], classes: [String],
-    weights: [Double]?, header: [String], headerLine: Int,
-    roles: CSVColumnRoles, file: String
-  ) throws(CSVError) -> Dataset {
-    let targetIndex = roles.targetIndex!
-    let weightIndex = roles.weightIndex
-    let featureIndices = roles.featureIndices
-    if classes.count < 2 {
-      throw CSVError(
-        file: file, line: headerLine, column: targetIndex + 1,
-        message: "the target \(quoted(header[targetIndex])) has only one class "
-          + "(\(quoted(classes[0]))); a classifier needs at least two")
-    }
-    if let weights, !weights.contains(where: { $0 > 0 }) {
-      throw CSVError(
-        file: file, line: headerLine, column: weightIndex! + 1,
-        message: "every sample weight is 0")
-    }
-    return Dataset(
-      features: Matrix(
-        rows: indices.count, columns: featureIndices.count, values: values),
-      featureNames: featureIndices.map { header[$0] },
-      targetName: header[targetIndex], classes: classes, labels: indices,
-      sampleWeights: weights)
+    var data = try encode(
+      cells, names: names, headerLine: headerLine, roles: roles,
+      forced: forced, options: options, file: file)
+    data.notes = notes
+    return data
   }
 
   static func number(
@@ -419,4 +430,16 @@ func quoted(_ s: String) -> String {
   }
   if s.unicodeScalars.count > 60 { out += "…" }
   return out + "\""
+}
+
+/// A column name as a message lists it: bare when it is a plain word
+/// (`age: 263`), quoted and escaped when it has spaces, punctuation that
+/// could confuse the list, or control characters.
+func listed(_ name: String) -> String {
+  let plain = !name.isEmpty && name.unicodeScalars.count <= 60
+    && name.unicodeScalars.allSatisfy {
+      $0.value > 0x20 && $0.value != 0x7F && $0 != "," && $0 != ":" && $0 != "\""
+        && $0 != "(" && $0 != ")"
+    }
+  return plain ? name : quoted(name)
 }

@@ -22,13 +22,21 @@ public struct Dataset: Sendable {
   /// Per row, its weight; nil when every weight is 1 (scikit-learn's
   /// `sample_weight=None`, which divides by n rather than by Σs).
   public package(set) var sampleWeights: [Double]?
+  /// How file columns became ``features``: what a saved model keeps.
+  public package(set) var encoding: FeatureEncoding
+  /// Rows left out because a used column was missing (`--dropna`).
+  public package(set) var droppedRows: Int = 0
+  /// Things the reader decided that the user should hear about (an index
+  /// column left out), one sentence each.
+  public package(set) var notes: [String] = []
 
   /// For readers in this package, which have already checked what the
   /// public initializers check: `labels` index `classes` (at least two),
   /// weights are finite, ≥ 0 and not all 0.
   package init(
     features: Matrix, featureNames: [String], targetName: String,
-    classes: [String], labels: [Int], sampleWeights: [Double]? = nil
+    classes: [String], labels: [Int], sampleWeights: [Double]? = nil,
+    encoding: FeatureEncoding? = nil
   ) {
     precondition(features.columns == featureNames.count)
     precondition(labels.count == features.rows)
@@ -39,6 +47,7 @@ public struct Dataset: Sendable {
     self.classes = classes
     self.labels = labels
     self.sampleWeights = sampleWeights
+    self.encoding = encoding ?? FeatureEncoding(numeric: featureNames)
   }
 
   public var sampleCount: Int { features.rows }

@@ -282,7 +282,7 @@ private func isNonFiniteWord(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
 
 extension String {
   /// The string as a finite Double in the CSV number syntax, or nil.
-  var csvNumber: Double? {
+  package var csvNumber: Double? {
     var s = self
     return s.withUTF8 { u -> Double? in
       guard let base = u.baseAddress else { return nil }

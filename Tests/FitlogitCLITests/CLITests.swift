@@ -103,8 +103,9 @@ private let testScratch: String = {
     let r = cli(dataFile("points.csv"), "--max-iter", "2", "--json")
     #expect(r.status == 0)
     #expect(r.err == "fitlogit: warning: lbfgs failed to converge after 2 iteration(s) "
-      + "(total number of iterations reached limit); increase --max-iter (now 2) "
-      + "or scale the features\n")
+      + "(total number of iterations reached limit); scale the data with --standardize "
+      + "(scikit-learn: \"You might also want to scale the data\"), or increase --max-iter "
+      + "(now 2)\n")
     #expect(r.out.contains("\"converged\": false"))
   }
 
@@ -147,11 +148,11 @@ private let testScratch: String = {
   @Test func dataErrors() throws {
     let dir = temporaryDirectory()
     let bad = dir + "/bad.csv"
-    try "x,y\n1,0\nabc,1\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    try "x,y\n1,0\ninf,1\n".write(toFile: bad, atomically: true, encoding: .utf8)
     var r = cli(bad)
     #expect(r.status == 1)
     #expect(r.out == "")
-    #expect(r.err == "fitlogit: error: \(bad):3:1: expected a number, found \"abc\"\n")
+    #expect(r.err == "fitlogit: error: \(bad):3:1: expected a finite number, found \"inf\"\n")
 
     r = cli(dir + "/missing.csv")
     #expect(r.status == 1)

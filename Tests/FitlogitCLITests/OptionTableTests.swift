@@ -3,6 +3,7 @@ import Testing
 
 @testable import FitlogitCLI
 import FitlogitCore
+import FitlogitData
 import FitlogitTestSupport
 
 /// The option tables against what they drive: `--help`, the README's option
@@ -77,7 +78,7 @@ import FitlogitTestSupport
     #expect(r.tol == library.tol && r.maxIter == library.maxIter)
     #expect(r.fitIntercept == library.fitIntercept && r.classWeight == library.classWeight)
     #expect(options.path == "data.csv")
-    #expect(options.target == nil && !options.json && !options.verbose)
+    #expect(options.reading == CSVReadOptions() && !options.json && !options.verbose)
   }
 
   @Test func choiceErrors() {

@@ -146,15 +146,15 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     #expect(try parallel.get().classes == ["no", "yes"])
     #expect(try parallel.get().sampleCount == rows)
     var broken = text
-    // Line 100,002 is data row 100,001; put "x" in its second field.
+    // Line 100,002 is data row 100,001; give it a fourth field.
     let lineStarts = broken.indices.filter { broken[$0] == 0x0A }
     let at = lineStarts[100_000] + 1
     let comma = broken[at...].firstIndex(of: 0x2C)!
-    broken.insert(0x78, at: comma + 1)
+    broken.insert(0x2C, at: comma + 1)
     let error = read(broken, .automatic)
     #expect(same(read(broken, .recordReader), error))
     if case .failure(let e) = error {
-      #expect(e.line == 100_002 && e.column == 2)
+      #expect(e.line == 100_002 && e.column == 4)
     } else {
       Issue.record("expected an error")
     }

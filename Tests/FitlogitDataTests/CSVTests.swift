@@ -71,15 +71,14 @@ private func error(_ text: String, target: String? = nil) -> String? {
 
   /// Every rejection of docs/DESIGN.md "CSV input", with its exact message.
   @Test(arguments: [
-    ("x,y\n1,0\nabc,1\n", "data.csv:3:1: expected a number, found \"abc\""),
+    ("x,y\n1,0\n-inf,1\n", "data.csv:3:1: expected a finite number, found \"-inf\""),
     ("x,y\n1,0\n2,1,3\n", "data.csv:3:3: expected 2 fields as in the header, found 3"),
     ("x,y\n1,0\n2\n", "data.csv:3:2: expected 2 fields as in the header, found 1"),
-    ("x,y\nnan,0\n2,1\n", "data.csv:2:1: expected a finite number, found \"nan\""),
+    ("x,y\nnan,0\n2,1\n", "data.csv: 1 row has missing values (x: 1); drop them with --dropna"),
     ("x,y\ninf,0\n2,1\n", "data.csv:2:1: expected a finite number, found \"inf\""),
     ("x,y\n1e999,0\n2,1\n", "data.csv:2:1: expected a finite number, found \"1e999\""),
-    ("x,y\n,0\n2,1\n", "data.csv:2:1: expected a number, found an empty field"),
-    ("x,y\n0x10,0\n2,1\n", "data.csv:2:1: expected a number, found \"0x10\""),
-    ("x,y\n1,0\n2,\n", "data.csv:3:2: empty label"),
+    ("x,y\n,0\nNA,1\n3,1\n", "data.csv: 2 rows have missing values (x: 2); drop them with --dropna"),
+    ("x,y\n1,0\n2,\n", "data.csv: 1 row has missing values (y: 1); drop them with --dropna"),
     ("", "data.csv:1:1: the file is empty"),
     ("\n\n", "data.csv:1:1: the file is empty"),
     ("x,y\n", "data.csv:2:1: no data rows after the header"),
@@ -141,7 +140,10 @@ private func error(_ text: String, target: String? = nil) -> String? {
   }
 
   @Test func quoteInMessageStaysOnOneLine() {
-    #expect(error("x,y\n\"a\nb\",0\n2,1\n") == "data.csv:2:1: expected a number, found \"a\\nb\"")
+    #expect(
+      error("x,y\n1,\"a\nb\"\n2,\"a\nb\"\n")
+        == "data.csv:1:2: the target \"y\" has only one class (\"a\\nb\"); a classifier "
+        + "needs at least two")
   }
 }
 

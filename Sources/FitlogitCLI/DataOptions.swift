@@ -1,0 +1,51 @@
+import FitlogitData
+
+/// The options that say how a data file becomes a dataset (columns,
+/// categories, missing values), shared by `fit` and `summary`.
+enum DataOptions {
+  /// Table entries, in the order `--help` lists them.
+  static let entries: [Option] = [
+    .text("--features", "A,B", help: "use only these feature columns, in this order"),
+    .text("--exclude", "A,B", help: "leave these columns out (an id, a name)"),
+    .text(
+      "--categorical", "A,B",
+      help: "treat these numeric-coded columns as categories, like text",
+      "columns (R's factor(x), statsmodels' C(x))"),
+    .flag("--drop-first", help: "no indicator for each categorical column's first level"),
+    .flag(
+      "--dropna",
+      help: "drop rows with a missing value in a used column (R's na.omit)"),
+    .flag(
+      "--standardize",
+      help: "scale numeric columns to mean 0, sd 1 (StandardScaler); the",
+      "model keeps the scaler"),
+  ]
+
+  /// The reading options from parsed words.
+  static func read(
+    _ p: ParsedOptions, target: String?, sampleWeight: String?
+  ) -> CSVReadOptions {
+    // A command's table may leave some of these out (summary: no scaling).
+    func flag(_ name: String) -> Bool {
+      p.table.option(named: name) != nil && p.flag(name)
+    }
+    return CSVReadOptions(
+      target: target, sampleWeight: sampleWeight,
+      features: p.text("--features").map(list),
+      exclude: p.text("--exclude").map(list) ?? [],
+      categorical: p.text("--categorical").map(list) ?? [],
+      dropFirst: flag("--drop-first"), dropMissing: flag("--dropna"),
+      standardize: flag("--standardize"))
+  }
+
+  /// `a,b` → ["a", "b"]; names are taken as written (no trimming).
+  static func list(_ text: String) -> [String] {
+    text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  /// What `--dropna` dropped, for the text reports.
+  static func droppedLine(_ data: Dataset) -> String {
+    let n = data.droppedRows
+    return n == 0 ? "" : "(\(n) row\(n == 1 ? "" : "s") with missing values dropped)\n"
+  }
+}

@@ -1,0 +1,38 @@
+/// Which columns of a CSV file are used, and how, as a user chooses them.
+public struct CSVReadOptions: Sendable, Equatable {
+  /// The label column (default: the last column).
+  public var target: String?
+  /// A numeric column used as sample weights instead of as a feature.
+  public var sampleWeight: String?
+  /// Only these features, in this order (pandas' `df[features]`).
+  public var features: [String]?
+  /// Columns left out (`df.drop(columns=exclude)`).
+  public var exclude: [String]
+  /// Numeric-coded columns to treat as categories (R's `factor(x)`,
+  /// statsmodels' `C(x)`); text columns are categorical anyway.
+  public var categorical: [String]
+  /// Drop each categorical column's first level (`drop_first=True`).
+  public var dropFirst: Bool
+  /// Drop every row with a missing value in a used column (R's `na.omit`)
+  /// instead of refusing the file.
+  public var dropMissing: Bool
+  /// Scale the numeric columns by mean and population standard deviation
+  /// (scikit-learn's `StandardScaler`).
+  public var standardize: Bool
+
+  public init(
+    target: String? = nil, sampleWeight: String? = nil,
+    features: [String]? = nil, exclude: [String] = [],
+    categorical: [String] = [], dropFirst: Bool = false,
+    dropMissing: Bool = false, standardize: Bool = false
+  ) {
+    self.standardize = standardize
+    self.target = target
+    self.sampleWeight = sampleWeight
+    self.features = features
+    self.exclude = exclude
+    self.categorical = categorical
+    self.dropFirst = dropFirst
+    self.dropMissing = dropMissing
+  }
+}
