@@ -94,3 +94,11 @@ out = {"sklearn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np._
 OUT.write_text(json.dumps(out, indent=1) + "\n")
 print("wrote", OUT, len(out["cases"]), "cases;",
       sum(not c["converged"] for c in out["cases"]), "stop at max_iter")
+# The unscaled-iris cases follow the BLAS kernel's rounding (README,
+# "regenerate"); say which kernel made this file.
+try:
+    from threadpoolctl import threadpool_info
+    print("BLAS:", ", ".join(f"{i.get('internal_api')} {i.get('version')} {i.get('architecture')}"
+                             for i in threadpool_info() if i.get("user_api") == "blas"))
+except ImportError:
+    pass

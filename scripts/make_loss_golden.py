@@ -23,7 +23,8 @@ import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.metrics import log_loss  # noqa: E402
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/CrossEntropyTests/Golden/losses.json"
+OUT = (pathlib.Path(__file__).resolve().parent.parent
+       / "Tests/FitlogitCrossEntropyTests/Golden/losses.json")
 rng = np.random.default_rng(2026)
 
 

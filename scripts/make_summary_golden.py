@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Golden values for Tests/InferenceTests: statsmodels' Logit / MNLogit
+"""Golden values for Tests/FitlogitInferenceTests: statsmodels' Logit / MNLogit
 results at full precision, and scipy's normal and chi-square functions.
 
 Run by hand (needs statsmodels, scipy, pandas):
     python3 scripts/make_summary_golden.py
 Writes data/summary_binary.csv and data/summary_three.csv (fixed seeds) and
-Tests/InferenceTests/Golden/summary.json.
+Tests/FitlogitInferenceTests/Golden/summary.json.
 """
 import json
 import pathlib
@@ -19,7 +19,7 @@ import statsmodels.api as sm
 from scipy import stats
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "Tests/InferenceTests/Golden/summary.json"
+OUT = ROOT / "Tests/FitlogitInferenceTests/Golden/summary.json"
 
 rng = np.random.default_rng(20261125)
 n = 200
