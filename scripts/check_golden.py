@@ -88,7 +88,11 @@ def main():
         for key, r in sorted(worst.items(), key=lambda kv: -kv[1])[:5]:
             print(f"      {r:.3g}  {key}")
         for p, _, a, b in others[:5]:
-            print(f"      {p}: {str(a)[:60]!r} (was {str(b)[:60]!r})")
+            if isinstance(a, str) and isinstance(b, str):
+                # Multi-line text: show the first line that differs.
+                a, b = next(((x, y) for x, y in zip(a.splitlines(), b.splitlines()) if x != y),
+                            (a, b))
+            print(f"      {p}: {str(a)[:70]!r} (was {str(b)[:70]!r})")
     if keep:
         print(f"\nclone kept in {clone}")
     else:
