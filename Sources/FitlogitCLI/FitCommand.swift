@@ -1,5 +1,6 @@
 import FitlogitCore
 import FitlogitData
+import FitlogitModelSelection
 import FitlogitOptimization
 
 /// `fitlogit fit DATA.csv [options]`.
@@ -10,6 +11,8 @@ enum FitCommand {
     var save: String?
     var plot: String?
     var test: String?
+    var testSize: Double?
+    var randomState: Int?
     var threshold: Double?
     var regression = LogisticRegression()
     var json = false
@@ -58,6 +61,15 @@ enum FitCommand {
       .text(
         "--test", "TEST.csv",
         help: "score the model on TEST.csv after the fit (as 'score')"),
+      .number(
+        "--test-size", "F", default: nil, requirement: "> 0",
+        help: "hold out rows: train_test_split(test_size=F, stratify=y),",
+        "F a fraction in (0, 1) or a row count; needs --random-state"
+      ) { $0 > 0 },
+      .integer(
+        "--random-state", "N", default: nil, requirement: "in [0, 4294967295]",
+        help: "the split's random_state (NumPy's RandomState(N))"
+      ) { $0 >= 0 && $0 <= 4_294_967_295 },
       ScoreCommand.threshold,
       .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
       .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
@@ -90,7 +102,8 @@ enum FitCommand {
       reading: DataOptions.read(
         p, target: p.text("--target"), sampleWeight: p.text("--sample-weight")),
       save: p.text("--save"), plot: p.text("--plot"),
-      test: p.text("--test"), threshold: p.number("--threshold"),
+      test: p.text("--test"), testSize: p.number("--test-size"),
+      randomState: p.integer("--random-state"), threshold: p.number("--threshold"),
       regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"))
   }
 
@@ -104,13 +117,15 @@ enum FitCommand {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let data = try loadDataset(options.path, options: options.reading)
-    for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
-    try checkClassCount(data)
-    try ScoreCommand.checkThreshold(options.threshold, classCount: data.classCount)
-    if options.threshold != nil && options.test == nil {
-      throw .usage("--threshold applies to the --test scores; give --test TEST.csv")
+    try checkSplitOptions(options)
+    let all = try loadDataset(options.path, options: options.reading)
+    for note in all.notes { stderr.write("fitlogit: note: \(note)\n") }
+    try checkClassCount(all)
+    try ScoreCommand.checkThreshold(options.threshold, classCount: all.classCount)
+    let split = try options.testSize.map { (size) throws(CommandError) in
+      try HeldOut(all, path: options.path, testSize: size, randomState: options.randomState!)
     }
+    let data = split?.train ?? all
     if let plot = options.plot { try PlotReport.check(plot, data: data) }
     let parsed = clock.now
     if options.verbose {
@@ -141,10 +156,14 @@ enum FitCommand {
       try PlotReport.write(fit, data: data, to: plot)
     }
     // The test file is read after the fit, so its errors name it, not DATA.csv.
-    let evaluation = try options.test.map { (path) throws(CommandError) in
+    var evaluation = try options.test.map { (path) throws(CommandError) in
       try Evaluation(
         model: fit.model, target: data.targetName, path: path,
         sampleWeight: options.reading.sampleWeight, threshold: options.threshold)
+    }
+    if let split {
+      evaluation = try split.evaluate(
+        fit.model, weightColumn: options.reading.sampleWeight, threshold: options.threshold)
     }
     if options.json {
       let test = evaluation.map { [("test", ScoreReport.json($0))] } ?? []
@@ -152,6 +171,26 @@ enum FitCommand {
     } else {
       stdout.write(FitReport.text(fit, data: data))
       if let evaluation { stdout.write("\n" + ScoreReport.text(evaluation)) }
+    }
+  }
+
+  /// `--threshold` scores test rows, which `--test` or `--test-size` gives;
+  /// a split is repeatable only with its seed.
+  static func checkSplitOptions(_ o: Options) throws(CommandError) {
+    if o.test != nil && o.testSize != nil {
+      throw .usage("give --test TEST.csv or --test-size F, not both")
+    }
+    if o.testSize != nil && o.randomState == nil {
+      throw .usage(
+        "--test-size needs --random-state N (scikit-learn's random_state), so that the "
+          + "split can be repeated")
+    }
+    if o.randomState != nil && o.testSize == nil {
+      throw .usage("--random-state seeds the --test-size split; give --test-size F")
+    }
+    if o.threshold != nil && o.test == nil && o.testSize == nil {
+      throw .usage(
+        "--threshold applies to the test scores; give --test TEST.csv or --test-size F")
     }
   }
 

@@ -11,8 +11,8 @@ enum Help {
       fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
       fitlogit score MODEL.json DATA.csv [--threshold T] [--sample-weight NAME] [--json]
                                            sklearn.metrics of a saved model on labelled data
-      fitlogit loss --y-true LIST --y-pred LIST [options]
-                                           cross-entropy under every convention
+      fitlogit loss [FILE.csv] --y-true LIST --y-pred LIST [options]
+                                           cross-entropy as each framework computes it
       fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
                                            statsmodels' table: std errors, z, p, CIs
       fitlogit --help | --version
@@ -77,13 +77,19 @@ enum Help {
   static let loss = lossIntro + "\nOPTIONS:\n" + LossCommand.table.helpBlock
 
   private static let lossIntro = """
-    USAGE: fitlogit loss --y-true LIST --y-pred LIST [options]
+    USAGE: fitlogit loss [FILE.csv] --y-true LIST --y-pred LIST [options]
 
-    Cross-entropy (log loss) of predictions against targets as Keras 2
-    (tf.keras), Keras 3, scikit-learn and the textbook compute it. Without
-    --convention every convention is shown side by side, each with the reason
-    it differs. LIST is comma-separated numbers: 1,0,1 (binary: y_pred is the
-    probability of 1); rows separated by ';' are categorical: 0,1,0;0,0,1.
+    Cross-entropy (log loss) of predictions against targets as PyTorch, JAX
+    (optax), MLX, Keras 2 (tf.keras of TensorFlow <= 2.15), Keras 3,
+    scikit-learn and the textbook compute it. Without --convention every
+    framework's loss is shown side by side, grouped by what it does with a
+    probability of 0 or 1, each with the reason for its value. LIST is
+    comma-separated numbers: 1,0,1 (binary: y_pred is the probability of 1);
+    rows separated by ';' are categorical: 0,1,0;0,0,1, and a flat --y-true
+    beside them holds class indices. With FILE.csv (or - for standard input),
+    --y-true, --y-pred and --sample-weight name columns: one column of labels
+    or class indices or K one-hot columns; one y_pred column or K. The file
+    is read in blocks, so its length is not limited by memory.
 
     """
 }

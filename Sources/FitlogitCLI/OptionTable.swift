@@ -7,10 +7,16 @@ struct OptionTable: Sendable {
   var options: [Option]
   /// Names of the positional arguments, all required: "missing DATA.csv".
   var positionals: [String] = []
+  /// The name of one positional argument that may be left out (`loss`'s
+  /// FILE.csv), read after the required ones.
+  var optionalPositional: String?
 
-  init(_ options: [Option], positionals: [String] = []) {
+  init(
+    _ options: [Option], positionals: [String] = [], optionalPositional: String? = nil
+  ) {
     self.options = options + [.help]
     self.positionals = positionals
+    self.optionalPositional = optionalPositional
   }
 
   /// The validated options and positional arguments of `words`, or nil when
@@ -40,6 +46,7 @@ struct OptionTable: Sendable {
       guard let word = args.positional() else { throw .usage("missing \(name)") }
       found.append(word)
     }
+    if optionalPositional != nil, let word = args.positional() { found.append(word) }
     try args.finish()
     return ParsedOptions(values: values, positionals: found, table: self)
   }

@@ -49,7 +49,8 @@ public func binaryCrossEntropy<T: LossFloat>(
     losses[i] = l
   }
   return LossResult(
-    value: reduce(losses, options: options), losses: losses, clipped: clipped)
+    value: reduce(losses, options: options), losses: losses, clipped: clipped,
+    denominator: meanDenominator(losses.count, options: options))
 }
 
 /// Keras reduces Σ sᵢℓᵢ over the batch size; scikit-learn (and the
@@ -69,6 +70,18 @@ func reduce<T: LossFloat>(_ losses: [T], options: LossOptions) -> T {
     }
     return sum / T(losses.count)
   }
+}
+
+/// The divisor of ``reduce(_:options:)``'s mean.
+func meanDenominator<T: LossFloat>(_ n: Int, options: LossOptions) -> T {
+  if let w = options.sampleWeights,
+    options.convention == .sklearn || options.convention == .exact
+  {
+    var total: T = 0
+    for s in w { total += T(s) }
+    return total
+  }
+  return T(n)
 }
 
 func checkShapes(_ a: Int, _ b: Int, weights: [Double]?) throws(CrossEntropyError) {

@@ -61,5 +61,6 @@ public func categoricalCrossEntropy<T: LossFloat>(
     losses[i] = l
   }
   return LossResult(
-    value: reduce(losses, options: options), losses: losses, clipped: clipped)
+    value: reduce(losses, options: options), losses: losses, clipped: clipped,
+    denominator: meanDenominator(losses.count, options: options))
 }

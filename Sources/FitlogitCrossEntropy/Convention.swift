@@ -51,6 +51,24 @@ public struct LossOptions: Sendable {
   public var reduction: Reduction
   /// One weight per sample, or nil for all ones.
   public var sampleWeights: [Double]?
+  /// PyTorch's per-class `weight` (CrossEntropyLoss, NLLLoss): one per
+  /// class; with class-index targets the mean divides by the summed
+  /// weights of the targets.
+  public var classWeights: [Double]?
+  /// PyTorch's `pos_weight` (BCEWithLogitsLoss): the weight of the
+  /// positive term.
+  public var posWeight: Double?
+  /// The class index whose samples are left out (PyTorch's
+  /// `ignore_index`, Keras' `ignore_class`), with class-index targets.
+  public var ignoreIndex: Int?
+  /// The focal losses' exponent γ of (1 − p_t).
+  public var gamma: Double = 2
+  /// The focal losses' α, or nil for the framework's default (Keras 0.25,
+  /// optax none).
+  public var alpha: Double?
+  /// Keras' `apply_class_balancing` (BinaryFocalCrossentropy): weigh by α
+  /// and 1 − α.
+  public var classBalancing = false
 
   public init(
     convention: Convention, fromLogits: Bool = false, labelSmoothing: Double = 0,
@@ -72,6 +90,10 @@ public struct LossResult<T: LossFloat>: Sendable {
   public var losses: [T]
   /// Samples with at least one prediction moved by clipping, 0-based.
   public var clipped: [Int]
+  /// What the mean divides the summed losses by (n, the summed weights,
+  /// the samples not ignored), so that blocks of a long input can be
+  /// summed and divided once at the end.
+  public var denominator: T = 0
 }
 
 /// Why a loss cannot be computed from the given arrays.

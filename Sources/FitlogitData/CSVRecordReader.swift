@@ -24,11 +24,15 @@ struct CSVRecordReader {
   /// 1-based line on which the last record returned by ``next(into:)`` starts.
   private(set) var recordLine = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+  /// - Parameter firstLine: The line `bytes` starts on, when they are one
+  ///   block of a longer input (``CSVNumberStream``); only line 1 may start
+  ///   with a byte order mark.
+  init(bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1) {
     self.bytes = bytes
     self.file = file
+    line = firstLine
     // An optional UTF-8 byte order mark.
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+    if firstLine == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       position = 3
     }
   }

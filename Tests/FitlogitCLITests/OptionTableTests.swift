@@ -58,10 +58,11 @@ import FitlogitTestSupport
   /// the next line.
   @Test func helpLayout() {
     #expect(
-      LossCommand.table.helpBlock.hasPrefix(
-        "  --convention exact|sklearn|keras2|keras3\n"
-          + String(repeating: " ", count: 26) + "print just this convention's number\n"
-          + "  --from-logits           y_pred holds logits, not probabilities\n"))
+      LossCommand.table.helpBlock.contains(
+        "  --reduction mean|sum|none\n"
+          + String(repeating: " ", count: 26)
+          + "mean (Keras' sum over batch size), sum, or per sample\n"
+          + "  --sample-weight LIST    one weight per sample (FILE: a column)\n"))
     #expect(
       FitCommand.table.helpBlock.contains(
         "\n  --solver lbfgs|gd|newton|saga\n" + String(repeating: " ", count: 26)

@@ -1,0 +1,143 @@
+import FitlogitSystem
+
+/// Rows of selected numeric columns, one block of a longer CSV input.
+public struct CSVNumberBlock: Sendable {
+  /// `rows × columns` numbers, row after row.
+  public var values: [Double] = []
+  public var rows = 0
+  public var columns: Int
+  /// The line each row starts on (the header is line 1), for messages.
+  public var lines: [Int] = []
+  /// Rows before this block, so row `i` here is row `offset + i` overall.
+  public var offset = 0
+}
+
+/// A CSV file or standard input read front to back in blocks, so that ten
+/// million rows take the memory of one block and one read buffer, never the
+/// whole text or a column of it (pandas' `read_csv(chunksize=)`).
+///
+/// The same record reader and messages as ``Dataset`` (RFC 4180 quoting,
+/// `FILE:line:column: expected a number, found "abc"`); a buffer is cut
+/// only after a line end outside quotes, so a quoted field may span lines.
+public enum CSVNumberStream {
+  /// Reads `path` ("-": standard input), calling `body` with each block of
+  /// the columns `select` picks from the header.
+  ///
+  /// - Parameters:
+  ///   - name: How messages name the input.
+  ///   - select: The header's names → the column indices to read, in order.
+  ///   - body: Called with each block of at most `blockRows` rows, in order.
+  /// - Throws: ``CSVError`` (line 1 for an input that cannot be opened or
+  ///   read), or what `select` and `body` throw.
+  public static func read(
+    path: String, name: String, blockRows: Int = 1 << 15,
+    select: ([String]) throws(CSVError) -> [Int],
+    body: (CSVNumberBlock) throws(CSVError) -> Void
+  ) throws(CSVError) {
+    let input: InputStream
+    do { input = try InputStream(path: path) } catch {
+      throw CSVError(file: name, line: 1, column: 1, message: error.message)
+    }
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    var filled = 0
+    var atEnd = false
+    var line = 1
+    var header: [String]?
+    var columns: [Int] = []
+    var block = CSVNumberBlock(columns: 0)
+    var fields: [CSVField] = []
+    var rowsBefore = 0
+    while true {
+      while !atEnd && filled < buffer.count {
+        var failure: FileError?
+        let n = buffer.withUnsafeMutableBytes { raw -> Int in
+          do throws(FileError) {
+            return try input.read(into: raw.baseAddress! + filled, count: raw.count - filled)
+          } catch {
+            failure = error
+            return 0
+          }
+        }
+        if let failure {
+          throw CSVError(file: name, line: line, column: 1, message: failure.message)
+        }
+        if n == 0 { atEnd = true } else { filled += n }
+      }
+      let cut = atEnd ? filled : lastRecordEnd(buffer, filled)
+      if cut == 0 && !atEnd {
+        // One record longer than the buffer: make room for it.
+        buffer += [UInt8](repeating: 0, count: buffer.count)
+        continue
+      }
+      try buffer.withUnsafeBufferPointer { (all) throws(CSVError) in
+        let bytes = UnsafeBufferPointer(rebasing: all[0..<cut])
+        var reader = CSVRecordReader(bytes: bytes, file: name, firstLine: line)
+        while try reader.next(into: &fields) {
+          guard let header else {
+            let names = fields.map(reader.string)
+            header = names
+            columns = try select(names)
+            block = CSVNumberBlock(columns: columns.count)
+            block.values.reserveCapacity(blockRows * columns.count)
+            continue
+          }
+          let row = reader.recordLine
+          guard fields.count == header.count else {
+            throw CSVError(
+              file: name, line: row, column: min(fields.count, header.count) + 1,
+              message: "expected \(header.count) fields as in the header, found \(fields.count)")
+          }
+          for j in columns {
+            block.values.append(try Dataset.number(fields[j], reader, line: row, column: j + 1))
+          }
+          block.lines.append(row)
+          block.rows += 1
+          if block.rows == blockRows {
+            block.offset = rowsBefore
+            try body(block)
+            rowsBefore += block.rows
+            block.values.removeAll(keepingCapacity: true)
+            block.lines.removeAll(keepingCapacity: true)
+            block.rows = 0
+          }
+        }
+        line = reader.line
+      }
+      // Keep the unread tail for the next round.
+      buffer.withUnsafeMutableBufferPointer { b in
+        for i in cut..<filled { b[i - cut] = b[i] }
+      }
+      filled -= cut
+      if atEnd && filled == 0 { break }
+    }
+    if header == nil {
+      throw CSVError(file: name, line: 1, column: 1, message: "the file is empty")
+    }
+    if block.rows > 0 || rowsBefore == 0 {
+      if block.rows == 0 {
+        throw CSVError(file: name, line: 2, column: 1, message: "no data rows after the header")
+      }
+      block.offset = rowsBefore
+      try body(block)
+    }
+  }
+
+  /// The end of the last line in `buffer[0..<count]` that ends outside
+  /// quotes (just after its `\n`), or 0. Doubled quotes toggle twice, so
+  /// counting quotes from the start of a record is enough.
+  static func lastRecordEnd(_ buffer: [UInt8], _ count: Int) -> Int {
+    var inQuotes = false
+    var last = 0
+    buffer.withUnsafeBufferPointer { b in
+      for i in 0..<count {
+        let c = b[i]
+        if c == UInt8(ascii: "\"") {
+          inQuotes.toggle()
+        } else if c == UInt8(ascii: "\n") && !inQuotes {
+          last = i + 1
+        }
+      }
+    }
+    return last
+  }
+}

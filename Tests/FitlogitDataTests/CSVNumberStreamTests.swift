@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import FitlogitData
+
+/// The block reader behind `fitlogit loss FILE.csv`.
+@Suite struct CSVNumberStreamTests {
+  static func write(_ text: String) -> String {
+    let path = NSTemporaryDirectory() + "fitlogit-stream-\(UUID().uuidString).csv"
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    return path
+  }
+
+  /// Blocks of two rows; a quoted header name spanning two lines and a
+  /// blank line shift the line numbers, which each row keeps.
+  @Test func blocksKeepLinesAndColumns() throws {
+    let path = Self.write("\"first\nname\",p,y\n1,0.5,1\n\n2,0.25,0\n3,0.75,1\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var blocks: [CSVNumberBlock] = []
+    try CSVNumberStream.read(
+      path: path, name: "f.csv", blockRows: 2,
+      select: { header in
+        #expect(header == ["first\nname", "p", "y"])
+        return [2, 1]
+      },
+      body: { blocks.append($0) })
+    #expect(blocks.map(\.rows) == [2, 1])
+    #expect(blocks.map(\.offset) == [0, 2])
+    #expect(blocks[0].values == [1, 0.5, 0, 0.25])
+    #expect(blocks[0].lines == [3, 5])
+    #expect(blocks[1].values == [1, 0.75])
+    #expect(blocks[1].lines == [6])
+  }
+
+  /// A record longer than the 1 MiB read buffer grows the buffer.
+  @Test func recordLongerThanTheBuffer() throws {
+    let long = String(repeating: "x", count: 3 << 20)
+    let path = Self.write("name,v\n\"\(long)\",2\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var values: [Double] = []
+    try CSVNumberStream.read(
+      path: path, name: "f.csv", select: { _ in [1] }, body: { values += $0.values })
+    #expect(values == [2])
+  }
+
+  @Test func errorsNameTheLine() {
+    let path = Self.write("p\n0.5\n\"x\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: CSVError(file: "f.csv", line: 3, column: 1, message: "unterminated quoted field")) {
+      try CSVNumberStream.read(path: path, name: "f.csv", select: { _ in [0] }, body: { _ in })
+    }
+    #expect(throws: CSVError(file: "nope.csv", line: 1, column: 1, message: "no such file or directory")) {
+      try CSVNumberStream.read(
+        path: "/nonexistent/nope.csv", name: "nope.csv", select: { _ in [0] }, body: { _ in })
+    }
+  }
+}
