@@ -99,7 +99,7 @@ enum FitCommand {
     if let problem = r.solverProblem { throw .usage(problem) }
     return Options(
       path: p.positionals[0],
-      reading: DataOptions.read(
+      reading: try DataOptions.read(
         p, target: p.text("--target"), sampleWeight: p.text("--sample-weight")),
       save: p.text("--save"), plot: p.text("--plot"),
       test: p.text("--test"), testSize: p.number("--test-size"),
