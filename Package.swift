@@ -11,9 +11,11 @@
 //                                                            ├─▶ FitlogitMetrics
 //                                                            └─▶ FitlogitFigures
 //   (FitlogitMetrics and FitlogitFigures see only arrays, not the model.)
+//   FitlogitModelSelection: NumPy's RandomState and scikit-learn's splits.
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
 //
-// FitlogitSystem is the one shim over libc and libm that every module uses.
+// FitlogitSystem is the one shim over libc and libm: a module that needs
+// either imports it, never Glibc or Darwin.
 // Every module name starts with "Fitlogit", so the library can sit in any
 // dependency graph beside packages that have an `Optimization` or `Figures`.
 import PackageDescription
@@ -27,7 +29,7 @@ let package = Package(
       targets: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitInference", "FitlogitFigures",
-        "FitlogitMetrics",
+        "FitlogitMetrics", "FitlogitModelSelection",
       ]),
   ],
   dependencies: [],
@@ -52,6 +54,9 @@ let package = Package(
     // sklearn.metrics on plain arrays: accuracy, ROC AUC, confusion matrix,
     // classification report... Knows nothing of models or files.
     .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
+    // scikit-learn's model_selection: NumPy's legacy Mersenne Twister,
+    // stratified train/test splits.
+    .target(name: "FitlogitModelSelection"),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
@@ -66,6 +71,7 @@ let package = Package(
       dependencies: [
         "FitlogitData", "FitlogitCore", "FitlogitOptimization",
         "FitlogitCrossEntropy", "FitlogitFigures", "FitlogitInference", "FitlogitMetrics",
+        "FitlogitModelSelection",
         "FitlogitJSON", "FitlogitSystem",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
@@ -106,6 +112,10 @@ let package = Package(
         "FitlogitInference", "FitlogitCore", "FitlogitData",
         "FitlogitTestSupport",
       ],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "FitlogitModelSelectionTests",
+      dependencies: ["FitlogitModelSelection", "FitlogitTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitMetricsTests",

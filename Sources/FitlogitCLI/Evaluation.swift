@@ -7,7 +7,9 @@ import FitlogitMetrics
 /// `fit --test` print, each metric computed by FitlogitMetrics as
 /// sklearn.metrics computes it.
 struct Evaluation {
-  let file: String
+  /// What was scored, for the report's first line: a file's name, or the
+  /// test rows of a split.
+  let source: String
   let classes: [String]
   /// True class of each row, an index into `classes`.
   let yTrue: [Int]
@@ -44,19 +46,7 @@ struct Evaluation {
     } catch {
       throw .data(error.description)
     }
-    let found = ClassOrder.lookup(columns[0], in: model.classes)
-    var unseen: [String] = []
-    for (i, k) in found.enumerated() where k == nil && !unseen.contains(columns[0][i]) {
-      unseen.append(columns[0][i])
-    }
-    if !unseen.isEmpty {
-      throw .data(
-        "\(name): label\(unseen.count == 1 ? "" : "s") the model was never trained on: "
-          + unseen.prefix(10).map { quoted(printable($0, limit: 40)) }.joined(separator: ", ")
-          + (unseen.count > 10 ? " and \(unseen.count - 10) more" : "")
-          + " (its classes are "
-          + model.classes.map { quoted(printable($0, limit: 40)) }.joined(separator: ", ") + ")")
-    }
+    var weights: [Double]?
     if let column = sampleWeight {
       var w: [Double] = []
       for (i, text) in columns[1].enumerated() {
@@ -71,11 +61,38 @@ struct Evaluation {
         throw .data("\(name): every sample weight in \(quoted(column)) is 0")
       }
       weights = w
-    } else {
-      weights = nil
+    }
+    try self.init(
+      model: model, source: name, labels: columns[0], features: x, weights: weights,
+      weightColumn: sampleWeight, threshold: threshold)
+  }
+
+  /// Predicts with `model` on rows already in memory (the test rows of a
+  /// split).
+  ///
+  /// - Parameters:
+  ///   - labels: Each row's class name.
+  /// - Throws: A data error naming the labels the model has never seen.
+  init(
+    model: LogisticModel, source: String, labels: [String], features x: Matrix,
+    weights: [Double]?, weightColumn: String?, threshold: Double?
+  ) throws(CommandError) {
+    let found = ClassOrder.lookup(labels, in: model.classes)
+    var unseen: [String] = []
+    for (i, k) in found.enumerated() where k == nil && !unseen.contains(labels[i]) {
+      unseen.append(labels[i])
+    }
+    if !unseen.isEmpty {
+      throw .data(
+        "\(source): label\(unseen.count == 1 ? "" : "s") the model was never trained on: "
+          + unseen.prefix(10).map { quoted(printable($0, limit: 40)) }.joined(separator: ", ")
+          + (unseen.count > 10 ? " and \(unseen.count - 10) more" : "")
+          + " (its classes are "
+          + model.classes.map { quoted(printable($0, limit: 40)) }.joined(separator: ", ") + ")")
     }
     let p = model.probabilities(x)
-    file = name
+    self.source = source
+    self.weights = weights
     classes = model.classes
     yTrue = found.map { $0! }
     probabilities = (0..<p.rows).map { Array(p.row($0)) }
@@ -84,7 +101,7 @@ struct Evaluation {
     } else {
       yPred = model.predict(x)
     }
-    weightColumn = sampleWeight
+    self.weightColumn = weightColumn
     self.threshold = threshold
   }
 

@@ -7,7 +7,7 @@ import FitlogitMetrics
 enum ScoreReport {
   static func text(_ e: Evaluation) -> String {
     let classes = e.classes.joined(separator: " < ")
-    var out = "Scores on \(e.file): \(e.rowCount) rows, classes \(classes); \(e.thresholdText)"
+    var out = "Scores on \(e.source): \(e.rowCount) rows, classes \(classes); \(e.thresholdText)"
     if let column = e.weightColumn { out += "; weighted by \(column)" }
     out += "\n"
     let width = e.metrics.map(\.name.count).max() ?? 0
@@ -29,7 +29,7 @@ enum ScoreReport {
   /// layout for the per-class scores.
   static func json(_ e: Evaluation) -> JSON {
     var members: [(String, JSON)] = [
-      ("file", .string(e.file)),
+      ("source", .string(e.source)),
       ("n_samples", .integer(e.rowCount)),
       ("classes", .strings(e.classes)),
       ("threshold", e.binary ? .number(e.threshold ?? 0.5) : .null),

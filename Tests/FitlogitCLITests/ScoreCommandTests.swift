@@ -172,8 +172,8 @@ private func run(_ words: [String]) -> (status: Int32, out: String, err: String)
     let bad = cli("fit", dataFile("spam-train.csv"), "--threshold", "0.3")
     #expect(bad.status == 64)
     #expect(
-      bad.err == "fitlogit: error: --threshold applies to the --test scores; give --test "
-        + "TEST.csv (see 'fitlogit --help')\n")
+      bad.err == "fitlogit: error: --threshold applies to the test scores; give --test "
+        + "TEST.csv or --test-size F (see 'fitlogit --help')\n")
   }
 
   @Test func badWeightIsNamed() throws {
@@ -188,5 +188,47 @@ private func run(_ words: [String]) -> (status: Int32, out: String, err: String)
     #expect(
       r.err == "fitlogit: error: \(test): the sample weight on data row 2 is \"-1\", "
         + "not a finite number >= 0\n")
+  }
+}
+
+@Suite struct HeldOutSplitTests {
+  /// `--test-size 0.3 --random-state 0` holds out the rows scikit-learn's
+  /// train_test_split(test_size=0.3, random_state=0, stratify=y) does, in
+  /// its order: data/spam-train.csv and spam-test.csv are that split,
+  /// written by scikit-learn, so fitting one way or the other prints the
+  /// same model and the same scores.
+  @Test func splitEqualsScikitLearnsFiles() {
+    let split = cli("fit", dataFile("spam.csv"), "--test-size", "0.3", "--random-state", "0")
+    let files = cli("fit", dataFile("spam-train.csv"), "--test", dataFile("spam-test.csv"))
+    #expect(split.status == 0)
+    #expect(split.err == "")
+    let scores = "Scores on the test rows of \(dataFile("spam.csv")) (test_size=0.3, "
+      + "random_state=0): 18 rows, classes ham < spam;"
+    #expect(split.out.contains(scores))
+    let withoutSources = { (s: String) in
+      s.split(separator: "\n").filter { !$0.hasPrefix("Scores on") }
+    }
+    // The fit's first lines name the rows ("X = 42 rows"), which are the same.
+    #expect(withoutSources(split.out) == withoutSources(files.out))
+  }
+
+  @Test func splitOptionsAreChecked() {
+    let noSeed = cli("fit", dataFile("spam.csv"), "--test-size", "0.3")
+    #expect(noSeed.status == 64)
+    #expect(
+      noSeed.err == "fitlogit: error: --test-size needs --random-state N (scikit-learn's "
+        + "random_state), so that the split can be repeated (see 'fitlogit --help')\n")
+    let both = cli(
+      "fit", dataFile("spam.csv"), "--test-size", "0.3", "--random-state", "1", "--test",
+      dataFile("spam-test.csv"))
+    #expect(both.status == 64)
+    #expect(
+      both.err == "fitlogit: error: give --test TEST.csv or --test-size F, not both "
+        + "(see 'fitlogit --help')\n")
+    let tooSmall = cli("fit", dataFile("iris.csv"), "--test-size", "2", "--random-state", "1")
+    #expect(tooSmall.status == 1)
+    #expect(
+      tooSmall.err == "fitlogit: error: \(dataFile("iris.csv")): cannot split: the test set "
+        + "of 2 rows should be at least the number of classes 3\n")
   }
 }
