@@ -54,8 +54,10 @@ let package = Package(
     // classification report... Knows nothing of models or files.
     .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
     // scikit-learn's model_selection: NumPy's legacy Mersenne Twister,
-    // stratified train/test splits.
-    .target(name: "FitlogitModelSelection"),
+    // stratified train/test splits and folds, LogisticRegressionCV.
+    .target(
+      name: "FitlogitModelSelection",
+      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitMetrics", "FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",

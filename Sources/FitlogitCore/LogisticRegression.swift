@@ -47,12 +47,20 @@ public struct LogisticRegression: Sendable {
     }
   }
 
-  /// Fits the model to `data`, starting from all zeros as scikit-learn does.
+  /// Fits the model to `data`, starting from all zeros as scikit-learn does,
+  /// or from `start` (a warm start: scikit-learn's `coef=` of
+  /// `_logistic_regression_path`, as LogisticRegressionCV passes the previous
+  /// C's solution).
   ///
   /// Not converging is part of the result (``Fit/optimization``), not an
   /// error, so the caller can warn as scikit-learn's ConvergenceWarning does.
+  ///
+  /// - Parameters:
+  ///   - start: Parameters in ``LogisticModel/parameters(fitIntercept:)``'s
+  ///     layout for `data`'s classes and features; nil for zeros.
   public func fit(
-    _ data: Dataset, observer: ((IterationRecord) -> Void)? = nil
+    _ data: Dataset, from start: [Double]? = nil,
+    observer: ((IterationRecord) -> Void)? = nil
   ) -> Fit {
     var objective = self.objective(for: data)
     // Only the proximal solver can minimize a non-smooth objective; the
@@ -60,7 +68,8 @@ public struct LogisticRegression: Sendable {
     // scikit-learn does.
     var solver = self.solver
     if resolvedPenalty.hasL1 { solver = .saga }
-    let start = [Double](repeating: 0, count: objective.dimension)
+    if let start { precondition(start.count == objective.dimension, "one value per parameter") }
+    let start = start ?? [Double](repeating: 0, count: objective.dimension)
     let result: OptimizationResult
     switch solver {
     case .lbfgs:
