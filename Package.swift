@@ -116,7 +116,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitModelSelectionTests",
-      dependencies: ["FitlogitModelSelection", "FitlogitTestSupport"],
+      dependencies: [
+        "FitlogitModelSelection", "FitlogitCore", "FitlogitData", "FitlogitTestSupport",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitMetricsTests",

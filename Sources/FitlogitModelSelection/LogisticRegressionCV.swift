@@ -99,6 +99,7 @@ public struct LogisticRegressionCV: Sendable {
     return CrossValidation(
       Cs: Cs, folds: testFolds, scores: scores,
       iterations: paths.map { $0.map(\.optimization.iterations) },
+      converged: paths.map { $0.map(\.optimization.converged) },
       paths: paths.map { $0.map(\.model) }, bestIndex: best, refit: refit)
   }
 
@@ -149,6 +150,8 @@ public struct CrossValidation: Sendable {
   public var scores: [[Double]]
   /// `n_iter_`: fold × C.
   public var iterations: [[Int]]
+  /// Whether each fold's fit at each C converged.
+  public var converged: [[Bool]]
   /// `coefs_paths_`: each fold's model at each C.
   public var paths: [[LogisticModel]]
   /// The index of `C_` in ``Cs``.
