@@ -14,7 +14,8 @@
 //   FitlogitModelSelection: NumPy's RandomState and scikit-learn's splits.
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
 //
-// FitlogitSystem is the one shim over libc and libm that every module uses.
+// FitlogitSystem is the one shim over libc and libm: a module that needs
+// either imports it, never Glibc or Darwin.
 // Every module name starts with "Fitlogit", so the library can sit in any
 // dependency graph beside packages that have an `Optimization` or `Figures`.
 import PackageDescription

@@ -15,6 +15,10 @@ enum DataOptions {
     .flag(
       "--dropna",
       help: "drop rows with a missing value in a used column (R's na.omit)"),
+    .text(
+      "--delimiter", "C",
+      help: "field separator: ',' (default; tab for .tsv), ';', '\\t' or tab;",
+      "a header with no ',' but ';' or tabs is read that way"),
     .flag(
       "--standardize",
       help: "scale numeric columns to mean 0, sd 1 (StandardScaler); the",
@@ -24,10 +28,23 @@ enum DataOptions {
   /// The reading options from parsed words.
   static func read(
     _ p: ParsedOptions, target: String?, sampleWeight: String?
-  ) -> CSVReadOptions {
+  ) throws(CommandError) -> CSVReadOptions {
     // A command's table may leave some of these out (summary: no scaling).
     func flag(_ name: String) -> Bool {
       p.table.option(named: name) != nil && p.flag(name)
+    }
+    var delimiter: UInt8?
+    if p.table.option(named: "--delimiter") != nil, let text = p.text("--delimiter") {
+      let bytes = Array(text.utf8)
+      switch text {
+      case "\\t", "tab", "\t": delimiter = 0x09
+      default:
+        guard bytes.count == 1, bytes[0] >= 0x20, bytes[0] < 0x7F, bytes[0] != 0x22 else {
+          throw .usage(
+            "'--delimiter' must be one character such as ';' or '\\t', found \(shown(text))")
+        }
+        delimiter = bytes[0]
+      }
     }
     return CSVReadOptions(
       target: target, sampleWeight: sampleWeight,
@@ -35,7 +52,7 @@ enum DataOptions {
       exclude: p.text("--exclude").map(list) ?? [],
       categorical: p.text("--categorical").map(list) ?? [],
       dropFirst: flag("--drop-first"), dropMissing: flag("--dropna"),
-      standardize: flag("--standardize"))
+      standardize: flag("--standardize"), delimiter: delimiter)
   }
 
   /// `a,b` → ["a", "b"]; names are taken as written (no trimming).

@@ -13,6 +13,7 @@ enum FileSystem {
   /// `<(command)` (false); anything else, or a path that cannot be opened,
   /// is a data error naming it.
   static func isRegularFile(_ path: String) throws(CommandError) -> Bool {
+    if path == "-" { return false }
     let fd = open(path, O_RDONLY | O_NONBLOCK)
     if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
     defer { close(fd) }
@@ -35,8 +36,9 @@ enum FileSystem {
   }
 
   /// The whole file, or a data error naming it.
+  /// `-` is standard input, as for most Unix tools.
   static func contents(of path: String) throws(CommandError) -> [UInt8] {
-    let fd = open(path, O_RDONLY)
+    let fd = path == "-" ? dup(0) : open(path, O_RDONLY)
     if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
     defer { close(fd) }
     let size = try readable(fd, path).size

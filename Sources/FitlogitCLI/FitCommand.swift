@@ -22,6 +22,7 @@ enum FitCommand {
     var regression = LogisticRegression()
     var json = false
     var verbose = false
+    var warmStart: String?
   }
 
   /// The options of `fit`, in the order `--help` lists them.
@@ -46,21 +47,30 @@ enum FitCommand {
       .choice(
         "--solver", of: LogisticRegression.Solver.self, default: .lbfgs,
         help: "default lbfgs; newton is sklearn's newton-cholesky;",
-        "saga: the saga optimum, reached deterministically"),
+        "saga: the saga optimum, reached deterministically;",
+        "liblinear: its problem, intercept penalized (2 classes)"),
+      .number(
+        "--intercept-scaling", "A", default: "1", requirement: "> 0",
+        help: "liblinear's constant column for the intercept (default 1)"
+      ) { $0 > 0 && $0.isFinite },
       .number(
         "--tol", "VALUE", default: "1e-4", requirement: "> 0",
         help: "stop when max |gradient| <= VALUE, > 0 (default 1e-4;",
         "saga: max |minimum-norm subgradient| <= VALUE)"
       ) { $0 > 0 && $0.isFinite },
       .integer(
-        "--max-iter", "N", default: "100", requirement: ">= 1",
-        help: "iterations allowed, >= 1 (default 100)"
-      ) { $0 >= 1 },
+        "--max-iter", "N", default: "100", requirement: ">= 0",
+        help: "iterations allowed, >= 0 (default 100)"
+      ) { $0 >= 0 },
       .text(
         "--sample-weight", "NAME", help: "a numeric column of sample weights (not a feature)"),
-      .choice(
-        "--class-weight", of: ClassWeightName.self, default: nil,
-        help: "weight classes by n / (K · class count), as sklearn"),
+      .text(
+        "--class-weight", "balanced|NAME:W,...",
+        help: "balanced: weight classes by n / (K · class count), as sklearn;",
+        "a:1,b:2: a weight per class name (others weigh 1)"),
+      .text(
+        "--warm-start", "MODEL.json",
+        help: "start from a saved model's coefficients (sklearn's warm_start)"),
     ] + DataOptions.entries + [
       .flag("--json", help: "print the JSON report instead of text"),
       .text(
@@ -91,8 +101,23 @@ enum FitCommand {
       .flag("--verbose", help: "one line per iteration and the timings, on stderr"),
     ], positionals: ["DATA.csv"])
 
-  /// The words `--class-weight` accepts.
-  enum ClassWeightName: String, CaseIterable { case balanced }
+  /// `balanced`, or `NAME:WEIGHT` pairs separated by commas (the weight
+  /// after the last colon, so a class name may hold one).
+  static func classWeight(_ text: String) throws(CommandError) -> LogisticRegression.ClassWeight {
+    if text == "balanced" { return .balanced }
+    var named: [(name: String, weight: Double)] = []
+    for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+      guard let colon = item.lastIndex(of: ":"), colon != item.startIndex,
+        let weight = Double(item[item.index(after: colon)...]), weight.isFinite, weight >= 0
+      else {
+        throw .usage(
+          "'--class-weight' expects balanced or NAME:WEIGHT pairs such as a:1,b:2 "
+            + "(weights finite and >= 0), found \(shown(String(item)))")
+      }
+      named.append((String(item[..<colon]), weight))
+    }
+    return .weights(named)
+  }
 
   static func parse(_ words: [String]) throws(CommandError) -> Options? {
     guard let p = try table.parse(words) else { return nil }
@@ -102,24 +127,24 @@ enum FitCommand {
     }
     if let C = p.number("--C") { r.C = C }
     if let ratio = p.number("--l1-ratio") { r.l1Ratio = ratio }
+    if let scaling = p.number("--intercept-scaling") { r.interceptScaling = scaling }
     r.fitIntercept = !p.flag("--no-intercept")
     if let solver = p.choice("--solver", as: LogisticRegression.Solver.self) {
       r.solver = solver
     }
     if let tol = p.number("--tol") { r.tol = tol }
     if let maxIter = p.integer("--max-iter") { r.maxIter = maxIter }
-    if p.choice("--class-weight", as: ClassWeightName.self) == .balanced {
-      r.classWeight = .balanced
-    }
+    if let text = p.text("--class-weight") { r.classWeight = try classWeight(text) }
     if let problem = r.solverProblem { throw .usage(problem) }
     var options = Options(
       path: p.positionals[0],
-      reading: DataOptions.read(
+      reading: try DataOptions.read(
         p, target: p.text("--target"), sampleWeight: p.text("--sample-weight")),
       save: p.text("--save"), plot: p.text("--plot"),
       test: p.text("--test"), testSize: p.number("--test-size"),
       randomState: p.integer("--random-state"), threshold: p.number("--threshold"),
-      regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"))
+      regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"),
+      warmStart: p.text("--warm-start"))
     options.cv = p.integer("--cv")
     if let text = p.text("--Cs") {
       options.CsText = text
@@ -158,7 +183,7 @@ enum FitCommand {
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    guard let options = try parse(words) else {
+    guard var options = try parse(words) else {
       stdout.write(Help.fit)
       return
     }
@@ -173,6 +198,24 @@ enum FitCommand {
       try HeldOut(all, path: options.path, testSize: size, randomState: options.randomState!)
     }
     let data = split?.train ?? all
+    if let path = options.warmStart {
+      let bytes = try FileSystem.contents(of: path)
+      do {
+        options.regression.warmStart = try LogisticModel(json: bytes)
+      } catch {
+        throw .data("\(printable(path)): \(error.message)")
+      }
+      if let problem = options.regression.warmStartProblem(for: data) {
+        throw .data("\(printable(path)): \(problem)")
+      }
+    }
+    if let problem = options.regression.solverProblem(for: data) { throw .data(problem) }
+    if let unknown = options.regression.unknownClassWeight(for: data) {
+      throw .data(
+        "--class-weight names \(shown(unknown)), which is not a class of the target "
+          + "\"\(printable(data.targetName))\" (classes: "
+          + data.classes.map { printable($0) }.joined(separator: ", ") + ")")
+    }
     if let plot = options.plot { try PlotReport.check(plot, data: data) }
     let parsed = clock.now
     if options.verbose {

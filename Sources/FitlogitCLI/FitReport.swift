@@ -101,7 +101,7 @@ enum FitReport {
       ("fit_intercept", .bool(o.fitIntercept)),
       ("tol", .number(o.tol)),
       ("max_iter", .integer(o.maxIter)),
-      ("class_weight", o.classWeight == .balanced ? .string("balanced") : .null),
+      ("class_weight", o.classWeight.json),
       ("n_samples", .integer(data.sampleCount)),
       ("n_dropped", .integer(data.droppedRows)),
       ("n_features", .integer(data.featureCount)),

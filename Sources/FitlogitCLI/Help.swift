@@ -31,7 +31,7 @@ enum Help {
     columns, the last column (or --target) holds the labels, every other
     column is a feature: numbers as they are, text columns one indicator per
     level (pandas.get_dummies). NA, empty and pandas' other missing tokens
-    are missing values: refused unless --dropna.
+    are missing values: refused unless --dropna. DATA.csv '-' is standard input.
 
     """
 

@@ -50,7 +50,7 @@ enum SummaryCommand {
 
     // Treatment coding against the first level, as R and statsmodels
     // formulas code a factor: drop_first, with patsy's names.
-    var reading = DataOptions.read(parsed, target: target, sampleWeight: nil)
+    var reading = try DataOptions.read(parsed, target: target, sampleWeight: nil)
     reading.dropFirst = true
     var data = try loadDataset(path, options: reading)
     for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }

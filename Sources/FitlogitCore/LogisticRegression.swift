@@ -15,9 +15,24 @@ public struct LogisticRegression: Sendable {
   /// (scikit-learn's newton-cholesky), or saga, scikit-learn's name for its
   /// L1 and elastic-net solver, whose optimum fitlogit reaches
   /// deterministically (``ProximalNewton``).
-  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton, saga }
-  /// scikit-learn's `class_weight`: none, or "balanced" (n / (K · nₖ)).
-  public enum ClassWeight: Equatable, Sendable { case none, balanced }
+  /// liblinear solves its own problem, which penalizes the intercept
+  /// (``liblinearResult(_:observer:)``).
+  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton, saga, liblinear }
+  /// scikit-learn's `class_weight`: none, "balanced" (n / (K · nₖ)), or a
+  /// weight per class name (classes not named weigh 1).
+  public enum ClassWeight: Equatable, Sendable {
+    case none, balanced
+    case weights([(name: String, weight: Double)])
+
+    public static func == (a: ClassWeight, b: ClassWeight) -> Bool {
+      switch (a, b) {
+      case (.none, .none), (.balanced, .balanced): true
+      case (.weights(let x), .weights(let y)):
+        x.count == y.count && zip(x, y).allSatisfy { $0.name == $1.name && $0.weight == $1.weight }
+      default: false
+      }
+    }
+  }
 
   public var penalty: PenaltyName = .deprecated
   /// Inverse regularization strength; `.infinity` for no penalty; ignored
@@ -32,6 +47,14 @@ public struct LogisticRegression: Sendable {
   public var tol: Double = 1e-4
   public var maxIter: Int = 100
   public var classWeight: ClassWeight = .none
+  /// liblinear's constant column for the intercept (scikit-learn's
+  /// `intercept_scaling`); other solvers ignore it.
+  public var interceptScaling: Double = 1
+  /// The starting point (scikit-learn's `warm_start`/`coef_init`): a model
+  /// of the same classes and features, whose coefficients the solver
+  /// starts from instead of zeros. liblinear ignores it, as scikit-learn's
+  /// liblinear does.
+  public var warmStart: LogisticModel?
 
   public init() {}
 
@@ -47,34 +70,29 @@ public struct LogisticRegression: Sendable {
     }
   }
 
-  /// Fits the model to `data`, starting from all zeros as scikit-learn does,
-  /// or from `start` (a warm start: scikit-learn's `coef=` of
-  /// `_logistic_regression_path`, as LogisticRegressionCV passes the previous
-  /// C's solution).
+  /// Fits the model to `data`, starting from all zeros as scikit-learn does.
   ///
   /// Not converging is part of the result (``Fit/optimization``), not an
   /// error, so the caller can warn as scikit-learn's ConvergenceWarning does.
-  ///
-  /// - Parameters:
-  ///   - start: Parameters in ``LogisticModel/parameters(fitIntercept:)``'s
-  ///     layout for `data`'s classes and features; nil for zeros.
   public func fit(
-    _ data: Dataset, from start: [Double]? = nil,
-    observer: ((IterationRecord) -> Void)? = nil
+    _ data: Dataset, observer: ((IterationRecord) -> Void)? = nil
   ) -> Fit {
     var objective = self.objective(for: data)
     // Only the proximal solver can minimize a non-smooth objective; the
     // CLI refuses the other solvers first (``solverProblem``), as
     // scikit-learn does.
     var solver = self.solver
-    if resolvedPenalty.hasL1 { solver = .saga }
-    if let start { precondition(start.count == objective.dimension, "one value per parameter") }
-    let start = start ?? [Double](repeating: 0, count: objective.dimension)
+    if resolvedPenalty.hasL1 && solver != .liblinear { solver = .saga }
+    let start = startingPoint(for: data, dimension: objective.dimension)
     let result: OptimizationResult
     switch solver {
     case .lbfgs:
-      result = LBFGS(tolerance: tol, maxIterations: maxIter)
+      var r = LBFGS(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
+      // scipy makes one iteration even with maxiter=0; scikit-learn reports
+      // n_iter_ = min(nit, max_iter).
+      r.iterations = min(r.iterations, maxIter)
+      result = r
     case .gd:
       result = GradientDescent(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
@@ -88,6 +106,8 @@ public struct LogisticRegression: Sendable {
         .minimize(&objective, from: start, observer: observer)
       if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
+    case .liblinear:
+      result = liblinearResult(data, observer: observer)
     }
     var model = LogisticModel(
       parameters: result.x, classes: data.classes,
@@ -107,9 +127,48 @@ public struct LogisticRegression: Sendable {
   /// handles L1 and the elastic net (scikit-learn's `_check_solver`).
   public var solverProblem: String? {
     let name = resolvedPenalty.name
+    if solver == .liblinear {
+      if name == "elasticnet" {
+        return "only the saga solver supports the elastic-net penalty, got solver liblinear"
+      }
+      if name == "none" {
+        return "--C inf (no penalty) is not supported by the liblinear solver"
+      }
+      return nil
+    }
     guard solver != .saga, name == "l1" || name == "elasticnet" else { return nil }
     return "solver \(solver.rawValue) supports only 'l2' or no penalty, got \(name) "
       + "penalty; use --solver saga"
+  }
+
+  /// Zeros, or ``warmStart``'s parameters when it fits `data`.
+  private func startingPoint(for data: Dataset, dimension: Int) -> [Double] {
+    guard let model = warmStart, warmStartProblem(for: data) == nil else {
+      return [Double](repeating: 0, count: dimension)
+    }
+    return model.parameters(fitIntercept: fitIntercept)
+  }
+
+  /// Why ``warmStart`` cannot start a fit to `data` (other classes or
+  /// features), or nil.
+  public func warmStartProblem(for data: Dataset) -> String? {
+    guard let model = warmStart else { return nil }
+    if model.classes != data.classes {
+      return "the warm-start model's classes (" + model.classes.joined(separator: ", ")
+        + ") are not the data's (" + data.classes.joined(separator: ", ") + ")"
+    }
+    if model.featureNames != data.featureNames {
+      return "the warm-start model's features (" + model.featureNames.joined(separator: ", ")
+        + ") are not the data's (" + data.featureNames.joined(separator: ", ") + ")"
+    }
+    return nil
+  }
+
+  /// scikit-learn's refusal of liblinear for more than two classes.
+  public func solverProblem(for data: Dataset) -> String? {
+    guard solver == .liblinear && data.classCount > 2 else { return nil }
+    return "the liblinear solver does not support multiclass classification "
+      + "(\(data.classCount) classes); use another solver"
   }
 
   /// What scikit-learn 1.9 warns about this combination of the older
@@ -130,6 +189,22 @@ public struct LogisticRegression: Sendable {
       found.append("--penalty none ignores --C and --l1-ratio")
     }
     return found
+  }
+
+  /// A `--class-weight` name that is not a class of `data`, which
+  /// scikit-learn refuses; nil when every name is a class.
+  public func unknownClassWeight(for data: Dataset) -> String? {
+    guard case .weights(let named) = classWeight else { return nil }
+    return named.first { entry in !data.classes.contains { Self.sameClass(entry.name, $0) } }?
+      .name
+  }
+
+  /// A class weight's name matches a class by its text, or, for numeric
+  /// labels, by its value (`1.0` names class `1`, as pandas reads it).
+  static func sameClass(_ given: String, _ name: String) -> Bool {
+    if given == name { return true }
+    guard let a = Double(given), let b = Double(name) else { return false }
+    return a == b
   }
 
   /// The softmax is unchanged when a constant is added to every class's
@@ -165,6 +240,13 @@ public struct LogisticRegression: Sendable {
   /// sᵢ, with class weights folded in (scikit-learn: "balanced" gives class
   /// c the weight Σs / (K · Σ_{i∈c} sᵢ)); nil when every weight is 1.
   func sampleWeights(for data: Dataset) -> [Double]? {
+    if case .weights(let named) = classWeight {
+      let perClass = data.classes.map { name in
+        named.last { Self.sameClass($0.name, name) }?.weight ?? 1
+      }
+      let s = data.sampleWeights
+      return data.labels.enumerated().map { i, y in (s?[i] ?? 1) * perClass[y] }
+    }
     guard classWeight == .balanced else { return data.sampleWeights }
     let s = data.sampleWeights ?? [Double](repeating: 1, count: data.sampleCount)
     var perClass = [Double](repeating: 0, count: data.classCount)

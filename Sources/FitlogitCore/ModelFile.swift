@@ -34,7 +34,7 @@ package enum ModelFile {
         ("solver", .string(o.solver.rawValue)),
         ("tol", .number(o.tol)),
         ("max_iter", .integer(o.maxIter)),
-        ("class_weight", o.classWeight == .balanced ? .string("balanced") : .null),
+        ("class_weight", o.classWeight.json),
       ])),
       ("n_iter", .integer(fit.optimization.iterations)),
       ("converged", .bool(fit.optimization.converged)),
@@ -186,6 +186,17 @@ extension LogisticModel {
       self = try ModelFile.decode(bytes)
     } catch {
       throw ModelFileError(kind: error.kind, path: path, message: error.message)
+    }
+  }
+}
+
+extension LogisticRegression.ClassWeight {
+  /// scikit-learn's spelling: null, "balanced", or {"name": weight}.
+  package var json: JSON {
+    switch self {
+    case .none: .null
+    case .balanced: .string("balanced")
+    case .weights(let named): .object(named.map { ($0.name, .number($0.weight)) })
     }
   }
 }

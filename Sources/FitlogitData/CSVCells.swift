@@ -148,9 +148,11 @@ extension Dataset {
   /// The 1-based line on which data row `row` (0-based, blank lines not
   /// counted) starts: for messages about a row found after the parse.
   static func line(
-    ofRow row: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String
+    ofRow row: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String,
+    delimiter: UInt8
   ) -> Int {
     var reader = CSVRecordReader(bytes: bytes, file: file)
+    reader.delimiter = delimiter
     var fields: [CSVField] = []
     var k = -1
     while (try? reader.next(into: &fields)) == true {

@@ -11,6 +11,8 @@ struct CSVColumnRoles {
   /// Per matrix column: read every cell as text, numbers too (a column
   /// that mixes numbers and text is all text, as pandas reads it).
   var textColumns: [Bool]
+  /// The byte between fields (`,`, `;`, tab), part of the row's layout.
+  var delimiter: UInt8 = 0x2C
 
   init(
     columnCount: Int, featureIndices: [Int], weightIndex: Int?,
@@ -429,7 +431,7 @@ struct ChunkParser {
                 fe[count] = p
               }
               count += 1
-              if p < n, b[p] == 0x2C {
+              if p < n, b[p] == roles.delimiter {
                 p += 1
                 fieldBegin = p
                 continue
@@ -507,7 +509,7 @@ struct ChunkParser {
             out[r] = v
             p = end
           } else if let (v, end) = parseDoublePrefix(b, from: p, end: n),
-            end == n || b[end] == 0x2C || b[end] == 0x0A || b[end] == 0x0D
+            end == n || b[end] == roles.delimiter || b[end] == 0x0A || b[end] == 0x0D
           {
             if r >= 0 {
               out[r] = v
@@ -533,7 +535,7 @@ struct ChunkParser {
           p = endOfField(b, from: p, count: n)
         }
         if j < last {
-          guard p < n, b[p] == 0x2C else { return nil }
+          guard p < n, b[p] == roles.delimiter else { return nil }
           p += 1
         }
       }
@@ -556,12 +558,13 @@ struct ChunkParser {
     @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
       ~(((x & ~highs) &+ ~highs) | x) & highs
     }
+    let separators = ones &* UInt64(roles.delimiter)
     var p = start
     while true {
       while p + 8 <= n {
         let x = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
         let special =
-          zeroBytes(x ^ (ones &* 0x2C)) | zeroBytes(x ^ (ones &* 0x0A))
+          zeroBytes(x ^ separators) | zeroBytes(x ^ (ones &* 0x0A))
           | zeroBytes(x ^ (ones &* 0x0D))
         if special != 0 {
           p += special.trailingZeroBitCount >> 3
@@ -571,7 +574,7 @@ struct ChunkParser {
       }
       while p < n {
         let c = b[p]
-        if c == 0x2C || c == 0x0A { return p }
+        if c == roles.delimiter || c == 0x0A { return p }
         p += 1
         if c == 0x0D {
           if p < n, b[p] == 0x0A { return p - 1 }
@@ -587,7 +590,8 @@ struct ChunkParser {
   private func fieldError(
     _ start: Int, _ end: Int, line: Int, column: Int, weight: Bool = false
   ) -> CSVError {
-    let reader = CSVRecordReader(bytes: bytes, file: file)
+    var reader = CSVRecordReader(bytes: bytes, file: file)
+    reader.delimiter = roles.delimiter
     let field = CSVField(start: start, end: end, hasEscapedQuotes: false)
     do {
       _ = try Dataset.number(field, reader, line: line, column: column)

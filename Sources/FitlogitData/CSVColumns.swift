@@ -17,6 +17,7 @@ public enum CSVColumns {
     try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
       try Dataset.checkText(buffer, file: file)
       var reader = CSVRecordReader(bytes: buffer, file: file)
+      reader.delimiter = CSVDelimiter.choose(buffer, file: file, given: nil).delimiter
       var fields: [CSVField] = []
       guard try reader.next(into: &fields) else {
         throw CSVError(file: file, line: 1, column: 1, message: "the file is empty")

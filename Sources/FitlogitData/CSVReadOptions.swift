@@ -19,13 +19,17 @@ public struct CSVReadOptions: Sendable, Equatable {
   /// Scale the numeric columns by mean and population standard deviation
   /// (scikit-learn's `StandardScaler`).
   public var standardize: Bool
+  /// The field separator; nil: `,`, tab for `.tsv`, or detected from a
+  /// header that has `;` or tabs and no `,` (``CSVDelimiter``).
+  public var delimiter: UInt8?
 
   public init(
     target: String? = nil, sampleWeight: String? = nil,
     features: [String]? = nil, exclude: [String] = [],
     categorical: [String] = [], dropFirst: Bool = false,
-    dropMissing: Bool = false, standardize: Bool = false
+    dropMissing: Bool = false, standardize: Bool = false, delimiter: UInt8? = nil
   ) {
+    self.delimiter = delimiter
     self.standardize = standardize
     self.target = target
     self.sampleWeight = sampleWeight

@@ -23,6 +23,9 @@ struct CSVRecordReader {
   private(set) var line = 1
   /// 1-based line on which the last record returned by ``next(into:)`` starts.
   private(set) var recordLine = 0
+  /// The field separator: `,` unless the file says otherwise
+  /// (``CSVDelimiter``).
+  var delimiter: UInt8 = 0x2C
 
   /// - Parameter firstLine: The line `bytes` starts on, when they are one
   ///   block of a longer input (``CSVNumberStream``); only line 1 may start
@@ -110,7 +113,7 @@ struct CSVRecordReader {
       // Here position is at a separator, a line end, or the end of input.
       if position >= n { return true }
       let b = bytes[position]
-      if b == UInt8(ascii: ",") {
+      if b == delimiter {
         position += 1
         continue
       }
@@ -124,7 +127,7 @@ struct CSVRecordReader {
   /// A separator or a line end (`\n`, or `\r` directly before `\n`).
   @inline(__always)
   private func isFieldEnd(_ b: UInt8, at i: Int) -> Bool {
-    if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") { return true }
+    if b == delimiter || b == UInt8(ascii: "\n") { return true }
     return b == UInt8(ascii: "\r") && i + 1 < bytes.count
       && bytes[i + 1] == UInt8(ascii: "\n")
   }

@@ -106,14 +106,19 @@ extension Dataset {
     var names: [String]
     var line: Int
     var index: [String: Int]
+    var delimiter: UInt8
+    /// Set when the delimiter was detected, not given.
+    var note: String?
   }
 
   /// Checks the text and reads the header, leaving `reader` after it.
   static func header(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, releaser: PageReleaser,
-    reader: inout CSVRecordReader
+    reader: inout CSVRecordReader, delimiter given: UInt8? = nil
   ) throws(CSVError) -> Header {
     try checkText(bytes, file: file, releaser: releaser)
+    let (delimiter, note) = CSVDelimiter.choose(bytes, file: file, given: given)
+    reader.delimiter = delimiter
     var fields: [CSVField] = []
     guard try reader.next(into: &fields) else {
       throw CSVError(file: file, line: 1, column: 1, message: "the file is empty")
@@ -129,7 +134,7 @@ extension Dataset {
       }
       seen[name] = j
     }
-    return Header(names: names, line: line, index: seen)
+    return Header(names: names, line: line, index: seen, delimiter: delimiter, note: note)
   }
 
   static func parse(
@@ -138,7 +143,8 @@ extension Dataset {
   ) throws(CSVError) -> Dataset {
     var reader = CSVRecordReader(bytes: bytes, file: file)
     let header = try Dataset.header(
-      bytes, file: file, releaser: releaser, reader: &reader)
+      bytes, file: file, releaser: releaser, reader: &reader,
+      delimiter: options.delimiter)
     let names = header.names
     let headerLine = header.line
     func columnIndex(_ name: String, role: String) throws(CSVError) -> Int {
@@ -167,7 +173,7 @@ extension Dataset {
     }
     // pandas' to_csv() writes the row index as a first column with an
     // empty header; it is never a feature.
-    var notes: [String] = []
+    var notes: [String] = header.note.map { [$0] } ?? []
     let indexColumn = names.count > 1 && names[0].isEmpty && targetIndex != 0
     var featureIndices: [Int]
     if let chosen = options.features {
@@ -214,6 +220,7 @@ extension Dataset {
     var roles = CSVColumnRoles(
       columnCount: names.count, featureIndices: featureIndices,
       weightIndex: weightIndex, targetIndex: targetIndex)
+    roles.delimiter = header.delimiter
     var cells = try CSVCells.read(
       bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
       chunkCount: mode.chunkCount, releaser: releaser)

@@ -58,18 +58,19 @@ extension Matrix {
       indices.append(j)
     }
     let numeric = encoding.numeric.count
-    let roles = CSVColumnRoles(
+    var roles = CSVColumnRoles(
       columnCount: header.names.count, featureIndices: indices,
       weightIndex: nil, targetIndex: nil,
       textColumns: indices.indices.map {
         $0 >= numeric && !encoding.categorical[$0 - numeric].numeric
       })
+    roles.delimiter = header.delimiter
     let cells = try CSVCells.read(
       buffer, after: reader, headerLine: header.line, roles: roles, file: file,
       chunkCount: mode.chunkCount, releaser: .none)
     let n = cells.rows
     let d = indices.count
-    func position(_ i: Int) -> Int { Dataset.line(ofRow: i, in: buffer, file: file) }
+    func position(_ i: Int) -> Int { Dataset.line(ofRow: i, in: buffer, file: file, delimiter: header.delimiter) }
 
     // Missing values: refused with a count, as scikit-learn refuses NaN.
     var missingRows = 0

@@ -26,13 +26,16 @@ func parseDouble(
   while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
   if start == end { return .failure(.empty) }
   var i = start
-  let m = scanMantissa(p, &i, end)
-  if m.digits == 0 {
+  var negative = false
+  var w: UInt64 = 0
+  var exponent = 0
+  var truncated = false
+  let digits = scanMantissa(p, &i, end, &negative, &w, &exponent, &truncated)
+  if digits == 0 {
     return .failure(
       isNonFiniteWord(p + i, count: end - i) ? .notFinite : .notANumber)
   }
-  guard let e = scanExponent(p, &i, end) else { return .failure(.notANumber) }
-  let (negative, w, exponent, truncated) = (m.negative, m.w, m.exponent + e, m.truncated)
+  if !scanExponent(p, &i, end, &exponent) { return .failure(.notANumber) }
   if i != end { return .failure(.notANumber) }
   let value =
     decimalToDouble(
@@ -43,13 +46,14 @@ func parseDouble(
 
 /// The sign and digits of a literal at `p[i...]` (`-12.50`), moving `i`
 /// past them: up to 19 significant digits in `w`, with `w · 10^exponent`
-/// their value; `truncated` when nonzero digits were dropped. Both parsers
-/// read a literal through this and ``scanExponent(_:_:_:)``.
+/// their value; `truncated` when nonzero digits were dropped. Returns the
+/// number of digits. Both parsers read a literal through this and
+/// ``scanExponent(_:_:_:_:)``, so they cannot disagree on what it says.
 @inline(__always)
 private func scanMantissa(
-  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int
-) -> (negative: Bool, w: UInt64, exponent: Int, truncated: Bool, digits: Int) {
-  var negative = false
+  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ negative: inout Bool,
+  _ w: inout UInt64, _ exponent: inout Int, _ truncated: inout Bool
+) -> Int {
   if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
     negative = p[i] == UInt8(ascii: "-")
     i += 1
@@ -58,7 +62,6 @@ private func scanMantissa(
   // eight at a time where possible; only when there are more than 19 do we
   // go back and keep the first 19 significant ones.
   let integerStart = i
-  var w: UInt64 = 0
   scanDigits(p, &i, end, &w)
   let integerDigits = i - integerStart
   var fractionDigits = 0
@@ -68,22 +71,24 @@ private func scanMantissa(
     scanDigits(p, &i, end, &w)
     fractionDigits = i - fractionStart
   }
-  var exponent = -fractionDigits
+  exponent = -fractionDigits
   let digits = integerDigits + fractionDigits
-  var truncated = false
   if digits > 19 {
     (w, exponent, truncated) = significantDigits(
       p + integerStart, integerDigits: integerDigits,
       fractionDigits: fractionDigits)
   }
-  return (negative, w, exponent, truncated, digits)
+  return digits
 }
 
-/// The exponent part `e-5` at `p[i...]`, moving `i` past it: 0 when there
-/// is none, nil for an `e` without digits.
+/// Adds the exponent part `e-5` at `p[i...]` to `exponent`, moving `i` past
+/// it; false for an `e` without digits. (In-out parameters rather than a
+/// returned tuple or optional: callgrind counts fewer instructions per field.)
 @inline(__always)
-private func scanExponent(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Int? {
-  guard i < end, p[i] | 0x20 == UInt8(ascii: "e") else { return 0 }
+private func scanExponent(
+  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ exponent: inout Int
+) -> Bool {
+  guard i < end, p[i] | 0x20 == UInt8(ascii: "e") else { return true }
   i += 1
   var negative = false
   if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
@@ -100,8 +105,9 @@ private func scanExponent(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int)
     if e < 100_000 { e = e * 10 + Int(d) }
     i += 1
   }
-  if i == exponentStart { return nil }
-  return negative ? -e : e
+  if i == exponentStart { return false }
+  exponent += negative ? -e : e
+  return true
 }
 
 /// Appends the decimal digits at `p[i...]` to `w` (mod 2⁶⁴), moving `i`
@@ -302,10 +308,13 @@ func parseDoublePrefix(
   _ p: UnsafePointer<UInt8>, from start: Int, end: Int
 ) -> (value: Double, end: Int)? {
   var i = start
-  let m = scanMantissa(p, &i, end)
-  if m.digits == 0 { return nil }
-  guard let e = scanExponent(p, &i, end) else { return nil }
-  let (negative, w, exponent, truncated) = (m.negative, m.w, m.exponent + e, m.truncated)
+  var negative = false
+  var w: UInt64 = 0
+  var exponent = 0
+  var truncated = false
+  let digits = scanMantissa(p, &i, end, &negative, &w, &exponent, &truncated)
+  if digits == 0 { return nil }
+  if !scanExponent(p, &i, end, &exponent) { return nil }
   guard
     let value = decimalToDouble(
       w, exponent: exponent, negative: negative, truncated: truncated),

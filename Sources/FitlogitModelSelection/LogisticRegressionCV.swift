@@ -53,6 +53,7 @@ public struct LogisticRegressionCV: Sendable {
       ? balancedWeights(data) : data.sampleWeights
     var fitter = regression
     fitter.classWeight = .none
+    fitter.warmStart = nil
     var scores: [[Double]] = []
     var paths: [[Fit]] = []
     for test in testFolds {
@@ -61,13 +62,13 @@ public struct LogisticRegressionCV: Sendable {
       guard let trainSet = weighted.rows(train), trainSet.classCount == data.classCount else {
         throw SplitError("a fold's training rows lack a class; use fewer folds")
       }
-      var start: [Double]?
+      fitter.warmStart = nil
       var foldScores: [Double] = []
       var path: [Fit] = []
       for C in Cs {
         fitter.C = C
-        let fit = fitter.fit(trainSet, from: start)
-        start = fit.optimization.x
+        let fit = fitter.fit(trainSet)
+        fitter.warmStart = fit.model
         foldScores.append(score(fit.model, data, rows: test))
         path.append(fit)
       }
@@ -94,7 +95,11 @@ public struct LogisticRegressionCV: Sendable {
     }
     for j in 0..<dimension { mean[j] /= Double(paths.count) }
     fitter.C = Cs[best]
-    var refit = fitter.fit(weighted, from: mean)
+    fitter.warmStart = LogisticModel(
+      parameters: mean, classes: data.classes, featureNames: data.featureNames,
+      fitIntercept: regression.fitIntercept)
+    var refit = fitter.fit(weighted)
+    refit.options.warmStart = regression.warmStart
     refit.options.classWeight = regression.classWeight
     return CrossValidation(
       Cs: Cs, folds: testFolds, scores: scores,

@@ -65,7 +65,7 @@ import FitlogitTestSupport
           + "  --sample-weight LIST    one weight per sample (FILE: a column)\n"))
     #expect(
       FitCommand.table.helpBlock.contains(
-        "\n  --solver lbfgs|gd|newton|saga\n" + String(repeating: " ", count: 26)
+        "\n  --solver lbfgs|gd|newton|saga|liblinear\n" + String(repeating: " ", count: 26)
           + "default lbfgs; newton is sklearn's newton-cholesky;\n"))
   }
 
@@ -85,8 +85,8 @@ import FitlogitTestSupport
   @Test func choiceErrors() {
     #expect(
       cli("x.csv", "--class-weight", "auto").err
-        == "fitlogit: error: '--class-weight' must be balanced, found 'auto' "
-        + "(see 'fitlogit --help')\n")
+        == "fitlogit: error: '--class-weight' expects balanced or NAME:WEIGHT pairs such as "
+        + "a:1,b:2 (weights finite and >= 0), found 'auto' (see 'fitlogit --help')\n")
     #expect(
       cli("loss", "--y-true", "1", "--y-pred", "1", "--reduction", "avg").err
         == "fitlogit: error: '--reduction' must be one of mean, sum, none, found 'avg' "

@@ -72,4 +72,28 @@ import FitlogitTestSupport
         """)
     }
   }
+
+  /// libc, libm and libdispatch are reached through FitlogitSystem only
+  /// (as swift-numerics routes its math through one shim module), so a port
+  /// to another platform touches one folder.
+  @Test func onlyFitlogitSystemImportsThePlatform() throws {
+    let platform: Set = ["Glibc", "Musl", "Darwin", "Dispatch", "WinSDK"]
+    // The CLI's file-writing layer, being moved into FitlogitSystem by the
+    // work on safe output files; nothing else may join this list.
+    let moving: Set = ["FitlogitCLI/FileSystem.swift", "FitlogitCLI/PendingTemporaryFile.swift"]
+    let sources = packageRoot.appendingPathComponent("Sources")
+    let files =
+      FileManager.default.enumerator(atPath: sources.path)?.allObjects as? [String] ?? []
+    var offenders: [String] = []
+    for file in files where file.hasSuffix(".swift") && !file.hasPrefix("FitlogitSystem/") {
+      let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+      let imported = text.split(separator: "\n").compactMap {
+        $0.firstMatch(of: /^\s*import\s+(\w+)/).map { String($0.1) }
+      }
+      if !platform.isDisjoint(with: imported) && !moving.contains(file) {
+        offenders.append(file)
+      }
+    }
+    #expect(offenders == [])
+  }
 }

@@ -69,3 +69,88 @@ import FitlogitTestSupport
     #expect(a.out.contains("lbfgs, no penalty: converged"))
   }
 }
+
+/// liblinear, --max-iter 0, --class-weight by name and --warm-start from
+/// the command line (their numbers: FitlogitCoreTests/SolverOptionTests).
+@Suite struct SolverOptionCommandTests {
+  @Test func maxIterZeroWarns() {
+    let r = cli(dataFile("points.csv"), "--max-iter", "0")
+    #expect(r.status == 0)
+    #expect(
+      r.err == "fitlogit: warning: lbfgs failed to converge after 0 iteration(s) (total "
+        + "number of iterations reached limit); scale the data with --standardize "
+        + "(scikit-learn: \"You might also want to scale the data\"), or increase --max-iter "
+        + "(now 0)\n")
+    // scikit-learn: coef_ 0.96491514, intercept_ 0.26256194 (scipy's one step).
+    #expect(r.out.contains("  x            0.96491514\n  (intercept)  0.26256194\n"))
+  }
+
+  @Test func liblinearText() {
+    let r = cli(dataFile("points.csv"), "--solver", "liblinear", "--intercept-scaling", "1")
+    #expect(r.status == 0 && r.err == "")
+    #expect(r.out.contains("Log Loss / Cross Entropy = 0.3390\n"))  // 0.33896
+    #expect(r.out.contains("liblinear, L2 penalty C=1: converged after "))
+  }
+
+  static let refused: [([String], Int32, String)] = [
+    (["iris.csv", "--solver", "liblinear"], 1,
+     "the liblinear solver does not support multiclass classification (3 classes); use "
+      + "another solver"),
+    (["points.csv", "--solver", "liblinear", "--C", "inf"], 64,
+     "--C inf (no penalty) is not supported by the liblinear solver (see 'fitlogit --help')"),
+    (["points.csv", "--solver", "liblinear", "--l1-ratio", "0.5"], 64,
+     "only the saga solver supports the elastic-net penalty, got solver liblinear "
+      + "(see 'fitlogit --help')"),
+    (["points.csv", "--class-weight", "1"], 64,
+     "'--class-weight' expects balanced or NAME:WEIGHT pairs such as a:1,b:2 (weights "
+      + "finite and >= 0), found '1' (see 'fitlogit --help')"),
+    (["points.csv", "--class-weight", "0:1,1:-2"], 64,
+     "'--class-weight' expects balanced or NAME:WEIGHT pairs such as a:1,b:2 (weights "
+      + "finite and >= 0), found '1:-2' (see 'fitlogit --help')"),
+    (["points.csv", "--class-weight", "0:1,2:3"], 1,
+     "--class-weight names '2', which is not a class of the target \"y\" (classes: 0, 1)"),
+  ]
+
+  @Test(arguments: refused)
+  func refusals(arguments: [String], status: Int32, message: String) {
+    var out = ""
+    var err = ""
+    let code = FitlogitCLI.run(
+      [dataFile(arguments[0])] + arguments.dropFirst(), stdout: &out, stderr: &err)
+    #expect(code == status)
+    #expect(out == "")
+    #expect(err == "fitlogit: error: \(message)\n")
+  }
+
+  /// scikit-learn: class_weight={0: 3} on the ten points gives coef_
+  /// 1.14968607 (scripts/make_penalty_golden.py); "0.0:3" names class 0 too.
+  @Test func classWeightByName() throws {
+    for spelling in ["0:3", "0.0:3"] {
+      let (status, err, json) = fitJSON(dataFile("points.csv"), "--class-weight", spelling)
+      #expect(status == 0 && err == "")
+      let coef = try #require(json?["coef"] as? [[Double]])[0][0]
+      #expect(abs(coef - 1.14968607) < 1e-6)
+      #expect((json?["class_weight"] as? [String: Double]) == [spelling.components(separatedBy: ":")[0]: 3])
+    }
+  }
+
+  /// A model saved at C=0.1 starts the C=10 fit: scikit-learn's warm_start
+  /// takes 4 iterations there.
+  @Test func warmStartFromASavedModel() throws {
+    let dir = temporaryDirectory()
+    let saved = dir + "/c01.json"
+    #expect(cli(dataFile("points.csv"), "--C", "0.1", "--save", saved).status == 0)
+    let (status, err, json) = fitJSON(
+      dataFile("points.csv"), "--C", "10", "--warm-start", saved)
+    #expect(status == 0 && err == "")
+    #expect(json?["n_iter"] as? Int == 4)
+    let wrong = cli(dataFile("iris.csv"), "--warm-start", saved)
+    #expect(wrong.status == 1)
+    #expect(
+      wrong.err == "fitlogit: error: \(saved): the warm-start model's classes (0, 1) are "
+        + "not the data's (setosa, versicolor, virginica)\n")
+    let missing = cli(dataFile("points.csv"), "--warm-start", dir + "/none.json")
+    #expect(missing.status == 1)
+    #expect(missing.err.hasPrefix("fitlogit: error: \(dir)/none.json: no such file"))
+  }
+}
