@@ -46,11 +46,11 @@ public struct LogisticRegressionCV: Sendable {
   ///   training rows lack a class.
   public func fit(_ data: Dataset) throws(SplitError) -> CrossValidation {
     let testFolds = try stratifiedKFold(labels: data.labels, folds: folds)
-    // class_weight="balanced" is computed once, on all rows, then used as
-    // plain sample weights (scikit-learn passes it to each fold as a dict).
+    // class_weight ("balanced" or per class) is computed once, on all rows,
+    // then used as plain sample weights (scikit-learn passes it to each fold
+    // as a dict).
     var weighted = data
-    weighted.sampleWeights = regression.classWeight == .balanced
-      ? balancedWeights(data) : data.sampleWeights
+    weighted.sampleWeights = regression.sampleWeights(for: data)
     var fitter = regression
     fitter.classWeight = .none
     fitter.warmStart = nil
@@ -129,19 +129,6 @@ public struct LogisticRegressionCV: Sendable {
         positive: y.map { $0 == 1 }, score: (0..<margins.rows).map { margins[$0, 0] },
         sampleWeight: w) ?? .nan
     }
-  }
-
-  /// sᵢ · Σs / (K · Σ_{i∈c} sᵢ): `compute_class_weight("balanced")` on all
-  /// rows, times the sample weights.
-  func balancedWeights(_ data: Dataset) -> [Double] {
-    let s = data.sampleWeights ?? [Double](repeating: 1, count: data.sampleCount)
-    var perClass = [Double](repeating: 0, count: data.classCount)
-    for (i, y) in data.labels.enumerated() { perClass[y] += s[i] }
-    var total = 0.0
-    for v in perClass { total += v }
-    let K = Double(data.classCount)
-    let classWeight = perClass.map { total / (K * $0) }
-    return data.labels.enumerated().map { i, y in s[i] * classWeight[y] }
   }
 }
 
