@@ -77,14 +77,6 @@ enum PlotReport {
       + [("index.html", classProbabilityPage(input, figures: figures))]
   }
 
-  static func write(_ fit: Fit, data: Dataset, to directory: String) throws(CommandError) {
-    let files = files(fit, data: data)
-    try FileSystem.makeDirectory(directory)
-    for file in files {
-      try FileSystem.save(file.text, to: directory + "/" + file.name)
-    }
-  }
-
   /// Gradient descent's path is an illustration, drawn beside L-BFGS's;
   /// each iteration costs a few passes over the rows, so its iterations
   /// are capped at 2·10⁷ row-iterations (2,000 for small data, 100 for
