@@ -8,6 +8,7 @@ enum FileSystem {
   /// instead; anything else, or a path that cannot be opened, is a data
   /// error naming it.
   static func isRegularFile(_ path: String) throws(CommandError) -> Bool {
+    if path == "-" { return false }
     do {
       let kind = try inputFileKind(path)
       return kind.regular && kind.size > 0
@@ -16,7 +17,7 @@ enum FileSystem {
     }
   }
 
-  /// The whole file, or a data error naming it.
+  /// The whole file, or a data error naming it; `-` is standard input.
   static func contents(of path: String) throws(CommandError) -> [UInt8] {
     do {
       return try readInputFile(path)

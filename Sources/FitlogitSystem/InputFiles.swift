@@ -34,9 +34,9 @@ private func readableKind(_ fd: Int32, _ path: String) throws(FileError) -> (reg
 }
 
 /// The whole input file through read(2), refusing what ``inputFileKind(_:)``
-/// refuses.
+/// refuses. `-` is standard input, as for most Unix tools.
 package func readInputFile(_ path: String) throws(FileError) -> [UInt8] {
-  let fd = open(path, O_RDONLY | O_CLOEXEC)
+  let fd = path == "-" ? dup(0) : open(path, O_RDONLY | O_CLOEXEC)
   if fd < 0 { throw FileError(errnoFor: path) }
   defer { close(fd) }
   let size = try readableKind(fd, path).size
