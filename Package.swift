@@ -126,7 +126,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitCLITests",
-      dependencies: ["FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitTestSupport"],
+      dependencies: [
+        "FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitSystem", "FitlogitTestSupport",
+      ],
       exclude: ["Golden"]),
   ]
 )

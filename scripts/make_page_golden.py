@@ -7,7 +7,7 @@ penalized fit's probabilities at two thresholds (positive when p >= t).
 
 Run by hand (needs scikit-learn, statsmodels, pandas):
     python3 scripts/make_page_golden.py
-writes Tests/FitlogitCLITests/Golden/live_page.json.
+writes Tests/FitlogitCLITests/Golden/live_page.json and page_many.csv.
 """
 import json
 import pathlib
@@ -51,12 +51,32 @@ for t in (0.5, 0.75):
         "recall": recall_score(y, predicted),
     }
 
+# Many points (400 > 300: the page bins its bars): a seeded one-feature file,
+# and scikit-learn's log_loss at a model the test types in, over all rows and
+# for the rows the page's table shows (20 evenly spaced: 10, 30, ..., 390).
+rng = np.random.default_rng(16)
+age = np.round(rng.normal(30, 14, 400), 1)
+survived = (rng.random(400) < 1 / (1 + np.exp(-(0.05 * (age - 30) + 0.3)))).astype(int)
+many_csv = OUT.parent / "page_many.csv"
+pd.DataFrame({"age": age, "survived": survived}).to_csv(many_csv, index=False)
+many = pd.read_csv(many_csv)
+mx, my = many["age"].to_numpy(), many["survived"].to_numpy()
+mw, mb = 0.06, -1.5
+mp = 1 / (1 + np.exp(-(mw * mx + mb)))
+rows = [(2 * k + 1) * 400 // 40 for k in range(20)]
+
 golden = {
     "versions": {"scikit-learn": sklearn.__version__, "statsmodels": statsmodels.__version__},
     "maximum_likelihood": {"w": ml_w, "b": ml_b, "log_loss": loss_at(ml_w, ml_b)},
     "sklearn": {"w": sk_w, "b": sk_b, "log_loss": loss_at(sk_w, sk_b),
                 "objective": loss_at(sk_w, sk_b) + sk_w**2 / (2 * 1.0 * len(y))},
     "thresholds": thresholds,
+    "many": {
+        "w": mw, "b": mb,
+        "log_loss": log_loss(my, np.column_stack([1 - mp, mp])),
+        "rows": rows,
+        "row_loss": [log_loss([my[i]], [[1 - mp[i], mp[i]]], labels=[0, 1]) for i in rows],
+    },
 }
 OUT.parent.mkdir(parents=True, exist_ok=True)
 OUT.write_text(json.dumps(golden, indent=2) + "\n")

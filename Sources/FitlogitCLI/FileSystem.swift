@@ -57,81 +57,12 @@ enum FileSystem {
     return bytes
   }
 
-  /// Writes `text` to `path` through a temporary file and a rename, so a
-  /// failure never leaves a half-written file behind, and an interrupt
-  /// (Ctrl-C) no temporary either (``PendingTemporaryFile``).
-  static func save(_ text: String, to path: String) throws(CommandError) {
-    let temporary = path + ".tmp-fitlogit-\(getpid())"
-    try PendingTemporaryFile.shared.whileWriting(temporary) { () throws(CommandError) in
-      let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-      if fd < 0 { throw .data("\(printable(path)): \(errnoText())") }
-      var utf8 = Array(text.utf8)
-      var written = 0
-      var failure: String?
-      utf8.withUnsafeMutableBytes { buffer in
-        while written < buffer.count {
-          let n = write(
-            fd, buffer.baseAddress! + written, buffer.count - written)
-          if n < 0 {
-            if errno == EINTR { continue }
-            failure = errnoText()
-            return
-          }
-          written += n
-        }
-      }
-      utf8 = []
-      if close(fd) != 0 && failure == nil { failure = errnoText() }
-      if failure == nil && rename(temporary, path) != 0 {
-        failure = errnoText()
-      }
-      if let failure {
-        unlink(temporary)
-        throw .data("\(printable(path)): \(failure)")
-      }
-    }
-  }
-
-  /// Writes `text` to an open descriptor (1 = stdout, 2 = stderr); a closed
-  /// pipe ends the output quietly, as `head` expects.
-  static func writeAll(_ text: String, toDescriptor fd: Int32) {
-    var utf8 = Array(text.utf8)
-    utf8.withUnsafeMutableBytes { buffer in
-      var written = 0
-      while written < buffer.count {
-        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        written += n
-      }
-    }
-  }
-
   enum Kind { case missing, file, directory }
 
   static func kind(of path: String) -> Kind {
     var info = stat()
     if stat(path, &info) != 0 { return .missing }
     return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
-  }
-
-  /// Creates `path` and its missing parents (`mkdir -p`).
-  static func makeDirectory(_ path: String) throws(CommandError) {
-    switch kind(of: path) {
-    case .directory: return
-    case .file: throw .data("\(printable(path)): exists and is not a directory")
-    case .missing: break
-    }
-    var parent = path
-    while parent.hasSuffix("/") && parent.count > 1 { parent.removeLast() }
-    if let slash = parent.lastIndex(of: "/"), slash != parent.startIndex {
-      try makeDirectory(String(parent[..<slash]))
-    }
-    if mkdir(path, 0o755) != 0 && errno != EEXIST {
-      throw .data("\(printable(path)): \(errnoText())")
-    }
   }
 
   static func errnoText() -> String {

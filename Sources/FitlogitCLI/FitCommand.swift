@@ -133,7 +133,7 @@ enum FitCommand {
   }
 
   static func run(
-    _ words: [String], stdout: inout some TextOutputStream,
+    _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
     guard var options = try parse(words) else {
@@ -192,11 +192,13 @@ enum FitCommand {
     for warning in warnings {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
+    outputs.addInput(options.path)
+    if let test = options.test { outputs.addInput(test) }
     if let save = options.save {
-      try FileSystem.save(fit.encoded(), to: save)
+      try outputs.stageFile(fit.encoded(), at: save)
     }
     if let plot = options.plot {
-      try PlotReport.write(fit, data: data, to: plot)
+      try outputs.stageDirectory(PlotReport.files(fit, data: data), at: plot)
     }
     // The test file is read after the fit, so its errors name it, not DATA.csv.
     var evaluation = try options.test.map { (path) throws(CommandError) in

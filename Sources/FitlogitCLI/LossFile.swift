@@ -83,25 +83,26 @@ struct LossFile {
               }
             totals = chosen.map { Total(loss: $0) }
           }
-          let (yTrue, yPred, weights) = try Self.split(
+          let arrays = try Self.split(
             block, layout.trueCount, layout.predCount, layout.weighted, layout.indices,
             categorical, options, file: name)
           if categorical && !options.fromLogits && !warned && (loss == nil || loss == .sklearn) {
             if let warning = LossReport.rowSumWarning(
-              yPred, row: { "line \(block.lines[$0]) of \(printable(name))" })
+              arrays.rowsPred, row: { "line \(block.lines[$0]) of \(printable(name))" })
             {
               warned = true
               stderr.write("fitlogit: warning: \(warning)\n")
             }
           }
           var o = options
-          o.sampleWeights = weights
+          o.sampleWeights = arrays.weights
           if o.reduction == .mean { o.reduction = .sum }
           for t in totals.indices where totals[t].refusal == nil {
             do throws(CrossEntropyError) {
               if let text = try Self.add(
-                &totals[t], yTrue, yPred, categorical, o, block.offset,
-                perSample: options.reduction == .none ? precision : nil)
+                &totals[t], arrays, o, block.offset,
+                perSample: options.reduction == .none ? precision : nil,
+                only: loss.map { $0.float32Only || precision == .float32 ? .float32 : .float64 })
               {
                 stdout.write(text)
               }
@@ -181,25 +182,81 @@ struct LossFile {
     return (yTrue, yPred, weight)
   }
 
-  /// A block's numbers as rows, checked where the row and column are known:
+  /// One block in the shapes the losses take, in both precisions, made
+  /// once per block: flat arrays for binary input, rows for categorical.
+  private struct Arrays {
+    var t: [Double] = []
+    var p: [Double] = []
+    var t32: [Float] = []
+    var p32: [Float] = []
+    var rowsTrue: [[Double]] = []
+    var rowsPred: [[Double]] = []
+    var weights: [Double]?
+    var categorical: Bool
+  }
+
+  /// A block's numbers, checked where the row and column are known:
   /// labels and probabilities in [0, 1], class indices in range, weights >= 0.
   private static func split(
     _ block: CSVNumberBlock, _ trueCount: Int, _ predCount: Int, _ weighted: Bool,
     _ indices: [Int], _ categorical: Bool, _ o: LossOptions, file: String
-  ) throws(CSVError) -> ([[Double]], [[Double]], [Double]?) {
+  ) throws(CSVError) -> Arrays {
     let width = block.columns
-    var yTrue: [[Double]] = []
-    var yPred: [[Double]] = []
-    var weights: [Double]? = weighted ? [] : nil
-    yTrue.reserveCapacity(block.rows)
-    yPred.reserveCapacity(block.rows)
+    var a = Arrays(weights: weighted ? [] : nil, categorical: categorical)
+    if categorical {
+      a.rowsTrue.reserveCapacity(block.rows)
+      a.rowsPred.reserveCapacity(block.rows)
+    } else {
+      a.t.reserveCapacity(block.rows)
+      a.p.reserveCapacity(block.rows)
+    }
     for i in 0..<block.rows {
       let base = i * width
       let line = block.lines[i]
-      let t = Array(block.values[base..<(base + trueCount)])
-      let p = Array(block.values[(base + trueCount)..<(base + trueCount + predCount)])
+      if !categorical && !weighted {
+        // The common case, one label and one probability, without slices.
+        let y = block.values[base]
+        let q = block.values[base + 1]
+        if !(y >= 0 && y <= 1) || (!o.fromLogits && !(q >= 0 && q <= 1)) {
+          _ = try check(block.values[base..<base + 1], block.values[base + 1..<base + 2], line)
+        }
+        a.t.append(y)
+        a.p.append(q)
+        continue
+      }
+      let t = block.values[base..<(base + trueCount)]
+      let p = block.values[(base + trueCount)..<(base + trueCount + predCount)]
+      _ = try check(t, p, line)
+      if weighted {
+        let w = block.values[base + width - 1]
+        if !(w >= 0) {
+          throw CSVError(
+            file: file, line: line, column: indices[width - 1] + 1,
+            message: "a sample weight must be >= 0, found \(shortest(w))")
+        }
+        a.weights!.append(w)
+      }
+      if categorical {
+        a.rowsTrue.append(Array(t))
+        a.rowsPred.append(Array(p))
+      } else {
+        a.t.append(t.first!)
+        a.p.append(p.first!)
+      }
+    }
+    if !categorical {
+      a.t32 = a.t.map(Float.init)
+      a.p32 = a.p.map(Float.init)
+    }
+    return a
+
+    /// Throws the message for the first bad value of the row.
+    func check(
+      _ t: ArraySlice<Double>, _ p: ArraySlice<Double>, _ line: Int
+    ) throws(CSVError) -> Bool {
+      let base = t.startIndex
       if categorical && trueCount == 1 {
-        let k = t[0]
+        let k = t.first!
         let inRange = k >= 0 && k < Double(predCount)
         if !(k == k.rounded() && (inRange || Int(exactly: k) == o.ignoreIndex)) {
           throw CSVError(
@@ -208,71 +265,65 @@ struct LossFile {
         }
       } else if let bad = t.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
         throw CSVError(
-          file: file, line: line, column: indices[bad] + 1,
+          file: file, line: line, column: indices[bad - base] + 1,
           message: "y_true value \(shortest(t[bad])) is not a probability in [0, 1]")
       }
       if !o.fromLogits, let bad = p.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
         throw CSVError(
-          file: file, line: line, column: indices[trueCount + bad] + 1,
+          file: file, line: line, column: indices[bad - base] + 1,
           message: "y_pred value \(shortest(p[bad])) is not a probability in [0, 1]; "
             + "pass logits with --from-logits")
       }
-      if weighted {
-        let w = block.values[base + width - 1]
-        if !(w >= 0) {
-          throw CSVError(
-            file: file, line: line, column: indices[width - 1] + 1,
-            message: "a sample weight must be >= 0, found \(shortest(w))")
-        }
-        weights!.append(w)
-      }
-      yTrue.append(t)
-      yPred.append(p)
+      return true
     }
-    return (yTrue, yPred, weights)
   }
 
   /// Adds one block's sums to `total` (and writes its per-sample losses).
   private static func add(
-    _ total: inout Total, _ yTrue: [[Double]], _ yPred: [[Double]], _ categorical: Bool,
-    _ o: LossOptions, _ offset: Int,
-    perSample: LossCommand.Precision?
+    _ total: inout Total, _ a: Arrays, _ o: LossOptions, _ offset: Int,
+    perSample: LossCommand.Precision?, only: LossCommand.Precision?
   ) throws(CrossEntropyError) -> String? {
     let loss = total.loss
     var o = o
     // The metric classes take no reduction but their mean: undo it.
     let metric = loss.isMetric && o.reduction == .sum
     if metric { o.reduction = .mean }
-    var r64: LossResult<Double>
-    var r32: LossResult<Float>
-    if categorical {
-      r64 = try loss.loss(yTrue: yTrue, yPred: yPred, categorical: true, options: o)
-      r32 = try loss.loss(
-        yTrue: yTrue.map { $0.map(Float.init) }, yPred: yPred.map { $0.map(Float.init) },
-        categorical: true, options: o)
-    } else {
-      let t = yTrue.map { $0[0] }
-      let p = yPred.map { $0[0] }
-      r64 = try loss.binaryLoss(yTrue: t, yPred: p, options: o)
-      r32 = try loss.binaryLoss(yTrue: t.map(Float.init), yPred: p.map(Float.init), options: o)
+    // A single loss needs one precision; the side-by-side view both.
+    var r64: LossResult<Double>?
+    var r32: LossResult<Float>?
+    if only != .float32 {
+      r64 =
+        a.categorical
+        ? try loss.loss(yTrue: a.rowsTrue, yPred: a.rowsPred, categorical: true, options: o)
+        : try loss.binaryLoss(yTrue: a.t, yPred: a.p, options: o)
+      if metric { r64!.value *= r64!.denominator }
     }
-    if metric {
-      r64.value *= r64.denominator
-      r32.value = Float(Double(r32.value) * Double(r32.denominator))
+    if only != .float64 {
+      r32 =
+        a.categorical
+        ? try loss.loss(
+          yTrue: a.rowsTrue.map { $0.map(Float.init) },
+          yPred: a.rowsPred.map { $0.map(Float.init) }, categorical: true, options: o)
+        : try loss.binaryLoss(yTrue: a.t32, yPred: a.p32, options: o)
+      if metric { r32!.value = Float(Double(r32!.value) * Double(r32!.denominator)) }
     }
-    if let precision = perSample {
-      let values =
-        precision == .float64 && !loss.float32Only ? r64.losses : r32.losses.map(Double.init)
+    if perSample != nil {
+      let values = r64?.losses ?? r32!.losses.map(Double.init)
       var text = ""
       for v in values { text += LossCommand.number(v) + "\n" }
       return text
     }
-    total.sum64 += r64.value
-    total.denominator64 += r64.denominator
-    total.sum32 += Double(r32.value)
-    total.denominator32 += Double(r32.denominator)
-    total.clippedCount += r64.clipped.count
-    for i in r64.clipped where total.clipped.count < 10 { total.clipped.append(offset + i) }
+    if let r64 {
+      total.sum64 += r64.value
+      total.denominator64 += r64.denominator
+    }
+    if let r32 {
+      total.sum32 += Double(r32.value)
+      total.denominator32 += Double(r32.denominator)
+    }
+    let clipped = r64?.clipped ?? r32!.clipped
+    total.clippedCount += clipped.count
+    for i in clipped where total.clipped.count < 10 { total.clipped.append(offset + i) }
     return nil
   }
 

@@ -1,4 +1,5 @@
 import FitlogitCore
+import FitlogitSystem
 
 /// The version `--version` prints.
 public let version = fitlogitVersion
@@ -14,10 +15,34 @@ public func run(
   _ arguments: [String], stdout: inout some TextOutputStream,
   stderr: inout some TextOutputStream
 ) -> Int32 {
-  do {
-    try dispatch(arguments, stdout: &stdout, stderr: &stderr)
+  // Held until the end, as a full disk would hold it: a failed command
+  // shows nothing on standard output.
+  var report = ""
+  let status = run(arguments, stdout: &report, stderr: &stderr) { .written }
+  if status == ExitStatus.success { stdout.write(report) }
+  return status
+}
+
+/// ``run(_:stdout:stderr:)`` with the end of standard output checked
+/// between the command and the commit of its files: a command whose report
+/// could not be written fails, and its files are discarded with it.
+func run(
+  _ arguments: [String], stdout: inout some TextOutputStream,
+  stderr: inout some TextOutputStream,
+  finishStandardOutput: () -> StandardOutput.Outcome
+) -> Int32 {
+  let outputs = StagedOutputs()
+  do throws(CommandError) {
+    try dispatch(arguments, outputs: outputs, stdout: &stdout, stderr: &stderr)
+    try outputs.writeThrough()
+    switch finishStandardOutput() {
+    case .written, .closedPipe: break
+    case .failed(let code): throw StandardOutput.error(code)
+    }
+    try outputs.commit()
     return ExitStatus.success
   } catch {
+    outputs.discard()
     var message = error.message
     if error.kind == .usage && !message.contains("--help") {
       message += " (see 'fitlogit --help')"
@@ -28,23 +53,22 @@ public func run(
 }
 
 /// Runs the process's own command line and returns its exit status.
+///
+/// Standard output is buffered and checked (``StandardOutput``); SIGPIPE
+/// and SIGXFSZ become write errors, and INT, TERM, HUP and QUIT remove any
+/// staged file before ending the process (``SignalCleanup``).
 public func runMain() -> Int32 {
-  var out = FileDescriptorStream(descriptor: 1)
+  SignalCleanup.turnWriteSignalsIntoErrors()
+  let output = StandardOutput(descriptor: 1)
+  var out = StandardOutput.Stream(output: output)
   var err = FileDescriptorStream(descriptor: 2)
-  return run(Array(CommandLine.arguments.dropFirst()), stdout: &out, stderr: &err)
-}
-
-/// Text written straight to a file descriptor, so `--verbose` progress
-/// appears while a long fit runs.
-struct FileDescriptorStream: TextOutputStream {
-  let descriptor: Int32
-  mutating func write(_ string: String) {
-    FileSystem.writeAll(string, toDescriptor: descriptor)
-  }
+  return run(
+    Array(CommandLine.arguments.dropFirst()), stdout: &out, stderr: &err,
+    finishStandardOutput: output.finish)
 }
 
 private func dispatch(
-  _ arguments: [String], stdout: inout some TextOutputStream,
+  _ arguments: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
   stderr: inout some TextOutputStream
 ) throws(CommandError) {
   guard let first = arguments.first else {
@@ -67,8 +91,8 @@ private func dispatch(
   case "summary":
     try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":
-    try FitCommand.run(rest, stdout: &stdout, stderr: &stderr)
+    try FitCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   default:
-    try FitCommand.run(arguments, stdout: &stdout, stderr: &stderr)
+    try FitCommand.run(arguments, outputs: outputs, stdout: &stdout, stderr: &stderr)
   }
 }

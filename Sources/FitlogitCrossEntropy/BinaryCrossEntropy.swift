@@ -10,6 +10,8 @@
 ///   - yPred: Probabilities of the positive class, or logits.
 /// - Throws: ``CrossEntropyError`` for empty input, different lengths,
 ///   values outside [0, 1], label smoothing outside [0, 1].
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func binaryCrossEntropy<T: LossFloat>(
   yTrue: [T], yPred: [T], options: LossOptions
 ) throws(CrossEntropyError) -> LossResult<T> {

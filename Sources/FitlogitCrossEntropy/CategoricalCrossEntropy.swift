@@ -9,6 +9,8 @@
 ///
 /// - Throws: ``CrossEntropyError`` for empty input, different numbers of
 ///   rows, rows of different widths, values outside [0, 1].
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func categoricalCrossEntropy<T: LossFloat>(
   yTrue: [[T]], yPred: [[T]], options: LossOptions
 ) throws(CrossEntropyError) -> LossResult<T> {

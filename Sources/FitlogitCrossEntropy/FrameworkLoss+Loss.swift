@@ -11,6 +11,8 @@ extension FrameworkLoss {
   /// - Throws: ``CrossEntropyError`` for bad input, and for an argument the
   ///   framework's loss does not take (NLLLoss with soft targets, BCELoss
   ///   with label smoothing, pos_weight anywhere but BCEWithLogitsLoss).
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func loss<T: LossFloat>(
     yTrue: [[T]], yPred: [[T]], categorical: Bool, options o: LossOptions
   ) throws(CrossEntropyError) -> LossResult<T> {
@@ -50,6 +52,8 @@ extension FrameworkLoss {
 
   /// This binary loss on n labels and n probabilities (or logits), without
   /// wrapping each in a row: the form a long input is read in.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func binaryLoss<T: LossFloat>(
     yTrue t: [T], yPred p: [T], options o: LossOptions
   ) throws(CrossEntropyError) -> LossResult<T> {

@@ -63,7 +63,8 @@ public enum CSVNumberStream {
         }
         if n == 0 { atEnd = true } else { filled += n }
       }
-      let cut = atEnd ? filled : lastRecordEnd(buffer, filled)
+      let quoted = containsQuote(buffer, filled)
+      let cut = atEnd ? filled : lastRecordEnd(buffer, filled, quoted: quoted)
       if cut == 0 && !atEnd {
         // One record longer than the buffer: make room for it.
         buffer += [UInt8](repeating: 0, count: buffer.count)
@@ -72,6 +73,12 @@ public enum CSVNumberStream {
       try buffer.withUnsafeBufferPointer { (all) throws(CSVError) in
         let bytes = UnsafeBufferPointer(rebasing: all[0..<cut])
         var reader = CSVRecordReader(bytes: bytes, file: name, firstLine: line)
+        if let header, !quoted {
+          // No quotes: split the lines at commas without the record reader.
+          try unquotedRows(
+            reader, header.count, columns, blockRows, &block, &rowsBefore, &line, body)
+          return
+        }
         while try reader.next(into: &fields) {
           guard let header else {
             let names = fields.map(reader.string)
@@ -122,13 +129,89 @@ public enum CSVNumberStream {
     }
   }
 
+  /// The rows of `reader`'s bytes, which hold no quote, into `block`
+  /// (handing full blocks to `body`): the record reader's rules (blank
+  /// lines skipped, CRLF, a missing final newline) and messages, without
+  /// its general field loop.
+  private static func unquotedRows(
+    _ reader: CSVRecordReader, _ width: Int, _ columns: [Int], _ blockRows: Int,
+    _ block: inout CSVNumberBlock, _ rowsBefore: inout Int, _ line: inout Int,
+    _ body: (CSVNumberBlock) throws(CSVError) -> Void
+  ) throws(CSVError) {
+    let b = reader.bytes
+    let n = b.count
+    let comma = UInt8(ascii: ",")
+    let newline = UInt8(ascii: "\n")
+    let cr = UInt8(ascii: "\r")
+    var starts = [Int](repeating: 0, count: width + 1)
+    var ends = [Int](repeating: 0, count: width + 1)
+    var pos = 0
+    while pos < n {
+      if b[pos] == newline {
+        pos += 1
+        line += 1
+        continue
+      }
+      if b[pos] == cr && pos + 1 < n && b[pos + 1] == newline {
+        pos += 2
+        line += 1
+        continue
+      }
+      var count = 0
+      var start = pos
+      while true {
+        while pos < n && b[pos] != comma && b[pos] != newline { pos += 1 }
+        var end = pos
+        if pos < n && b[pos] == newline && end > start && b[end - 1] == cr { end -= 1 }
+        if count <= width {
+          starts[count] = start
+          ends[count] = end
+        }
+        count += 1
+        if pos < n && b[pos] == comma {
+          pos += 1
+          start = pos
+          continue
+        }
+        break
+      }
+      if pos < n { pos += 1 }  // the newline
+      guard count == width else {
+        throw CSVError(
+          file: reader.file, line: line, column: min(count, width) + 1,
+          message: "expected \(width) fields as in the header, found \(count)")
+      }
+      for j in columns {
+        let field = CSVField(start: starts[j], end: ends[j], hasEscapedQuotes: false)
+        block.values.append(try Dataset.number(field, reader, line: line, column: j + 1))
+      }
+      block.lines.append(line)
+      block.rows += 1
+      line += 1
+      if block.rows == blockRows {
+        block.offset = rowsBefore
+        try body(block)
+        rowsBefore += block.rows
+        block.values.removeAll(keepingCapacity: true)
+        block.lines.removeAll(keepingCapacity: true)
+        block.rows = 0
+      }
+    }
+  }
+
   /// The end of the last line in `buffer[0..<count]` that ends outside
-  /// quotes (just after its `\n`), or 0. Doubled quotes toggle twice, so
-  /// counting quotes from the start of a record is enough.
-  static func lastRecordEnd(_ buffer: [UInt8], _ count: Int) -> Int {
-    var inQuotes = false
-    var last = 0
+  /// quotes (just after its `\n`), or 0. Without quotes that is the last
+  /// `\n`; with them, doubled quotes toggle twice, so counting quotes from
+  /// the start of a record is enough.
+  static func lastRecordEnd(_ buffer: [UInt8], _ count: Int, quoted: Bool) -> Int {
     buffer.withUnsafeBufferPointer { b in
+      if !quoted {
+        var i = count
+        while i > 0 && b[i - 1] != UInt8(ascii: "\n") { i -= 1 }
+        return i
+      }
+      var inQuotes = false
+      var last = 0
       for i in 0..<count {
         let c = b[i]
         if c == UInt8(ascii: "\"") {
@@ -137,7 +220,28 @@ public enum CSVNumberStream {
           last = i + 1
         }
       }
+      return last
     }
-    return last
+  }
+
+  /// Whether `buffer[0..<count]` holds a `"`, eight bytes at a time (the
+  /// "haszero" trick on the bytes XOR 0x22).
+  static func containsQuote(_ buffer: [UInt8], _ count: Int) -> Bool {
+    buffer.withUnsafeBytes { raw in
+      let quotes: UInt64 = 0x2222_2222_2222_2222
+      let lows: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      var i = 0
+      while i + 8 <= count {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ quotes
+        if (x &- lows) & ~x & highs != 0 { return true }
+        i += 8
+      }
+      while i < count {
+        if raw[i] == UInt8(ascii: "\"") { return true }
+        i += 1
+      }
+      return false
+    }
   }
 }

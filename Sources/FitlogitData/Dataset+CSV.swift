@@ -76,8 +76,31 @@ extension Dataset {
     } catch {
       throw CSVError(file: path, line: 0, column: 0, message: error.message)
     }
-    self = try Dataset.parse(
-      file.bytes, file: name ?? path, options: options, releaser: file.releaser)
+    try self.init(csv: file, name: name ?? path, options: options)
+  }
+
+  /// ``init(csvFile:name:target:sampleWeight:)`` on a file already mapped
+  /// (tests truncate the file between the two steps).
+  package init(
+    csv file: MappedFile, name: String, options: CSVReadOptions = CSVReadOptions()
+  ) throws(CSVError) {
+    let parsed: Result<Dataset, CSVError>
+    do throws(CSVError) {
+      parsed = .success(
+        try Dataset.parse(
+          file.bytes, file: name, options: options, releaser: file.releaser))
+    } catch {
+      parsed = .failure(error)
+    }
+    // A file truncated while mapped read as zeros from there on: neither
+    // the dataset nor an error found in the zeros describes the file.
+    if file.changedWhileRead {
+      throw CSVError(
+        file: name, line: 0, column: 0,
+        message: "the file shrank while it was being read (another program "
+          + "is writing it?); read it again when it is complete")
+    }
+    self = try parsed.get()
     withExtendedLifetime(file) {}
   }
 

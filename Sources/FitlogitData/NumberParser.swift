@@ -26,88 +26,90 @@ func parseDouble(
   while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
   if start == end { return .failure(.empty) }
   var i = start
-  var negative = false
-  var w: UInt64 = 0
-  var exponent = 0
-  var truncated = false
-  let digits = scanMantissa(p, &i, end, &negative, &w, &exponent, &truncated)
-  if digits == 0 {
+  var literal = DecimalLiteral()
+  if literal.scanMantissa(p, &i, end) == 0 {
     return .failure(
       isNonFiniteWord(p + i, count: end - i) ? .notFinite : .notANumber)
   }
-  if !scanExponent(p, &i, end, &exponent) { return .failure(.notANumber) }
+  if !literal.scanExponent(p, &i, end) { return .failure(.notANumber) }
   if i != end { return .failure(.notANumber) }
-  let value =
-    decimalToDouble(
-      w, exponent: exponent, negative: negative, truncated: truncated)
-    ?? libcStrtod(p + start, count: end - start)
+  let value = literal.value ?? libcStrtod(p + start, count: end - start)
   return value.isFinite ? .success(value) : .failure(.notFinite)
 }
 
-/// The sign and digits of a literal at `p[i...]` (`-12.50`), moving `i`
-/// past them: up to 19 significant digits in `w`, with `w · 10^exponent`
-/// their value; `truncated` when nonzero digits were dropped. Returns the
-/// number of digits. Both parsers read a literal through this and
-/// ``scanExponent(_:_:_:_:)``, so they cannot disagree on what it says.
-@inline(__always)
-private func scanMantissa(
-  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ negative: inout Bool,
-  _ w: inout UInt64, _ exponent: inout Int, _ truncated: inout Bool
-) -> Int {
-  if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
-    negative = p[i] == UInt8(ascii: "-")
-    i += 1
-  }
-  // value = w · 10^exponent. First take every digit into w (wrapping),
-  // eight at a time where possible; only when there are more than 19 do we
-  // go back and keep the first 19 significant ones.
-  let integerStart = i
-  scanDigits(p, &i, end, &w)
-  let integerDigits = i - integerStart
-  var fractionDigits = 0
-  if i < end, p[i] == UInt8(ascii: ".") {
-    i += 1
-    let fractionStart = i
-    scanDigits(p, &i, end, &w)
-    fractionDigits = i - fractionStart
-  }
-  exponent = -fractionDigits
-  let digits = integerDigits + fractionDigits
-  if digits > 19 {
-    (w, exponent, truncated) = significantDigits(
-      p + integerStart, integerDigits: integerDigits,
-      fractionDigits: fractionDigits)
-  }
-  return digits
-}
-
-/// Adds the exponent part `e-5` at `p[i...]` to `exponent`, moving `i` past
-/// it; false for an `e` without digits. (In-out parameters rather than a
-/// returned tuple or optional: callgrind counts fewer instructions per field.)
-@inline(__always)
-private func scanExponent(
-  _ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ exponent: inout Int
-) -> Bool {
-  guard i < end, p[i] | 0x20 == UInt8(ascii: "e") else { return true }
-  i += 1
+/// A decimal literal `[+-]digits[.digits][(e|E)[+-]digits]` as both
+/// parsers read it, so they cannot disagree on what it says: up to 19
+/// significant digits in `w`, with `w · 10^exponent` its value.
+private struct DecimalLiteral {
   var negative = false
-  if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
-    negative = p[i] == UInt8(ascii: "-")
-    i += 1
+  var w: UInt64 = 0
+  var exponent = 0
+  /// Nonzero digits beyond the 19 kept were dropped.
+  var truncated = false
+
+  /// Reads the sign and digits at `p[i...]` (`-12.50`), moving `i` past
+  /// them; returns how many digits there were.
+  @inline(__always)
+  mutating func scanMantissa(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Int {
+    if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+      negative = p[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    // First take every digit into w (wrapping), eight at a time where
+    // possible; only when there are more than 19 do we go back and keep the
+    // first 19 significant ones.
+    let integerStart = i
+    scanDigits(p, &i, end, &w)
+    let integerDigits = i - integerStart
+    var fractionDigits = 0
+    if i < end, p[i] == UInt8(ascii: ".") {
+      i += 1
+      let fractionStart = i
+      scanDigits(p, &i, end, &w)
+      fractionDigits = i - fractionStart
+    }
+    exponent = -fractionDigits
+    let digits = integerDigits + fractionDigits
+    if digits > 19 {
+      (w, exponent, truncated) = significantDigits(
+        p + integerStart, integerDigits: integerDigits,
+        fractionDigits: fractionDigits)
+    }
+    return digits
   }
-  var e = 0
-  let exponentStart = i
-  while i < end {
-    let d = p[i] &- 0x30
-    if d >= 10 { break }
-    // Past 10⁵ every value is 0 or ∞ already; stop growing so that a
-    // long exponent cannot overflow.
-    if e < 100_000 { e = e * 10 + Int(d) }
+
+  /// Adds the exponent part `e-5` at `p[i...]`, if any, moving `i` past it;
+  /// false for an `e` without digits.
+  @inline(__always)
+  mutating func scanExponent(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Bool {
+    guard i < end, p[i] | 0x20 == UInt8(ascii: "e") else { return true }
     i += 1
+    var negativeExponent = false
+    if i < end, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+      negativeExponent = p[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var e = 0
+    let exponentStart = i
+    while i < end {
+      let d = p[i] &- 0x30
+      if d >= 10 { break }
+      // Past 10⁵ every value is 0 or ∞ already; stop growing so that a
+      // long exponent cannot overflow.
+      if e < 100_000 { e = e * 10 + Int(d) }
+      i += 1
+    }
+    if i == exponentStart { return false }
+    exponent += negativeExponent ? -e : e
+    return true
   }
-  if i == exponentStart { return false }
-  exponent += negative ? -e : e
-  return true
+
+  /// The correctly rounded value, or nil when only strtod can decide it.
+  var value: Double? {
+    @inline(__always) get {
+      decimalToDouble(w, exponent: exponent, negative: negative, truncated: truncated)
+    }
+  }
 }
 
 /// Appends the decimal digits at `p[i...]` to `w` (mod 2⁶⁴), moving `i`
@@ -308,17 +310,9 @@ func parseDoublePrefix(
   _ p: UnsafePointer<UInt8>, from start: Int, end: Int
 ) -> (value: Double, end: Int)? {
   var i = start
-  var negative = false
-  var w: UInt64 = 0
-  var exponent = 0
-  var truncated = false
-  let digits = scanMantissa(p, &i, end, &negative, &w, &exponent, &truncated)
-  if digits == 0 { return nil }
-  if !scanExponent(p, &i, end, &exponent) { return nil }
-  guard
-    let value = decimalToDouble(
-      w, exponent: exponent, negative: negative, truncated: truncated),
-    value.isFinite
-  else { return nil }
+  var literal = DecimalLiteral()
+  if literal.scanMantissa(p, &i, end) == 0 { return nil }
+  if !literal.scanExponent(p, &i, end) { return nil }
+  guard let value = literal.value, value.isFinite else { return nil }
   return (value, i)
 }

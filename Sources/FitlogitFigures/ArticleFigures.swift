@@ -475,15 +475,18 @@ func entropyAndCrossEntropy(_ input: ArticleFigureInput) -> Figure {
 
 // MARK: - Convergence
 
-func convergence(_ input: ArticleFigureInput) -> Figure {
-  let best = input.traces.flatMap(\.objective).min() ?? 0
+func convergence(_ input: ArticleFigureInput) -> Figure { convergence(traces: input.traces) }
+
+/// Figure 9 from the solvers' traces alone (any number of classes).
+func convergence(traces: [ArticleFigureInput.Trace]) -> Figure {
+  let best = traces.flatMap(\.objective).min() ?? 0
   // The best value itself has a gap of 0, which a log axis cannot show:
   // each line stops at its last positive gap.
-  let gaps = input.traces.map { t in
+  let gaps = traces.map { t in
     Array(t.objective.map { $0 - best }.prefix { $0 > 0 })
   }
-  let grads = input.traces.map { $0.gradientMaxAbs.map { max($0, 1e-16) } }
-  let maxIter = Double(max(1, input.traces.map { $0.objective.count - 1 }.max() ?? 1))
+  let grads = traces.map { $0.gradientMaxAbs.map { max($0, 1e-16) } }
+  let maxIter = Double(max(1, traces.map { $0.objective.count - 1 }.max() ?? 1))
   let colors = [Palette.positive, Palette.negative, Palette.accent, Palette.second]
   var svg = SVG(width: 760, height: 380)
   svg.text("Convergence: objective and gradient per iteration", x: 380, y: 24, anchor: .middle, size: 15, weight: "bold")
@@ -505,7 +508,7 @@ func convergence(_ input: ArticleFigureInput) -> Figure {
   var legend = Plot(width: 760, height: 380, title: "", x: (0, 1), y: (0, 1), margin: (48, 24, 56, 440))
   legend.svg = svg
   legend.legend(
-    input.traces.enumerated().map { (k, t) in
+    traces.enumerated().map { (k, t) in
       ("\(t.name): \(t.objective.count - 1) iterations", colors[k % colors.count], .line)
     }, corner: .topRight)
   return Figure(

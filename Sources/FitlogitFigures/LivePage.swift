@@ -125,8 +125,11 @@ struct LivePageModel {
   let bRange: (Double, Double)
   /// Points whose bars and markers the live pictures draw (all up to 300).
   let drawn: [Int]
-  /// Rows of the per-point table (the first 20).
+  /// Rows of the per-point table: 20 evenly spaced in the file, or all.
   let tableRows: [Int]
+  /// Above 300 points the live bars are per bin and class, as in figure 4.
+  let barBins: Bins?
+  let bars: [(bin: Int, label: Int)]
 
   init(_ input: LivePageInput) {
     self.input = input
@@ -152,7 +155,18 @@ struct LivePageModel {
     bRange = range(input.presets.map(\.b) + input.paths.flatMap { $0.points.map(\.b) })
     let byX = x.indices.sorted { x[$0] < x[$1] || (x[$0] == x[$1] && $0 < $1) }
     drawn = evenlySpacedRanks(x.count, slots: manyPoints).map { byX[$0] }
-    tableRows = Array(0..<min(20, a.labels.count))
+    tableRows = evenlySpacedRanks(a.labels.count, slots: 20)
+    if oneFeature && x.count > manyPoints {
+      let bins = Bins(x)
+      let counts = bins.counts(x, labels: a.labels)
+      barBins = bins
+      bars = (0..<bins.count).flatMap { k in
+        [1, 0].filter { counts[$0][k] > 0 }.map { (bin: k, label: $0) }
+      }
+    } else {
+      barBins = nil
+      bars = []
+    }
   }
 
   var fitted: LivePageInput.Preset? { input.presets.first }
@@ -197,13 +211,18 @@ struct LivePageModel {
       + "P(\(escape(a.classNames[1]))) = σ(w·\(escape(a.featureName)) + b), and each point's "
       + "probability of its own class: bars of class \(escape(a.classNames[1])) stand under "
       + "the curve, bars of class \(escape(a.classNames[0])) hang over it."
+      + (barBins.map { bins in
+        " \(grouped(a.labels.count)) points are too many for one bar each: per bin of "
+          + "\(escape(a.featureName)) (\(bins.count) equal bins) and class, one bar at the "
+          + "class's mean probability in the bin."
+      } ?? "") + "</figcaption>\n</figure>\n"
+    html += "<figure id=\"live-neglog\">\n" + liveNegLogFigure(f) + "<figcaption>"
+      + "Each point's −log p of its own class, on the curve −log p; the dashed line is their "
+      + "mean, the log loss."
       + (drawn.count < a.labels.count
         ? " \(drawn.count) of the \(grouped(a.labels.count)) points are drawn, evenly "
           + "spaced in \(escape(a.featureName))."
-        : "") + "</figcaption>\n</figure>\n"
-    html += "<figure id=\"live-neglog\">\n" + liveNegLogFigure(f) + "<figcaption>"
-      + "Each point's −log p of its own class, on the curve −log p; the dashed line is their "
-      + "mean, the log loss.</figcaption>\n</figure>\n</div>\n"
+        : "") + "</figcaption>\n</figure>\n</div>\n"
     return PageSection(id: "move", title: "Move the model", html: html)
   }
 
@@ -240,8 +259,31 @@ struct LivePageModel {
         ("class \(a.classNames[1])", Palette.positive, .bar),
         ("class \(a.classNames[0])", Palette.negative, .bar), ("σ(w·x + b)", Palette.neutral, .line),
       ], corner: .above)
+    if let bins = barBins {
+      // Many points: per bin of x and class, one bar at the class's mean
+      // P(class 1) in the bin, class 1 in the left half (figure 4's view).
+      var sums = [Double](repeating: 0, count: bars.count)
+      var counts = [Int](repeating: 0, count: bars.count)
+      var barOf: [Int: Int] = [:]
+      for (k, bar) in bars.enumerated() { barOf[bar.bin * 2 + bar.label] = k }
+      for r in rows.x.indices {
+        guard let k = barOf[bins.index(rows.x[r]) * 2 + rows.y[r]] else { continue }
+        sums[k] += Double(rows.count[r]) / (1 + libmExp(-(f.w * rows.x[r] + f.b)))
+        counts[k] += rows.count[r]
+      }
+      for (k, bar) in bars.enumerated() {
+        let p = counts[k] > 0 ? sums[k] / Double(counts[k]) : 0.5
+        let (top, bottom) = bar.label == 1 ? (p, 0.0) : (1.0, p)
+        let x0 = plot.x(bins.lower(bar.bin)), x1 = plot.x(bins.upper(bar.bin))
+        plot.svg.raw(
+          "<rect class=\"bar\" x=\"\(fmt(bar.label == 1 ? x0 : (x0 + x1) / 2))\" "
+            + "y=\"\(fmt(plot.y(top)))\" width=\"\(fmt((x1 - x0) / 2))\" "
+            + "height=\"\(fmt(plot.y(bottom) - plot.y(top)))\" "
+            + "fill=\"\(bar.label == 1 ? Palette.positive : Palette.negative)\" fill-opacity=\"0.8\"/>")
+      }
+    }
     let width = max(3, min(18, (plot.right - plot.left) / Double(drawn.count) * 0.5))
-    for i in drawn {
+    for i in drawn where barBins == nil {
       let p = trueClassProbability(f.w * x[i] + f.b, label: 1)
       let (top, bottom) = a.labels[i] == 1 ? (p, 0.0) : (1.0, p)
       plot.svg.raw(
@@ -351,13 +393,18 @@ struct LivePageModel {
             + "</circle>")
       }
     }
+    var labelled: [(Double, Double)] = []
     for p in input.presets {
       let (px, py) = (plot.x(p.w), plot.y(p.b))
+      // Two models on one spot (no penalty to speak of): the second label
+      // goes under the first.
+      let below = labelled.filter { abs($0.0 - px) < 30 && abs($0.1 - py) < 14 }.count
+      labelled.append((px, py))
       plot.svg.raw(
         "<path d=\"M\(fmt(px - 5)) \(fmt(py - 5))L\(fmt(px + 5)) \(fmt(py + 5))M\(fmt(px - 5)) "
           + "\(fmt(py + 5))L\(fmt(px + 5)) \(fmt(py - 5))\" stroke=\"#000\" stroke-width=\"2\"/>")
       plot.svg.raw(
-        "<text x=\"\(fmt(px + 9))\" y=\"\(fmt(py - 7))\" font-size=\"12\" "
+        "<text x=\"\(fmt(px + 9))\" y=\"\(fmt(py - 7 + 16 * Double(below)))\" font-size=\"12\" "
           + "fill=\"#000\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">"
           + "\(escape(p.label))</text>")
     }
@@ -504,11 +551,11 @@ struct LivePageModel {
     }
     html += "</table>\n"
     if tableRows.count < a.labels.count {
-      html += "<p class=\"note\">The first \(tableRows.count) of \(grouped(a.labels.count)) "
-        + "points.</p>\n"
+      html += "<p class=\"note\">\(tableRows.count) of the \(grouped(a.labels.count)) points, "
+        + "evenly spaced in the file.</p>\n"
     }
     return PageSection(
-      id: "points", title: tableRows.count < a.labels.count ? "The first points" : "The points",
+      id: "points", title: tableRows.count < a.labels.count ? "Some of the points" : "The points",
       html: html)
   }
 
@@ -531,6 +578,10 @@ struct LivePageModel {
       "{\"w\":\(num($0.w)),\"b\":\(num($0.b)),\"logLoss\":\(num($0.logLoss)),"
         + "\"objective\":\(num($0.objective))}"
     }.joined(separator: ",") + "],"
+    if let bins = barBins {
+      out += "\"bins\":{\"lo\":\(num(bins.lo)),\"hi\":\(num(bins.hi)),\"count\":\(bins.count),"
+        + "\"bin\":\(ints(bars.map(\.bin))),\"label\":\(ints(bars.map(\.label)))},"
+    }
     out += "\"drawn\":{\"x\":\(list(drawn.map { x[$0] })),\"y\":\(ints(drawn.map { a.labels[$0] }))},"
     out += "\"table\":{\"i\":\(ints(tableRows)),\"x\":\(list(tableRows.map { x[$0] })),"
       + "\"y\":\(ints(tableRows.map { a.labels[$0] }))},"

@@ -57,12 +57,27 @@ let livePageScript = #"""
     const bars = document.querySelectorAll("#live-model rect.bar");
     const marks = document.querySelectorAll("#live-neglog g.pt");
     const L = D.neglog;
-    for (let k = 0; k < D.drawn.x.length; k++) {
-      const x = D.drawn.x[k], y = D.drawn.y[k];
-      const p1 = own(w, b, x, 1);
+    function bar(k, y, p1) {
       const top = y === 1 ? p1 : 1, bottom = y === 1 ? 0 : p1;
       bars[k].setAttribute("y", f2(map(m.y, top)));
       bars[k].setAttribute("height", f2(Math.max(map(m.y, bottom) - map(m.y, top), 0)));
+    }
+    if (D.bins) {
+      // Per bin and class: the mean P(class 1) of the class's rows there.
+      const sums = new Float64Array(bars.length), counts = new Float64Array(bars.length);
+      for (let r = 0; r < D.rows.x.length; r++) {
+        const k = barOfRow[r];
+        if (k < 0) continue;
+        sums[k] += D.rows.c[r] / (1 + Math.exp(-(w * D.rows.x[r] + b)));
+        counts[k] += D.rows.c[r];
+      }
+      for (let k = 0; k < bars.length; k++) {
+        if (counts[k] > 0) bar(k, D.bins.label[k], sums[k] / counts[k]);
+      }
+    }
+    for (let k = 0; k < D.drawn.x.length; k++) {
+      const x = D.drawn.x[k], y = D.drawn.y[k];
+      if (!D.bins) bar(k, y, 1 / (1 + Math.exp(-(w * x + b))));
       const p = own(w, b, x, y);
       marks[k].setAttribute("transform",
         "translate(" + f2(map(L.x, p)) + " " + f2(map(L.y, Math.min(-Math.log(p), 5))) + ")");
@@ -81,6 +96,20 @@ let livePageScript = #"""
       $("t-own-" + i).textContent = dec(p, 4);
       $("t-loss-" + i).textContent = dec(-Math.log(p), 4);
     }
+  }
+
+  // With many points, each page row's bar: its bin of x (as the command
+  // line bins) and class, or -1.
+  const barOfRow = [];
+  if (D.bins) {
+    const B = D.bins, index = new Map();
+    B.bin.forEach((bin, k) => index.set(bin * 2 + B.label[k], k));
+    D.rows.x.forEach((v, r) => {
+      const bin = B.hi > B.lo
+        ? Math.min(B.count - 1, Math.max(0, Math.trunc((v - B.lo) / (B.hi - B.lo) * B.count))) : 0;
+      const k = index.get(bin * 2 + D.rows.y[r]);
+      barOfRow.push(k === undefined ? -1 : k);
+    });
   }
 
   function setThreshold(t) {

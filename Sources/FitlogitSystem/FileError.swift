@@ -21,13 +21,6 @@ extension FileError {
   /// errno's strerror text with a lowercase first letter ("no such file or
   /// directory"), as the CLI prints it after the path.
   package init(errnoFor path: String, code: Int32 = errno) {
-    self.init(path: path, message: errnoText(code))
+    self.init(path: path, message: errorText(code))
   }
-}
-
-/// strerror(code) with a lowercase first letter.
-package func errnoText(_ code: Int32 = errno) -> String {
-  var message = String(cString: strerror(code))
-  if let first = message.first { message = first.lowercased() + message.dropFirst() }
-  return message
 }

@@ -1,4 +1,6 @@
 // A file mapped into memory, and handing its parsed pages back.
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -16,12 +18,17 @@
 package final class MappedFile {
   package let bytes: UnsafeBufferPointer<UInt8>
   private let length: Int
+  /// Whether the SIGBUS handler guards this mapping (``TruncationGuard``).
+  private var guarded: TruncationGuard.Slot?
+  /// Kept open to see whether the file shrank (-1 for an empty file).
+  private var descriptor: Int32 = -1
 
   /// - Throws: ``FileError`` (a problem with the whole file).
   package init(path: String) throws(FileError) {
-    let fd = open(path, O_RDONLY)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileError(errnoFor: path) }
-    defer { close(fd) }
+    var keep = false
+    defer { if !keep { close(fd) } }
     var info = stat()
     if fstat(fd, &info) != 0 { throw FileError(errnoFor: path) }
     if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -39,9 +46,27 @@ package final class MappedFile {
     _ = madvise(address, length, MADV_SEQUENTIAL)
     bytes = UnsafeBufferPointer(
       start: address.assumingMemoryBound(to: UInt8.self), count: length)
+    guarded = TruncationGuard.guardMapping(address, length: length)
+    descriptor = fd
+    keep = true
+  }
+
+  /// Whether the file shrank while mapped: the pages past its new end read
+  /// as zeros instead of crashing the process, and what was parsed from
+  /// them is meaningless. (A cut inside the last page reads as zeros
+  /// without a fault, so the size is checked too.)
+  package var changedWhileRead: Bool {
+    if guarded?.faulted.load(ordering: .sequentiallyConsistent) ?? false {
+      return true
+    }
+    var info = stat()
+    return descriptor >= 0 && fstat(descriptor, &info) == 0
+      && Int(info.st_size) < length
   }
 
   deinit {
+    if let guarded { TruncationGuard.release(guarded) }
+    if descriptor >= 0 { close(descriptor) }
     if let base = bytes.baseAddress {
       _ = munmap(UnsafeMutableRawPointer(mutating: base), length)
     }

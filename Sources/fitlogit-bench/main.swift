@@ -20,7 +20,7 @@ func readFile(_ path: String) -> [UInt8] {
   do {
     return try readWholeFile(path)
   } catch {
-    fail("cannot open \(path)", status: 1)
+    fail("cannot open \(path)", status: dataError)
   }
 }
 
@@ -29,8 +29,13 @@ let usage =
   + " [--mode auto|serial|reader|mmap] [--only parse|objective|fit|all]\n"
   + "       fitlogit-bench --generate ROWS COLUMNS OUT.csv"
 
+/// The exit statuses fitlogit uses (its `ExitStatus`): 1 for a file that
+/// cannot be read or parsed, 64 (EX_USAGE) for a wrong command line.
+let dataError: Int32 = 1
+let usageError: Int32 = 64
+
 /// A developer tool still answers bad input with a line, not a trap.
-func fail(_ message: String, status: Int32 = 64) -> Never {
+func fail(_ message: String, status: Int32 = usageError) -> Never {
   let text = "fitlogit-bench: error: \(message)\n\(usage)\n"
   writeAll(text, toDescriptor: 2)
   exitProcess(status)
@@ -93,7 +98,7 @@ func generate(rows: Int, columns: Int, to path: String) {
   do {
     out = try SequentialFile(creating: path)
   } catch {
-    fail("cannot write \(path)", status: 1)
+    fail("cannot write \(path)", status: dataError)
   }
   out.write((0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n")
   for _ in 0..<rows {
@@ -134,7 +139,7 @@ for _ in 0..<(what == "all" || what == "parse" ? repeats : 1) {
       ? Dataset(csvFile: path)
       : Dataset(csv: bytes, file: path, mode: parseMode)
   } catch {
-    fail("\(error)", status: 1)
+    fail("\(error)", status: dataError)
   }
   parseTimes.append(now() - t0)
 }

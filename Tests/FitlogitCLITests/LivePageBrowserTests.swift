@@ -72,6 +72,28 @@ import Testing
     #expect(element("precision", in: dom)?.text == "0.8571")
   }
 
+  /// 400 points: the live bars are per bin, and the script must still
+  /// redraw everything. Read last in the update, the table's losses prove
+  /// the binned bars before them ran.
+  @Test(.enabled(if: chromium != nil, "Chromium is not installed"))
+  func manyPointsFollowTheSliders() throws {
+    let many = golden["many"] as! [String: Any]
+    let dir = temporaryDirectory()
+    let csv = packageRoot.appendingPathComponent("Tests/FitlogitCLITests/Golden/page_many.csv").path
+    try #require(cli(csv, "--plot", dir).status == 0)
+    let w = many["w"] as! Double, b = many["b"] as! Double
+    let dom = try run(["--dump-dom", url(dir + "/index.html", "w=\(w)&b=\(b)")])
+    let loss = try #require(element("log-loss", in: dom))
+    let value = try #require(Double(attribute("data-value", of: loss.tag) ?? ""))
+    #expect(abs(value - (many["log_loss"] as! Double)) <= 1e-12)
+    #expect(loss.text == "0.6210")
+    for (i, expected) in zip(many["rows"] as! [Int], many["row_loss"] as! [Double]) {
+      let cell = try #require(element("t-loss-\(i)", in: dom))
+      #expect(cell.text == String(format: "%.4f", expected), "row \(i)")
+    }
+    #expect(dom.contains("per bin of age (40 equal bins) and class"))
+  }
+
   /// A blank 1000×1400 page is a 7 kB PNG; the page's first screen, with
   /// the sliders and the sigmoid, is well over 100 kB.
   @Test(.enabled(if: chromium != nil, "Chromium is not installed"))

@@ -46,6 +46,17 @@ import Testing
     #expect(r.err == "")
   }
 
+  /// Keras' own weighted-metric test: rows of two outputs [[1,0],[1,0]]
+  /// against [[1,1],[1,0]], sample weights 1.5 and 2, expects 3.41622
+  /// (Keras 3.15 prints 3.4162254333496094). Each output is a binary sample
+  /// here, its row's weight repeated: Σ wℓ / Σ w is the same mean.
+  @Test func kerasWeightedMetricTest() {
+    let r = cli(
+      "loss", "--y-true", "1,0,1,0", "--y-pred", "1,1,1,0", "--sample-weight", "1.5,1.5,2,2",
+      "--convention", "keras.metrics.BinaryCrossentropy")
+    #expect(r.out == "3.4162254333496094\n")
+  }
+
   /// `0,1,0;` and `--categorical` make one categorical row, not three
   /// binary samples.
   @Test func oneCategoricalRow() {

@@ -75,13 +75,30 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["taken"])
   }
 
-  @Test func moreThanTwoClassesAreRefusedBeforeAnythingIsWritten() throws {
+  /// Three classes: a per-class probability view instead of a refusal.
+  @Test func moreThanTwoClassesGetEveryClassesProbability() throws {
     let dir = temporaryDirectory() + "/out"
     let r = cli(dataFile("iris.csv"), "--plot", dir)
-    #expect(r.status == 1)
-    #expect(r.out == "")
-    #expect(r.err == "fitlogit: error: --plot draws the article's binary figures, but "
-      + "\"species\" has 3 classes\n")
-    #expect(!FileManager.default.fileExists(atPath: dir))
+    #expect(r.status == 0)
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+    #expect(files == [
+      "1-class-probabilities.svg", "2-class-losses.svg", "3-convergence.svg", "index.html",
+    ])
+    let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+    for name in ["setosa", "versicolor", "virginica"] {
+      #expect(html.contains("<th>P(\(name))</th>"), "\(name)")
+    }
+    #expect(html.contains("20 of the 150 points, evenly spaced in the file."))
+    // scikit-learn's log_loss for this fit (sklearn_fits.json). Both stop at
+    // 100 iterations short of convergence, at points whose losses differ in
+    // the fifth decimal, hence the tolerance.
+    let value = try #require(html.range(of: "<output id=\"log-loss\" data-value=\"").map {
+      Double(html[$0.upperBound...].prefix { $0 != "\"" })
+    } ?? nil)
+    #expect(abs(value - 0.11955563555424954) <= 5e-5)
+    #expect(!html.contains("<script"))
+    // The bottom segment of the first bar drawn is its point's own class.
+    let figure = try String(contentsOfFile: dir + "/1-class-probabilities.svg", encoding: .utf8)
+    #expect(figure.contains("class versicolor: P(versicolor) = "))
   }
 }

@@ -119,24 +119,6 @@ private func modelFile(_ c: [String: Any], features: [String], in dir: String) t
     #expect(predicted.out == "prediction\n0\n0\n0\n1\n1\n1\n1\n1\n1\n1\n")
   }
 
-  /// What Ctrl-C during a save does before the process ends: the
-  /// registered temporary is removed (and only while it is registered).
-  /// A registry of its own, so that saves in parallel tests are untouched.
-  @Test func interruptRemovesTheTemporaryOnlyWhileWriting() throws {
-    let dir = temporaryDirectory()
-    let temporary = dir + "/model.json.tmp-fitlogit-1"
-    let files = FileManager.default
-    let pending = PendingTemporaryFile()
-    #expect(files.createFile(atPath: temporary, contents: Data("{".utf8)))
-    pending.whileWriting(temporary) {
-      pending.removeNow()  // the signal handler's work
-    }
-    #expect(!files.fileExists(atPath: temporary))
-    #expect(files.createFile(atPath: temporary, contents: Data("{".utf8)))
-    pending.removeNow()  // a signal after the save
-    #expect(files.fileExists(atPath: temporary))
-  }
-
   @Test func saveIntoMissingDirectoryFails() throws {
     let dir = temporaryDirectory()
     let r = cli(dataFile("points.csv"), "--save", dir + "/no/such/dir/model.json")

@@ -43,6 +43,39 @@ import Testing
     #expect(values == [2])
   }
 
+  /// Past the first 1 MiB read, unquoted text takes the comma-splitting
+  /// path: the same rows, CRLF and blank lines, and line numbers in errors.
+  @Test func unquotedPathAfterTheFirstBuffer() throws {
+    var text = "y,p\n"
+    for _ in 0..<200_000 { text += "1,0.5\n" }  // 1.2 MB
+    text += "0,0.25\r\n\n1,0.75"
+    let path = Self.write(text)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var rows = 0
+    var sum = 0.0
+    var lastLine = 0
+    try CSVNumberStream.read(
+      path: path, name: "f.csv", select: { _ in [1, 0] },
+      body: { block in
+        rows += block.rows
+        for i in 0..<block.rows { sum += block.values[2 * i] }
+        lastLine = block.lines.last!
+      })
+    #expect(rows == 200_002)
+    #expect(sum == 200_000 * 0.5 + 0.25 + 0.75)
+    #expect(lastLine == 200_004)  // header 1, rows 2..200001, CRLF row, blank, last
+    let bad = Self.write(text + "\n1,abc\n")
+    defer { try? FileManager.default.removeItem(atPath: bad) }
+    #expect(throws: CSVError(file: "f.csv", line: 200_005, column: 2, message: "expected a number, found \"abc\"")) {
+      try CSVNumberStream.read(path: bad, name: "f.csv", select: { _ in [1] }, body: { _ in })
+    }
+    let short = Self.write(text + "\n1\n")
+    defer { try? FileManager.default.removeItem(atPath: short) }
+    #expect(throws: CSVError(file: "f.csv", line: 200_005, column: 2, message: "expected 2 fields as in the header, found 1")) {
+      try CSVNumberStream.read(path: short, name: "f.csv", select: { _ in [1] }, body: { _ in })
+    }
+  }
+
   @Test func errorsNameTheLine() {
     let path = Self.write("p\n0.5\n\"x\n")
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -228,6 +228,28 @@ func parse(_ svg: String) -> ElementCounter? {
     #expect(html.contains("<output id=\"log-loss\" data-value=\"0.4\">0.4000</output>"))
   }
 
+  /// Three classes: each point's stack is its probabilities, own class
+  /// first (full colour), the whole stack 1 (260 px), sorted by own class.
+  @Test func classProbabilityStacks() throws {
+    let input = ClassProbabilityInput(
+      title: "t", summary: [], labels: [2, 0, 1], classNames: ["a", "b", "c"],
+      probabilities: [0.2, 0.3, 0.5, 0.9, 0.05, 0.05, 0.1, 0.6, 0.3], logLoss: 0.4243,
+      objective: 0.5, traces: [])
+    let figures = classProbabilityFigures(input)
+    #expect(figures.map(\.fileName) == ["1-class-probabilities.svg", "2-class-losses.svg"])
+    let doc = try #require(parse(figures[0].svg))
+    let bars = doc.elements.filter { $0.name == "rect" && $0.attributes["fill-opacity"] != nil }
+    #expect(bars.count == 9)
+    let heights = bars.map { Double($0.attributes["height"]!)! }
+    // Sorted by own class: point 3 (0.5), point 2 (0.6), point 1 (0.9).
+    let expected = [0.5, 0.2, 0.3, 0.6, 0.1, 0.3, 0.9, 0.05, 0.05]
+    for (h, p) in zip(heights, expected) { #expect(abs(h - 260 * p) <= 0.01, "\(h) for \(p)") }
+    #expect(bars.map { $0.attributes["fill-opacity"]! } == ["0.9", "0.3", "0.3", "0.9", "0.3", "0.3", "0.9", "0.3", "0.3"])
+    let losses = try #require(parse(figures[1].svg))
+    #expect(losses.texts.contains("log loss = mean = 0.4243"))
+    #expect(losses.texts.contains("point 1, class c: loss = 0.6931"))
+  }
+
   @Test func evenlySpacedRanksAreSliceMiddles() {
     #expect(evenlySpacedRanks(10, slots: 300) == Array(0..<10))
     #expect(evenlySpacedRanks(1000, slots: 4) == [125, 375, 625, 875])
