@@ -35,7 +35,7 @@ enum PathCommand {
     ], positionals: ["DATA.csv"])
 
   static func run(
-    _ words: [String], stdout: inout some TextOutputStream,
+    _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
     guard let p = try table.parse(words) else {
@@ -71,8 +71,8 @@ enum PathCommand {
       }
       let figure = coefficientPaths(
         Cs: Cs, series: series, penalty: penaltyName(r.resolvedPenalty))
-      try FileSystem.makeDirectory(plot)
-      try FileSystem.save(figure.svg, to: plot + "/" + figure.fileName)
+      outputs.addInput(path)
+      try outputs.stageDirectory([(figure.fileName, figure.svg)], at: plot)
     }
     stdout.write(
       p.flag("--json") ? json(Cs: Cs, fits: fits, data: data, names: names)

@@ -87,7 +87,7 @@ private func dispatch(
   case "score":
     try ScoreCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "path":
-    try PathCommand.run(rest, stdout: &stdout, stderr: &stderr)
+    try PathCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":
     try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":

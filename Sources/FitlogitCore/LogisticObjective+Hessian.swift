@@ -1,7 +1,6 @@
 import FitlogitData
 import FitlogitSystem
 
-import Dispatch
 import FitlogitOptimization
 
 extension LogisticObjective: TwiceDifferentiableObjective {
@@ -80,7 +79,7 @@ extension LogisticObjective: TwiceDifferentiableObjective {
         nonisolated(unsafe) let w = w
         this.features.values.withUnsafeBufferPointer { x in
           nonisolated(unsafe) let x = x
-          DispatchQueue.concurrentPerform(iterations: blocks) { block in
+          parallelFor(blocks) { block in
             let part = out.baseAddress! + block * dim * dim
             withUnsafeTemporaryAllocation(of: Double.self, capacity: dim) { xt in
               let xt = xt.baseAddress!
