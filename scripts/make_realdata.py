@@ -8,6 +8,7 @@ titanic.csv as R's write.csv does (strings quoted, NA for missing), the
 penguins file byte for byte as palmerpenguins ships it, and anes96 as
 `DataFrame.to_csv()` writes statsmodels' frame (with its index column).
 """
+import gzip
 import os
 import shutil
 
@@ -29,3 +30,8 @@ shutil.copyfile(
     os.path.join(root, "penguins.csv"))
 
 sm.datasets.anes96.load_pandas().data.to_csv(os.path.join(root, "anes96.csv"))
+
+# The Titanic file gzip'd (`gzip -9n`: no name, no time, so it is stable).
+with open(os.path.join(root, "titanic.csv"), "rb") as f, \
+        open(os.path.join(root, "titanic.csv.gz"), "wb") as out:
+    out.write(gzip.compress(f.read(), compresslevel=9, mtime=0))

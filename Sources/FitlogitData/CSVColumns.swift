@@ -14,7 +14,10 @@ public enum CSVColumns {
   public static func read(
     csv bytes: [UInt8], file: String, columns: [(name: String, purpose: String)]
   ) throws(CSVError) -> [[String]] {
-    try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+    try bytes.withUnsafeBufferPointer { (whole) throws(CSVError) in
+      let inflated = Gzip.isGzip(whole) ? try Gzip.decompress(whole, file: file) : nil
+      defer { withExtendedLifetime(inflated) {} }
+      let buffer = inflated?.buffer ?? whole
       try Dataset.checkText(buffer, file: file)
       var reader = CSVRecordReader(bytes: buffer, file: file)
       reader.delimiter = CSVDelimiter.choose(buffer, file: file, given: nil).delimiter

@@ -164,6 +164,13 @@ extension Dataset {
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, options: CSVReadOptions,
     mode: CSVParseMode = .automatic, releaser: PageReleaser = .none
   ) throws(CSVError) -> Dataset {
+    // A gzip file (by its magic bytes, whatever its name) is inflated
+    // first, its compressed pages released as they are read.
+    if Gzip.isGzip(bytes) {
+      let text = try Gzip.decompress(bytes, file: file, releaser: releaser)
+      defer { withExtendedLifetime(text) {} }
+      return try parse(text.buffer, file: file, options: options, mode: mode)
+    }
     var reader = CSVRecordReader(bytes: bytes, file: file)
     let header = try Dataset.header(
       bytes, file: file, releaser: releaser, reader: &reader,

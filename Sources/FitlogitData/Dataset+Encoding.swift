@@ -138,26 +138,33 @@ extension Dataset {
       }
       var firstOutput = [Int](repeating: 0, count: n + 1)
       for i in 0..<n { firstOutput[i + 1] = firstOutput[i] + (keep[i] ? 1 : 0) }
-      values = [Double](repeating: 0, count: kept * width)
-      let blocks = n >= 1 << 16 ? 4 * processorCount() : 1
-      values.withUnsafeMutableBufferPointer { out in
+      // Plain arrays for the hot loop (no tuple of arrays to retain per
+      // row), and every output cell written once, zeros included.
+      let columnOf = categorical.map(\.k)
+      let isNumber = categorical.map(\.isNumber)
+      let numericCount = numeric.count
+      values = [Double](unsafeUninitializedCapacity: kept * width) { out, filled in
         cells.values.withUnsafeBufferPointer { v in
-          nonisolated(unsafe) let out = out
-          parallelFor(blocks) { b in
-            for i in (n * b / blocks)..<(n * (b + 1) / blocks) where keep[i] {
-              let row = out.baseAddress! + firstOutput[i] * width
-              let cell = v.baseAddress! + i * d
-              for (m, k) in numeric.enumerated() { row[m] = cell[k] }
-              for (c, category) in categorical.enumerated() {
-                let rank =
-                  category.isNumber
-                  ? numberSlots[c][cell[category.k]]!
-                  : textSlots[c][CellCode.textID(cell[category.k])!]
-                if rank >= shift { row[offsets[c] + rank] = 1 }
+          numeric.withUnsafeBufferPointer { numeric in
+            nonisolated(unsafe) let out = out
+            parallelFor(n >= 1 << 16 ? 4 * processorCount() : 1) { b in
+              let blocks = n >= 1 << 16 ? 4 * processorCount() : 1
+              for i in (n * b / blocks)..<(n * (b + 1) / blocks) where keep[i] {
+                let row = out.baseAddress! + firstOutput[i] * width
+                let cell = v.baseAddress! + i * d
+                for m in 0..<numericCount { row[m] = cell[numeric[m]] }
+                (row + numericCount).initialize(repeating: 0, count: width - numericCount)
+                for c in 0..<columnOf.count {
+                  let x = cell[columnOf[c]]
+                  let rank =
+                    isNumber[c] ? numberSlots[c][x]! : textSlots[c][CellCode.textID(x)!]
+                  if rank >= shift { row[offsets[c] + rank] = 1 }
+                }
               }
             }
           }
         }
+        filled = kept * width
       }
     }
 

@@ -43,6 +43,11 @@ extension Matrix {
     _ buffer: UnsafeBufferPointer<UInt8>, file: String,
     encoding: FeatureEncoding, mode: Dataset.CSVParseMode = .automatic
   ) throws(CSVError) -> Matrix {
+    if Gzip.isGzip(buffer) {
+      let text = try Gzip.decompress(buffer, file: file)
+      defer { withExtendedLifetime(text) {} }
+      return try parse(text.buffer, file: file, encoding: encoding, mode: mode)
+    }
     var reader = CSVRecordReader(bytes: buffer, file: file)
     let header = try Dataset.header(
       buffer, file: file, releaser: .none, reader: &reader)

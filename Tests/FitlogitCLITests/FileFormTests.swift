@@ -65,6 +65,18 @@ import Testing
     close(fd)
     close(saved)
     #expect(r.out == plain.out && r.err == "")
+
+    // gzip, by its magic bytes: as a file and on standard input.
+    r = Self.run([dataFile("titanic.csv.gz")] + Self.args)
+    #expect(r.out == plain.out && r.err == "")
+    let savedAgain = dup(0)
+    let gz = open(dataFile("titanic.csv.gz"), O_RDONLY)
+    dup2(gz, 0)
+    r = Self.run(["-"] + Self.args)
+    dup2(savedAgain, 0)
+    close(gz)
+    close(savedAgain)
+    #expect(r.out == plain.out && r.err == "")
   }
 
   @Test func badDelimiter() {
