@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/FitlogitCore/PowersOfFive.swift: the 128-bit powers of five
+"""Writes Sources/FitlogitData/PowersOfFive.swift: the 128-bit powers of five
 that the Eisel-Lemire float parser multiplies by (the table of fast_float,
 generated the same way: 5^q truncated to 128 bits for q >= 0, the reciprocal
 rounded up for q < 0, normalized so the top bit is set).
@@ -50,7 +50,7 @@ def main():
         lines.append(f"  0x{hi:016x}, 0x{lo:016x},  // 5^{q}")
     lines.append("]")
     here = os.path.dirname(os.path.abspath(__file__))
-    out = os.path.join(here, "..", "Sources", "FitlogitCore", "PowersOfFive.swift")
+    out = os.path.join(here, "..", "Sources", "FitlogitData", "PowersOfFive.swift")
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Golden cross-entropy values from scikit-learn and Keras themselves, for
-Tests/CrossEntropyTests. Run by hand:
+Tests/FitlogitCrossEntropyTests. Run by hand:
 
     pip install scikit-learn keras
     python3 scripts/make_loss_golden.py     (Keras' numpy backend)

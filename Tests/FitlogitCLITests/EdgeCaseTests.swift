@@ -167,8 +167,9 @@ func allFinite(_ json: [String: Any]) -> Bool {
 
   @Test func invalidUTF8() {
     let path = temporaryDirectory() + "/latin1.csv"
-    FileManager.default.createFile(
-      atPath: path, contents: Data("x,y\n1,caf".utf8 + [0xE9, 0x0A] + Data("2,b\n".utf8)))
+    #expect(
+      FileManager.default.createFile(
+        atPath: path, contents: Data("x,y\n1,caf".utf8 + [0xE9, 0x0A] + Data("2,b\n".utf8))))
     let r = cli(path)
     #expect(r.status == 1)
     #expect(r.err == "fitlogit: error: \(path):2:1: invalid UTF-8 byte 0xE9 at byte 6 of the "

@@ -162,7 +162,7 @@ private func binary<T: LossFloat>(
   }
 }
 
-/// Every case of Tests/CrossEntropyTests/Golden/losses.json (written by
+/// Every case of Tests/FitlogitCrossEntropyTests/Golden/losses.json (written by
 /// scripts/make_loss_golden.py from Keras 3 and scikit-learn).
 @Suite struct GoldenTests {
   nonisolated(unsafe) static let cases: [[String: Any]] = {
