@@ -17,7 +17,6 @@
 @inline(__always) package func libmCeil(_ x: Double) -> Double { ceil(x) }
 @inline(__always) package func libmErfc(_ x: Double) -> Double { erfc(x) }
 @inline(__always) package func libmLgamma(_ x: Double) -> Double { lgamma(x) }
-@inline(__always) package func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 @inline(__always) package func libmCos(_ x: Double) -> Double { cos(x) }
 @inline(__always) package func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 
