@@ -1,7 +1,8 @@
 /// The ways libraries compute the same cross-entropy, and where they part.
 public enum Convention: String, CaseIterable, Sendable {
-  /// tf.keras / Keras 2: clip p to [1e-7, 1 − 1e-7], then log(p + 1e-7)
-  /// and log(1 − p + 1e-7) for binary; categorical renormalizes rows.
+  /// tf.keras of TensorFlow ≤ 2.15 (Keras 2): clip p to [1e-7, 1 − 1e-7],
+  /// then log(p + 1e-7) and log(1 − p + 1e-7) for binary; categorical
+  /// renormalizes rows. Since TensorFlow 2.16 tf.keras is Keras 3.
   case keras2
   /// Keras 3: the same clipping, plain logs; categorical renormalizes rows.
   case keras3

@@ -34,11 +34,23 @@ public enum CSVNumberStream {
     select: ([String]) throws(CSVError) -> [Int],
     body: (CSVNumberBlock) throws(CSVError) -> Void
   ) throws(CSVError) {
+    try read(
+      path: path, name: name, blockRows: blockRows, bufferSize: 1 << 20, select: select,
+      body: body)
+  }
+
+  /// `read` with a given first buffer size, so tests can cut records at
+  /// every byte.
+  static func read(
+    path: String, name: String, blockRows: Int, bufferSize: Int,
+    select: ([String]) throws(CSVError) -> [Int],
+    body: (CSVNumberBlock) throws(CSVError) -> Void
+  ) throws(CSVError) {
     let input: InputStream
     do { input = try InputStream(path: path) } catch {
       throw CSVError(file: name, line: 1, column: 1, message: error.message)
     }
-    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    var buffer = [UInt8](repeating: 0, count: bufferSize)
     var filled = 0
     var atEnd = false
     var line = 1

@@ -76,6 +76,49 @@ import Testing
     }
   }
 
+  /// Random files with quoted fields (commas, doubled quotes, line ends
+  /// inside quotes), CRLF and blank lines, read with buffers of 3 to 64
+  /// bytes so that records are cut everywhere: the same numbers and lines
+  /// as reading with the default buffer.
+  @Test func tinyBuffersCutRecordsAnywhere() throws {
+    var rng = SplitMix(state: 15)
+    for trial in 0..<40 {
+      var text = "\"a,\"\"b\"\"\",v\r\n"
+      var expected: [Double] = []
+      var lines: [Int] = []
+      var line = 2
+      for r in 0..<Int(1 + rng.next() % 30) {
+        if rng.next() % 5 == 0 {
+          text += "\n"
+          line += 1
+        }
+        let label = rng.next() % 3 == 0 ? "\"x\ny,\"\"z\"\"\"" : "lab\(r)"
+        let v = Double(rng.next() % 1000) / 8
+        text += "\(label),\(v)" + (rng.next() % 2 == 0 ? "\r\n" : "\n")
+        expected.append(v)
+        lines.append(line)
+        line += label.contains("\n") ? 2 : 1
+      }
+      let path = Self.write(text)
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let size = 3 + trial % 62
+      var values: [Double] = []
+      var seen: [Int] = []
+      try CSVNumberStream.read(
+        path: path, name: "f.csv", blockRows: 4, bufferSize: size,
+        select: { header in
+          #expect(header == ["a,\"b\"", "v"])
+          return [1]
+        },
+        body: { block in
+          values += block.values
+          seen += block.lines
+        })
+      #expect(values == expected, "trial \(trial), buffer \(size)")
+      #expect(seen == lines, "trial \(trial), buffer \(size)")
+    }
+  }
+
   @Test func errorsNameTheLine() {
     let path = Self.write("p\n0.5\n\"x\n")
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -86,5 +129,17 @@ import Testing
       try CSVNumberStream.read(
         path: "/nonexistent/nope.csv", name: "nope.csv", select: { _ in [0] }, body: { _ in })
     }
+  }
+}
+
+/// SplitMix64, for the random files above.
+struct SplitMix {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
