@@ -82,7 +82,7 @@ import Testing
     let labels = (0..<n).map { _ in Int.random(in: 0..<2, using: &rng) }
     let weights = (0..<n).map { _ in Double.random(in: 0.2...2, using: &rng) }
     var sequential = LogisticObjective(
-      features: Matrix(rows: n, columns: d, values: x), labels: labels, classCount: 2,
+      features: Matrix(rows: n, columns: d, uncheckedValues: x), labels: labels, classCount: 2,
       sampleWeights: weights, penalty: Penalty(C: 0.7, l1Ratio: 0.5), fitIntercept: true)
     sequential.blocked = false
     var blocked = sequential
