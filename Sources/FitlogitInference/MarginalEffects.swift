@@ -5,7 +5,9 @@ import FitlogitCore
 /// (`overall`) or at the mean row (`mean`), as a derivative (`dydx`) or an
 /// elasticity (`eyex`), with delta-method errors J Σ Jᵀ.
 public struct MarginalEffects: Sendable {
+  /// Where the effect is taken: averaged over the rows, or at the mean row.
   public enum At: String, CaseIterable, Sendable { case overall, mean }
+  /// A derivative dP/dx, or an elasticity d(ln P)/d(ln x).
   public enum Method: String, CaseIterable, Sendable { case dydx, eyex }
 
   public var at: At
