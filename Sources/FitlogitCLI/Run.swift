@@ -85,7 +85,7 @@ private func dispatch(
   case "loss":
     try LossCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "score":
-    try ScoreCommand.run(rest, stdout: &stdout, stderr: &stderr)
+    try ScoreCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":
     try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":
