@@ -14,8 +14,8 @@ enum ScoreCommand {
       .flag("--json", help: "print JSON instead of text"),
       .text(
         "--plot", "DIR",
-        help: "write ROC, precision-recall, calibration and confusion-matrix figures (SVG)",
-        "and DIR/index.html"),
+        help: "write ROC, precision-recall, calibration and confusion-matrix",
+        "figures (SVG) and DIR/index.html"),
     ], positionals: ["MODEL.json", "DATA.csv"])
 
   /// `--threshold`, shared by `score`, `predict` and `fit --test`.
