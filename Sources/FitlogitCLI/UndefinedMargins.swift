@@ -6,7 +6,7 @@ extension LogisticModel {
   /// and no most probable class, and printing NaN or class 0 for them would
   /// be a made-up answer (`predict`, `score`).
   func checkDefined(_ x: Matrix, source: String) throws(CommandError) {
-    guard let i = firstUndefinedRow(x) else { return }
+    guard let i = firstUndefinedRow(unchecked: x) else { return }
     throw .data(
       "\(source): data row \(i + 1): x·w overflows double arithmetic (a feature "
         + "value too large for the model's coefficients), so the row has no "
