@@ -55,8 +55,10 @@ let package = Package(
     // classification report... Knows nothing of models or files.
     .target(name: "FitlogitMetrics", dependencies: ["FitlogitSystem"]),
     // scikit-learn's model_selection: NumPy's legacy Mersenne Twister,
-    // stratified train/test splits.
-    .target(name: "FitlogitModelSelection"),
+    // stratified train/test splits and folds, LogisticRegressionCV.
+    .target(
+      name: "FitlogitModelSelection",
+      dependencies: ["FitlogitCore", "FitlogitData", "FitlogitMetrics", "FitlogitSystem"]),
     // Statistical inference for unpenalized fits (statsmodels' summary).
     .target(
       name: "FitlogitInference",
@@ -115,7 +117,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitModelSelectionTests",
-      dependencies: ["FitlogitModelSelection", "FitlogitTestSupport"],
+      dependencies: [
+        "FitlogitModelSelection", "FitlogitCore", "FitlogitData", "FitlogitTestSupport",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "FitlogitMetricsTests",

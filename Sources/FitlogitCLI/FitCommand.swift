@@ -14,6 +14,11 @@ enum FitCommand {
     var testSize: Double?
     var randomState: Int?
     var threshold: Double?
+    /// `--cv K`: LogisticRegressionCV instead of one fit.
+    var cv: Int?
+    var Cs: [Double] = LogisticRegressionCV.logspace(10)
+    var CsText = "10"
+    var scoring = LogisticRegressionCV.Scoring.accuracy
     var regression = LogisticRegression()
     var json = false
     var verbose = false
@@ -81,6 +86,16 @@ enum FitCommand {
         help: "the split's random_state (NumPy's RandomState(N))"
       ) { $0 >= 0 && $0 <= 4_294_967_295 },
       ScoreCommand.threshold,
+      .integer(
+        "--cv", "K", default: nil, requirement: ">= 2",
+        help: "choose C by K stratified folds: LogisticRegressionCV(cv=K)"
+      ) { $0 >= 2 },
+      .text(
+        "--Cs", "N|LIST",
+        help: "--cv's grid: logspace(-4, 4, N) (default N = 10),", "or a list C1,C2,..."),
+      .choice(
+        "--scoring", of: LogisticRegressionCV.Scoring.self, default: nil,
+        help: "--cv's fold score (default accuracy, scikit-learn 1.9's)"),
       .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
       .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
       .flag("--verbose", help: "one line per iteration and the timings, on stderr"),
@@ -121,7 +136,7 @@ enum FitCommand {
     if let maxIter = p.integer("--max-iter") { r.maxIter = maxIter }
     if let text = p.text("--class-weight") { r.classWeight = try classWeight(text) }
     if let problem = r.solverProblem { throw .usage(problem) }
-    return Options(
+    var options = Options(
       path: p.positionals[0],
       reading: try DataOptions.read(
         p, target: p.text("--target"), sampleWeight: p.text("--sample-weight")),
@@ -130,6 +145,38 @@ enum FitCommand {
       randomState: p.integer("--random-state"), threshold: p.number("--threshold"),
       regression: r, json: p.flag("--json"), verbose: p.flag("--verbose"),
       warmStart: p.text("--warm-start"))
+    options.cv = p.integer("--cv")
+    if let text = p.text("--Cs") {
+      options.CsText = text
+      options.Cs = try parseCs(text)
+    }
+    if let scoring = p.choice("--scoring", as: LogisticRegressionCV.Scoring.self) {
+      options.scoring = scoring
+    }
+    if options.cv == nil && (p.text("--Cs") != nil || p.text("--scoring") != nil) {
+      throw .usage("--Cs and --scoring set up --cv; give --cv K")
+    }
+    if options.cv != nil && r.resolvedPenalty.hasL1 {
+      throw .usage("--cv fits the L2 penalty (LogisticRegressionCV's l1_ratios are not offered)")
+    }
+    return options
+  }
+
+  /// `--Cs 10` (np.logspace(-4, 4, 10)) or `--Cs 0.1,1,10` (in that order).
+  static func parseCs(_ text: String) throws(CommandError) -> [Double] {
+    if let n = Int(text) {
+      guard n >= 1 else { throw .usage("'--Cs' must be >= 1 values, found '\(text)'") }
+      return LogisticRegressionCV.logspace(n)
+    }
+    var grid: [Double] = []
+    for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+      guard let v = Double(item.trimmingPrefix(" ")), v.isFinite, v > 0 else {
+        throw .usage(
+          "'--Cs' expects a count or comma-separated numbers > 0, found '\(printable(text))'")
+      }
+      grid.append(v)
+    }
+    return grid
   }
 
   static func run(
@@ -182,13 +229,25 @@ enum FitCommand {
           + "max|grad| \(significant(record.gradientMaxAbs, 3))  step "
           + "\(significant(record.step, 3))  evaluations \(record.evaluations)\n")
     }
-    let fit = withoutActuallyEscaping(progress) { progress in
-      options.regression.fit(data, observer: options.verbose ? progress : nil)
+    var crossValidation: CrossValidation?
+    let fit: Fit
+    if let k = options.cv {
+      let cv = try crossValidate(data, folds: k, options: options)
+      crossValidation = cv
+      fit = cv.refit
+    } else {
+      fit = withoutActuallyEscaping(progress) { progress in
+        options.regression.fit(data, observer: options.verbose ? progress : nil)
+      }
     }
     if options.verbose {
       stderr.write("fit: \(milliseconds(clock.now - parsed)) ms\n")
     }
-    let warnings = warnings(fit)
+    var warnings = crossValidation.map(CrossValidationReport.warnings) ?? []
+    if let k = options.cv, let w = leastPopulatedClassWarning(labels: data.labels, folds: k) {
+      warnings.insert(w, at: 0)
+    }
+    warnings += Self.warnings(fit)
     for warning in warnings {
       stderr.write("fitlogit: warning: \(warning)\n")
     }
@@ -211,11 +270,35 @@ enum FitCommand {
         fit.model, weightColumn: options.reading.sampleWeight, threshold: options.threshold)
     }
     if options.json {
-      let test = evaluation.map { [("test", ScoreReport.json($0))] } ?? []
-      stdout.write(FitReport.json(fit, data: data, warnings: warnings, extra: test))
+      var extra = crossValidation.map { [("cv", CrossValidationReport.json($0, options))] } ?? []
+      extra += evaluation.map { [("test", ScoreReport.json($0))] } ?? []
+      stdout.write(FitReport.json(fit, data: data, warnings: warnings, extra: extra))
     } else {
       stdout.write(FitReport.text(fit, data: data))
+      if let crossValidation {
+        stdout.write("\n" + CrossValidationReport.text(crossValidation, options))
+      }
       if let evaluation { stdout.write("\n" + ScoreReport.text(evaluation)) }
+    }
+  }
+
+  /// `--cv K`: LogisticRegressionCV on `data` with the fit's options.
+  static func crossValidate(
+    _ data: Dataset, folds: Int, options: Options
+  ) throws(CommandError) -> CrossValidation {
+    if options.scoring == .rocAUC && data.classCount != 2 {
+      throw .data(
+        "--scoring roc_auc needs two classes; \"\(printable(data.targetName))\" has "
+          + "\(data.classCount) (scikit-learn raises too)")
+    }
+    var cv = LogisticRegressionCV(Cs: options.Cs)
+    cv.folds = folds
+    cv.scoring = options.scoring
+    cv.regression = options.regression
+    do {
+      return try cv.fit(data)
+    } catch {
+      throw .data("\(printable(options.path)): --cv \(folds): \(error.message)")
     }
   }
 

@@ -45,6 +45,11 @@ final class StagedOutputs {
 
   /// Stages `text` as the contents of the file at `path`.
   func stageFile(_ text: String, at path: String) throws(CommandError) {
+    if path.hasSuffix("/") {
+      throw .data(
+        "\(printable(path)): names a directory; --save writes a file (such as "
+          + "\(printable(path))model.json)")
+    }
     switch try target(of: path) {
     case .writeThrough(let resolved):
       steps.append(.writeThrough(target: resolved, bytes: Array(text.utf8), shown: printable(path)))

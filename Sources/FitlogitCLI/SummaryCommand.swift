@@ -13,6 +13,19 @@ enum SummaryCommand {
         help: "confidence level 1 - A for the intervals (default 0.05)"
       ) { $0 > 0 && $0 < 1 },
     ] + DataOptions.entries.filter { $0.name != "--drop-first" && $0.name != "--standardize" } + [
+      .flag(
+        "--odds-ratios",
+        help: "exp(coef) and exp of the interval ends (as R and Stata report them)"),
+      .choice(
+        "--cov-type", of: CovarianceType.self, default: .nonrobust,
+        shownAs: "--cov-type nonrobust|HC0|HC1|HC2|HC3|cluster",
+        help: "statsmodels' cov_type; HC1-HC3 with R sandwich's corrections"),
+      .text(
+        "--groups", "COL",
+        help: "cluster ids for --cov-type cluster: a numeric column, not a feature"),
+      .flag(
+        "--firth",
+        help: "Firth's bias-reduced fit (brglm2, logistf): finite on separated data"),
       .flag("--json", help: "statsmodels' attribute names as JSON"),
       .choice(
         "--penalty", of: LogisticRegression.PenaltyName.self,
@@ -39,8 +52,24 @@ enum SummaryCommand {
     let givenC = parsed.number("--C") ?? .nan
     let allowPenalized = parsed.flag("--allow-penalized")
     let json = parsed.flag("--json")
-    let path = parsed.positionals[0]
     let penalized = penalty == .l2 || !givenC.isNaN
+    let oddsRatios = parsed.flag("--odds-ratios")
+    let covarianceType = parsed.choice("--cov-type", as: CovarianceType.self) ?? .nonrobust
+    let groupsColumn = parsed.text("--groups")
+    let firth = parsed.flag("--firth")
+    if covarianceType == .cluster && groupsColumn == nil {
+      throw .usage("--cov-type cluster needs --groups COL (the column of cluster ids)")
+    }
+    if groupsColumn != nil && covarianceType != .cluster {
+      throw .usage("--groups is for --cov-type cluster")
+    }
+    if firth && covarianceType != .nonrobust {
+      throw .usage("--firth reports its own (model-based) errors; drop --cov-type")
+    }
+    if firth && penalized {
+      throw .usage("--firth is itself a penalized fit; drop --penalty and --C")
+    }
+    let path = parsed.positionals[0]
     if penalized && !allowPenalized {
       throw .usage(
         "summary reports the textbook standard errors of the unpenalized maximum-likelihood "
@@ -50,26 +79,33 @@ enum SummaryCommand {
 
     // Treatment coding against the first level, as R and statsmodels
     // formulas code a factor: drop_first, with patsy's names.
-    var reading = try DataOptions.read(parsed, target: target, sampleWeight: nil)
+    // The cluster ids ride in the sample-weight slot: read like a weight
+    // column (numeric, kept out of the features, dropped with --dropna's
+    // rows), then taken off the dataset so the fit stays unweighted.
+    var reading = try DataOptions.read(parsed, target: target, sampleWeight: groupsColumn)
     reading.dropFirst = true
     var data = try loadDataset(path, options: reading)
     for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(data)
     data.featureNames = patsyNames(data.encoding)
+    let groups = data.sampleWeights
+    data.sampleWeights = nil
     let summary: LogitSummary
     do {
       let C = givenC.isNaN ? 1 : givenC
-      summary = try LogitSummary(data: data, alpha: alpha, C: penalized ? C : nil)
+      summary = try LogitSummary(
+        data: data, alpha: alpha, C: penalized ? C : nil, covarianceType: covarianceType,
+        groups: groups, firth: firth)
     } catch {
       throw .data(error.message)
     }
     for warning in summary.warnings { stderr.write("fitlogit: warning: \(warning)\n") }
     if json {
-      stdout.write(SummaryReport.json(summary))
+      stdout.write(SummaryReport.json(summary, oddsRatios: oddsRatios))
     } else {
       let n = data.droppedRows
       stdout.write(
-        SummaryReport.text(summary)
+        SummaryReport.text(summary, oddsRatios: oddsRatios)
           + (n == 0 ? "" : "(\(n) observation\(n == 1 ? "" : "s") deleted due to missingness)\n"))
     }
   }

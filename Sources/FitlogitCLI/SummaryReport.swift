@@ -5,15 +5,15 @@ import FitlogitJSON
 enum SummaryReport {
   static let width = 78
 
-  static func text(_ s: LogitSummary) -> String {
+  static func text(_ s: LogitSummary, oddsRatios: Bool = false) -> String {
     let model = s.equations.count == 1 ? "Logit" : "MNLogit"
     var title = "\(model) Regression Results"
     if let C = s.penalizedC { title += " (L2 penalty C=\(shortest(C)): not textbook errors)" }
     var out = center(title, width) + "\n" + String(repeating: "=", count: width) + "\n"
     let left: [(String, String)] = [
-      ("Dep. Variable:", s.targetName), ("Model:", model), ("Method:", "MLE"),
-      ("Solver:", "newton"), ("Iterations:", String(s.iterations)),
-      ("converged:", s.converged ? "True" : "False"), ("Covariance Type:", "nonrobust"),
+      ("Dep. Variable:", s.targetName), ("Model:", model), ("Method:", s.firth ? "Firth" : "MLE"),
+      ("Solver:", s.firth ? "firth" : "newton"), ("Iterations:", String(s.iterations)),
+      ("converged:", s.converged ? "True" : "False"), ("Covariance Type:", s.covarianceType.rawValue),
     ]
     let right: [(String, String)] = [
       ("No. Observations:", String(s.nobs)), ("Df Residuals:", String(s.dfResid)),
@@ -52,6 +52,7 @@ enum SummaryReport {
       let last = e == s.equations.count - 1
       out += String(repeating: last ? "=" : "-", count: tableWidth) + "\n"
     }
+    if oddsRatios { out += oddsRatioTable(s, stub: stub, lo: lo, hi: hi, width: tableWidth) }
     out += pair(("AIC:", printf("%.4f", s.aic)), 37) + "   "
       + pair(("BIC:", printf("%.4f", s.bic)), 38) + "\n"
     out += pair(("Deviance:", printf("%.4f", s.deviance)), 37) + "   "
@@ -59,7 +60,29 @@ enum SummaryReport {
     return out
   }
 
-  static func json(_ s: LogitSummary) -> String {
+  /// exp(coef) with exp of the interval ends, the convention of R's
+  /// `exp(cbind(coef(m), confint.default(m)))` and Stata's `logit, or`.
+  static func oddsRatioTable(
+    _ s: LogitSummary, stub: Int, lo: String, hi: String, width: Int
+  ) -> String {
+    var out = ""
+    for (e, equation) in s.equations.enumerated() {
+      let label = s.equations.count == 1 ? "" : "\(s.targetName)=\(equation)"
+      out += pad(label, stub, right: true) + pad("odds ratio", 11, right: true)
+        + [lo, hi].map { pad($0, 12, right: true) }.joined() + "\n"
+      out += String(repeating: "-", count: width) + "\n"
+      for (j, name) in s.names.enumerated() {
+        out += pad(name, stub, right: false)
+          + pad(forg(s.oddsRatios[e][j], precision: 4), 11, right: true)
+          + pad(forg(s.oddsRatioCI[e][j][0], precision: 3), 12, right: true)
+          + pad(forg(s.oddsRatioCI[e][j][1], precision: 3), 12, right: true) + "\n"
+      }
+      out += String(repeating: "=", count: width) + "\n"
+    }
+    return out
+  }
+
+  static func json(_ s: LogitSummary, oddsRatios: Bool = false) -> String {
     let single = s.equations.count == 1
     func table(_ rows: [[Double]]) -> JSON {
       single ? .numbers(rows[0]) : .array(rows.map(JSON.numbers))
@@ -75,6 +98,18 @@ enum SummaryReport {
     members += [
       ("params", table(s.params)), ("bse", table(s.bse)), ("z", table(s.z)),
       ("p", table(s.p)), ("ci", ci), ("alpha", .number(s.alpha)),
+      ("cov_type", .string(s.covarianceType.rawValue)),
+      ("cov_params", .array(s.covParams.map(JSON.numbers))),
+      ("method", .string(s.firth ? "firth" : "mle")),
+    ]
+    if oddsRatios {
+      let orCI = s.oddsRatioCI
+      let ciExp: JSON =
+        single
+        ? .array(orCI[0].map(JSON.numbers)) : .array(orCI.map { .array($0.map(JSON.numbers)) })
+      members += [("odds_ratios", table(s.oddsRatios)), ("odds_ratio_ci", ciExp)]
+    }
+    members += [
       ("llf", .number(s.llf)), ("llnull", .number(s.llnull)),
       ("llr_pvalue", .number(s.llrPValue)), ("prsquared", .number(s.prsquared)),
       ("aic", .number(s.aic)), ("bic", .number(s.bic)),

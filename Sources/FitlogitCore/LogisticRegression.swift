@@ -239,7 +239,7 @@ public struct LogisticRegression: Sendable {
 
   /// sᵢ, with class weights folded in (scikit-learn: "balanced" gives class
   /// c the weight Σs / (K · Σ_{i∈c} sᵢ)); nil when every weight is 1.
-  func sampleWeights(for data: Dataset) -> [Double]? {
+  package func sampleWeights(for data: Dataset) -> [Double]? {
     if case .weights(let named) = classWeight {
       let perClass = data.classes.map { name in
         named.last { Self.sameClass($0.name, name) }?.weight ?? 1

@@ -40,6 +40,14 @@ struct CSVCells {
       cells = try readRecords(reader, roles: roles, file: file)
     }
     if cells.rows == 0 {
+      // A file whose lines end in a carriage return alone (classic Mac OS)
+      // is one long header line: say so rather than "no data rows".
+      if bytes.contains(13) && !bytes.contains(10) {
+        throw CSVError(
+          file: file, line: 1, column: 1,
+          message: "the lines end with a carriage return alone (classic Mac OS); "
+            + "convert them to newlines, e.g. with tr '\\r' '\\n'")
+      }
       throw CSVError(
         file: file, line: headerLine + 1, column: 1,
         message: "no data rows after the header")

@@ -21,6 +21,13 @@ public struct LogitSummary: Sendable {
   public var p: [[Double]]
   /// Per equation, per name: [lower, upper] at level 1 − alpha.
   public var ci: [[[Double]]]
+  /// Which covariance the errors come from.
+  public var covarianceType: CovarianceType = .nonrobust
+  /// The whole covariance matrix of the parameters, equation-major then
+  /// const-first (statsmodels' `cov_params()`).
+  public var covParams: [[Double]] = []
+  /// Firth's bias-reduced estimate instead of the maximum-likelihood one.
+  public var firth = false
   public var alpha: Double
   public var llf: Double
   public var llnull: Double
@@ -60,10 +67,19 @@ extension LogitSummary {
   ///   - C: nil for the unpenalized fit, else the L2 penalty's C.
   /// - Throws: ``SummaryError`` when the design matrix is singular (a
   ///   constant or duplicated column), where no standard error exists.
+  ///   - covarianceType: statsmodels' `cov_type`; all but `nonrobust` need
+  ///     two classes, and `cluster` needs `groups` (one id per row).
+  ///   - firth: Firth's bias-reduced fit (two classes) instead of the MLE.
   public init(
-    data: Dataset, alpha: Double = 0.05, C: Double? = nil, maxIterations: Int = 35
+    data: Dataset, alpha: Double = 0.05, C: Double? = nil, maxIterations: Int = 35,
+    covarianceType: CovarianceType = .nonrobust, groups: [Double]? = nil, firth: Bool = false
   ) throws(SummaryError) {
     try Self.checkDesign(data)
+    if data.classCount > 2 && (firth || covarianceType != .nonrobust) {
+      throw SummaryError(
+        message: (firth ? "--firth" : "--cov-type \(covarianceType.rawValue)")
+          + " is implemented for two classes; the target has \(data.classCount)")
+    }
     var regression = LogisticRegression()
     regression.solver = .newton
     regression.tol = 1e-10
@@ -92,9 +108,25 @@ extension LogitSummary {
     for (a, ia) in kept.enumerated() {
       for (b, ib) in kept.enumerated() { information[a * m + b] = S * h[ia * w.count + ib] }
     }
-    var warnings = fit.diagnostics.map(\.message)
+    let separated = fit.diagnostics.contains(.perfectSeparation)
+      || fit.diagnostics.contains(.quasiSeparation)
+    var warnings = fit.diagnostics.compactMap { (d) -> String? in
+      switch d {
+      case .perfectSeparation, .quasiSeparation:
+        // Firth's estimate exists whatever the separation.
+        if firth { return nil }
+        return (d == .perfectSeparation
+          ? "the classes are perfectly separated by the features"
+          : "the classes are quasi-completely separated (they overlap only on the "
+            + "fitted boundary)")
+          + ", so the maximum-likelihood estimate does not exist (converged: False) "
+          + "and these coefficients and errors are meaningless; use --firth "
+          + "(Firth's bias-reduced fit) or a penalized 'fitlogit fit --C VALUE'"
+      default: return d.message
+      }
+    }
     var covariance = inverseOfPositiveDefinite(information, size: m)
-    if covariance == nil {
+    if covariance == nil && !firth {
       // Separation drives the information towards 0; a ridge keeps the
       // (meaningless, huge) standard errors finite, and the warning says so.
       var trace = 0.0
@@ -110,7 +142,9 @@ extension LogitSummary {
       warnings.append(
         "Newton's method did not converge in \(fit.optimization.iterations) iterations")
     }
-    let cov = covariance ?? [Double](repeating: .infinity, count: m * m)
+    var cov = covariance ?? [Double](repeating: .infinity, count: m * m)
+    var converged = fit.optimization.converged && !separated
+    var iterations = fit.optimization.iterations
 
     // Parameters, const first; for K > 2 relative to the first class.
     var params: [[Double]] = []
@@ -121,6 +155,30 @@ extension LogitSummary {
         row.append(K == 2 ? fit.model.coef[0, j] : fit.model.coef[k, j] - fit.model.coef[0, j])
       }
       params.append(row)
+    }
+    var firthLogLikelihood: Double?
+    if firth {
+      let design = BinaryDesign(data)
+      guard let f = FirthFit(design) else {
+        throw SummaryError(
+          message: "Firth's fit failed: the information matrix is singular along the way")
+      }
+      params = [f.beta]
+      cov = f.covariance
+      converged = f.converged
+      iterations = f.iterations
+      firthLogLikelihood = design.logLikelihood(f.beta)
+      if !f.converged {
+        warnings.append("Firth's fit did not converge in \(f.iterations) iterations")
+      }
+    } else if covarianceType != .nonrobust {
+      if covarianceType == .cluster && groups?.count != data.sampleCount {
+        throw SummaryError(message: "--cov-type cluster needs --groups COL (a column of cluster ids)")
+      }
+      let design = BinaryDesign(data)
+      cov = sandwichCovariance(
+        covarianceType, design: design, probabilities: design.probabilities(params[0]),
+        bread: cov, groups: groups)
     }
     let q = Normal.quantile(1 - alpha / 2)
     var bse: [[Double]] = []
@@ -145,7 +203,7 @@ extension LogitSummary {
       features: data.features, labels: data.labels, classCount: K, C: .infinity,
       fitIntercept: true)
     var g = w
-    let llf = -Double(data.sampleCount) * plain.value(at: w, gradient: &g)
+    let llf = firthLogLikelihood ?? -Double(data.sampleCount) * plain.value(at: w, gradient: &g)
     let n = Double(data.sampleCount)
     var llnull = 0.0
     for count in data.classCounts where count > 0 {
@@ -155,18 +213,24 @@ extension LogitSummary {
     let k = Double(equations * columns)
     let llr = 2 * (llf - llnull)
 
+    let covParams: [[Double]] = (0..<m).map { a in Array(cov[(a * m)..<((a + 1) * m)]) }
+    let aic: Double = -2 * llf + 2 * k
+    let bic: Double = -2 * llf + k * libmLog(n)
+    let llrPValue = ChiSquare.survival(llr, degreesOfFreedom: Double(dfModel))
     self.init(
       targetName: data.targetName, classes: data.classes,
       names: ["const"] + data.featureNames,
       equations: K == 2 ? [data.classes[1]] : Array(data.classes.dropFirst()),
       params: params, bse: bse, z: z, p: p, ci: ci, alpha: alpha,
       llf: llf, llnull: llnull,
-      llrPValue: ChiSquare.survival(llr, degreesOfFreedom: Double(dfModel)),
-      prsquared: 1 - llf / llnull, aic: -2 * llf + 2 * k, bic: -2 * llf + k * libmLog(n),
+      llrPValue: llrPValue, prsquared: 1 - llf / llnull, aic: aic, bic: bic,
       deviance: -2 * llf, nullDeviance: -2 * llnull, nobs: data.sampleCount,
       dfModel: dfModel, dfResid: data.sampleCount - Int(k),
-      converged: fit.optimization.converged, iterations: fit.optimization.iterations,
+      converged: converged, iterations: iterations,
       penalizedC: C, warnings: warnings)
+    self.covarianceType = covarianceType
+    self.covParams = covParams
+    self.firth = firth
   }
 
   /// Refuses a design whose columns (with the constant) are linearly

@@ -18,6 +18,7 @@
 @inline(__always) package func libmErfc(_ x: Double) -> Double { erfc(x) }
 @inline(__always) package func libmLgamma(_ x: Double) -> Double { lgamma(x) }
 @inline(__always) package func libmCos(_ x: Double) -> Double { cos(x) }
+@inline(__always) package func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 
 // Single precision, for losses computed in Float as Keras computes them.
 @inline(__always) package func libmExp(_ x: Float) -> Float { expf(x) }

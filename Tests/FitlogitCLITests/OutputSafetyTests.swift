@@ -337,3 +337,44 @@ private func shell(
     #expect(listing(dir) == ["fifo"])
   }
 }
+
+/// The smaller defects: a /proc file read as empty, CR-only line ends
+/// reported as "no data rows", `--save dir/`.
+@Suite struct FileFormDefectTests {
+  /// /proc files report size 0 yet have text: read, not mapped. (This one
+  /// holds "Linux\n": a header with one column.)
+  @Test func procFileIsReadNotEmpty() {
+    let r = cli("/proc/sys/kernel/ostype")
+    #expect(r.status == 1)
+    #expect(r.err == """
+      fitlogit: error: /proc/sys/kernel/ostype:1:1: no feature column: the file needs at \
+      least one column besides the target "Linux"
+
+      """)
+  }
+
+  @Test func carriageReturnOnlyLineEndsAreNamed() throws {
+    let dir = temporaryDirectory()
+    let path = dir + "/mac.csv"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("x,y\r1,0\r2,1\r3,0\r".utf8)))
+    let r = cli(path)
+    #expect(r.status == 1)
+    #expect(r.err == """
+      fitlogit: error: \(path):1:1: the lines end with a carriage return alone (classic Mac OS); \
+      convert them to newlines, e.g. with tr '\\r' '\\n'
+
+      """)
+  }
+
+  @Test func saveToADirectoryName() {
+    let dir = temporaryDirectory()
+    let r = cli(dataFile("points.csv"), "--save", dir + "/models/")
+    #expect(r.status == 1)
+    #expect(r.err == """
+      fitlogit: error: \(dir)/models/: names a directory; --save writes a file (such as \
+      \(dir)/models/model.json)
+
+      """)
+    #expect(listing(dir) == [])
+  }
+}
