@@ -155,12 +155,35 @@ def extra(name, target, weight, options):
     }
 
 
+def path(name, target, l1_ratio, count, **options):
+    """A warm-started path as `fitlogit path` runs it: C ascending over
+    np.logspace(-4, 4, count), each fit starting from the previous one."""
+    df = pd.read_csv(ROOT / "data" / name)
+    y = df[target].to_numpy()
+    X = df.drop(columns=[target]).to_numpy(dtype=float)
+    Cs = np.logspace(-4, 4, count)
+    model = LogisticRegression(warm_start=True, l1_ratio=l1_ratio, **options)
+    coefs, intercepts, n_iter = [], [], []
+    for C in Cs:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.set_params(C=C).fit(X, y)
+        coefs.append(model.coef_.tolist())
+        intercepts.append(model.intercept_.tolist())
+        n_iter.append(int(np.max(model.n_iter_)))
+    return {"dataset": name, "target": target, "l1_ratio": l1_ratio, "options": options,
+            "Cs": Cs.tolist(), "coefs": coefs, "intercepts": intercepts, "n_iter": n_iter}
+
+
 def main():
     cases = [fit(*c) for c in CASES]
     extras = [extra(*c) for c in EXTRAS]
+    paths = [path("points.csv", "y", 0.0, 5),
+             path("synthetic.csv", "y", 1.0, 8, solver="saga", tol=1e-12, max_iter=100000,
+                  random_state=0)]
     OUT.write_text(json.dumps({"sklearn": sklearn.__version__, "solver": "saga",
                                "tol": 1e-12, "max_iter": 100000, "cases": cases,
-                               "extras": extras}, indent=1) + "\n")
+                               "extras": extras, "paths": paths}, indent=1) + "\n")
     for c in extras:
         print(c["dataset"], c["options"], "n_iter", c["n_iter"], "converged", c["converged"])
     for c in cases:

@@ -15,6 +15,8 @@ enum Help {
                                            cross-entropy as each framework computes it
       fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
                                            statsmodels' table: std errors, z, p, CIs
+      fitlogit path DATA.csv [--Cs 20] [--l1-ratio R] [--plot DIR] [--json]
+                                           coefficients along a grid of C
       fitlogit --help | --version
 
     EXAMPLE:
@@ -58,6 +60,18 @@ enum Help {
     matthews_corrcoef, confusion_matrix and classification_report, as
     sklearn.metrics computes them. DATA.csv needs the model's feature
     columns and its target column, by name.
+
+    """
+
+  static let path = pathIntro + "\nOPTIONS:\n" + PathCommand.table.helpBlock
+
+  private static let pathIntro = """
+    USAGE: fitlogit path DATA.csv [options]
+
+    The regularization path: one fit per C of np.logspace(-4, 4, Cs),
+    ascending, each started from the previous fit's coefficients (as
+    scikit-learn's _logistic_regression_path). Prints the coefficients per C;
+    with --plot DIR, draws them (coefficient-paths.svg).
 
     """
 

@@ -86,6 +86,8 @@ private func dispatch(
     try LossCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "score":
     try ScoreCommand.run(rest, stdout: &stdout, stderr: &stderr)
+  case "path":
+    try PathCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":
     try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":

@@ -359,7 +359,11 @@ struct ChunkParser {
     _ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, feature k: Int
   ) -> Double? {
     if MissingToken.matches(b, from: start, to: end) { return CellCode.missing }
-    if !roles.textColumns[k] {
+    // A cell that starts with a letter other than i or n (inf, nan) is
+    // text: skip the number parser, whose failure path is the slow one.
+    let first = b[start] | 0x20
+    let letter = first >= 0x61 && first <= 0x7A && first != 0x69 && first != 0x6E
+    if !roles.textColumns[k] && !letter {
       switch parseDouble(b + start, count: end - start) {
       case .success(let v): return v
       case .failure(.notFinite): return nil

@@ -154,3 +154,39 @@ import FitlogitTestSupport
     #expect(missing.err.hasPrefix("fitlogit: error: \(dir)/none.json: no such file"))
   }
 }
+
+/// `fitlogit path`: the table, the JSON and the figure.
+@Suite struct PathCommandTests {
+  /// scikit-learn's warm-started lbfgs over np.logspace(-4, 4, 5) on the
+  /// ten points: n_iter 5, 7, 5, 5, 2; coef_ at C=1 is 0.97193...
+  @Test func textTable() {
+    let r = cli("path", dataFile("points.csv"), "--Cs", "5")
+    #expect(r.status == 0 && r.err == "")
+    #expect(r.out.hasPrefix(
+      "Regularization path: L2 penalty, 5 values of C, lbfgs, each fit started from the "
+        + "previous one\n  C       n_iter  nonzero         x\n  0.0001       5        1  0.000577\n"))
+    #expect(r.out.contains("\n  1            5        1  0.971932\n"))
+  }
+
+  @Test func jsonAndPlot() throws {
+    let dir = temporaryDirectory() + "/paths"
+    let r = cli(
+      "path", dataFile("synthetic.csv"), "--Cs", "4", "--l1-ratio", "1", "--json", "--plot", dir)
+    #expect(r.status == 0 && r.err == "")
+    let j = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    #expect((j["Cs"] as? [Double])?.count == 4)
+    #expect((j["n_nonzero"] as? [Int])?.first == 0)
+    #expect((j["coefs"] as? [[[Double]]])?.count == 4)
+    let svg = try String(contentsOfFile: dir + "/coefficient-paths.svg", encoding: .utf8)
+    #expect(svg.contains("Coefficient paths, L1 penalty"))
+  }
+
+  @Test func refusals() {
+    let r = cli("path", dataFile("points.csv"), "--Cs", "0")
+    #expect(r.status == 64)
+    #expect(
+      r.err == "fitlogit: error: '--Cs' must be between 1 and 1000, found '0' "
+        + "(see 'fitlogit --help')\n")
+  }
+}
