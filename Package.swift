@@ -92,7 +92,9 @@ let package = Package(
       ]),
 
     // Seeded generator, golden files and data paths, shared by every test.
-    .target(name: "FitlogitTestSupport", path: "Tests/FitlogitTestSupport"),
+    .target(
+      name: "FitlogitTestSupport", dependencies: ["FitlogitSystem"],
+      path: "Tests/FitlogitTestSupport"),
     .testTarget(
       name: "FitlogitCrossEntropyTests",
       dependencies: ["FitlogitCrossEntropy", "FitlogitTestSupport"],

@@ -90,7 +90,7 @@ struct Evaluation {
           + " (its classes are "
           + model.classes.map { quoted(printable($0, limit: 40)) }.joined(separator: ", ") + ")")
     }
-    let p = model.probabilities(x)
+    let p = model.probabilities(unchecked: x)
     self.source = source
     self.weights = weights
     classes = model.classes
@@ -99,7 +99,7 @@ struct Evaluation {
     if let threshold {
       yPred = probabilities.map { $0[1] >= threshold ? 1 : 0 }
     } else {
-      yPred = model.predict(x)
+      yPred = model.predict(unchecked: x)
     }
     self.weightColumn = weightColumn
     self.threshold = threshold

@@ -119,8 +119,14 @@ enum FitCommand {
     return .weights(named)
   }
 
+  /// The options of `words`, or nil when they ask for `--help` (for tests).
   static func parse(_ words: [String]) throws(CommandError) -> Options? {
     guard let p = try table.parse(words) else { return nil }
+    return try options(p)
+  }
+
+  /// The fit's options from the table's validated values.
+  static func options(_ p: ParsedOptions) throws(CommandError) -> Options {
     var r = LogisticRegression()
     if let penalty = p.choice("--penalty", as: LogisticRegression.PenaltyName.self) {
       r.penalty = penalty
@@ -183,10 +189,8 @@ enum FitCommand {
     _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    guard var options = try parse(words) else {
-      stdout.write(Help.fit)
-      return
-    }
+    guard let given = try table.parse(words, help: Help.fit, stdout: &stdout) else { return }
+    var options = try options(given)
     let clock = ContinuousClock()
     let started = clock.now
     try checkSplitOptions(options)

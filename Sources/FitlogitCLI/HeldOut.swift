@@ -43,7 +43,7 @@ struct HeldOut {
     return try Evaluation(
       model: model, source: description,
       labels: testRows.map { all.classes[all.labels[$0]] },
-      features: Matrix(rows: testRows.count, columns: d, values: values),
+      features: Matrix(rows: testRows.count, columns: d, uncheckedValues: values),
       weights: all.sampleWeights.map { w in testRows.map { w[$0] } },
       weightColumn: weightColumn, threshold: threshold)
   }

@@ -60,10 +60,7 @@ enum LossCommand {
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    guard let parsed = try table.parse(words) else {
-      stdout.write(Help.loss)
-      return
-    }
+    guard let parsed = try table.parse(words, help: Help.loss, stdout: &stdout) else { return }
     // Required by the table, so present.
     let trueText = parsed.text("--y-true") ?? ""
     let loss: FrameworkLoss? = try parsed.text("--convention").map {

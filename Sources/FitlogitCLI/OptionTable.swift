@@ -51,6 +51,20 @@ struct OptionTable: Sendable {
     return ParsedOptions(values: values, positionals: found, table: self)
   }
 
+  /// ``parse(_:)`` for a command's `run`: when the words ask for `--help`,
+  /// writes `help` to `stdout` and returns nil, so that each command only
+  /// says `guard let parsed = try table.parse(words, help: ..., stdout: &stdout)
+  /// else { return }`.
+  func parse(
+    _ words: [String], help: String, stdout: inout some TextOutputStream
+  ) throws(CommandError) -> ParsedOptions? {
+    guard let parsed = try parse(words) else {
+      stdout.write(help)
+      return nil
+    }
+    return parsed
+  }
+
   /// The OPTIONS block of `--help`: one line per option (more when its help
   /// wraps), the explanations aligned at column 26.
   var helpBlock: String {

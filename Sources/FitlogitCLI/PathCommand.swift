@@ -38,10 +38,7 @@ enum PathCommand {
     _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    guard let p = try table.parse(words) else {
-      stdout.write(Help.path)
-      return
-    }
+    guard let p = try table.parse(words, help: Help.path, stdout: &stdout) else { return }
     var r = LogisticRegression()
     r.l1Ratio = p.number("--l1-ratio") ?? 0
     r.solver = r.l1Ratio > 0 ? .saga : .lbfgs

@@ -97,9 +97,9 @@ enum PlotReport {
     let n = Double(data.sampleCount)
     func preset(_ label: String, _ w: Double, _ b: Double) -> LivePageInput.Preset {
       let model = LogisticModel(
-        parameters: [w, b], classes: data.classes, featureNames: data.featureNames,
+        uncheckedParameters: [w, b], classes: data.classes, featureNames: data.featureNames,
         fitIntercept: true)
-      let loss = sklearnLogLoss(labels: data.labels, probabilities: model.probabilities(data.features))
+      let loss = sklearnLogLoss(labels: data.labels, probabilities: model.probabilities(unchecked: data.features))
       return LivePageInput.Preset(
         label: label, w: w, b: b, logLoss: loss,
         objective: C.isFinite ? loss + w * w / (2 * C * n) : loss)

@@ -17,10 +17,7 @@ enum PredictCommand {
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    guard let parsed = try table.parse(words) else {
-      stdout.write(Help.predict)
-      return
-    }
+    guard let parsed = try table.parse(words, help: Help.predict, stdout: &stdout) else { return }
     let proba = parsed.flag("--proba")
     let json = parsed.flag("--json")
     let threshold = parsed.number("--threshold")
@@ -42,7 +39,7 @@ enum PredictCommand {
       throw .data(error.description)
     }
     if proba {
-      let p = model.probabilities(x)
+      let p = model.probabilities(unchecked: x)
       if json {
         let rows = (0..<p.rows).map { JSON.numbers(Array(p.row($0))) }
         stdout.write(JSON.object([
@@ -57,10 +54,10 @@ enum PredictCommand {
     } else {
       let predicted: [Int]
       if let threshold {
-        let p = model.probabilities(x)
+        let p = model.probabilities(unchecked: x)
         predicted = (0..<p.rows).map { p[$0, 1] >= threshold ? 1 : 0 }
       } else {
-        predicted = model.predict(x)
+        predicted = model.predict(unchecked: x)
       }
       let labels = predicted.map { model.classes[$0] }
       if json {

@@ -24,10 +24,7 @@ enum ScoreCommand {
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    guard let parsed = try table.parse(words) else {
-      stdout.write(Help.score)
-      return
-    }
+    guard let parsed = try table.parse(words, help: Help.score, stdout: &stdout) else { return }
     let (modelPath, dataPath) = (parsed.positionals[0], parsed.positionals[1])
     let (model, target) = try loadModel(modelPath)
     let threshold = parsed.number("--threshold")

@@ -42,10 +42,7 @@ enum SummaryCommand {
     _ words: [String], stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
-    guard let parsed = try table.parse(words) else {
-      stdout.write(Help.summary)
-      return
-    }
+    guard let parsed = try table.parse(words, help: Help.summary, stdout: &stdout) else { return }
     let target = parsed.text("--target")
     let alpha = parsed.number("--alpha") ?? 0.05
     let penalty = parsed.choice("--penalty", as: LogisticRegression.PenaltyName.self) ?? .none

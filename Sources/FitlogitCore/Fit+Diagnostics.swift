@@ -72,7 +72,7 @@ extension Fit {
   private var separation: [FitDiagnostic] {
     let penalty = options.resolvedPenalty
     guard penalty.isNone || penalty.C >= 1e8 else { return [] }
-    let margins = model.decisionFunction(trainingFeatures)
+    let margins = model.decisionFunction(unchecked: trainingFeatures)
     let K = model.classes.count
     var separated = true
     for (i, y) in trainingLabels.enumerated() {

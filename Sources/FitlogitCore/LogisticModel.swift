@@ -16,9 +16,26 @@ public struct LogisticModel: Equatable, Sendable {
   /// levels, so `predict` builds the training matrix from any file.
   public var encoding: FeatureEncoding
 
-  public init(classes: [String], featureNames: [String], coef: Matrix, intercept: [Double]) {
-    precondition(coef.columns == featureNames.count && coef.rows == intercept.count)
-    precondition(coef.rows == (classes.count == 2 ? 1 : classes.count))
+  /// A model from scikit-learn's attributes (`classes_`, `coef_`,
+  /// `intercept_`), for example copied from a Python session.
+  ///
+  /// - Throws: ``ShapeError`` when there are fewer than two distinct
+  ///   classes, or `coef` and `intercept` do not have one row per class
+  ///   (one for two classes) and one column per feature name.
+  public init(
+    classes: [String], featureNames: [String], coef: Matrix, intercept: [Double]
+  ) throws(ShapeError) {
+    try Self.checkShapes(
+      classes: classes, featureCount: featureNames.count, coef: coef, intercept: intercept)
+    self.init(unchecked: classes, featureNames: featureNames, coef: coef, intercept: intercept)
+  }
+
+  /// The package's own fast path: a fit or a checked model file, whose
+  /// shapes are right by construction.
+  package init(
+    unchecked classes: [String], featureNames: [String], coef: Matrix, intercept: [Double]
+  ) {
+    assert(coef.columns == featureNames.count && coef.rows == intercept.count)
     self.classes = classes
     self.featureNames = featureNames
     self.coef = coef
@@ -28,15 +45,74 @@ public struct LogisticModel: Equatable, Sendable {
 
   /// Builds the model from an optimizer's flat parameter vector, laid out
   /// as ``ParameterLayout`` says.
+  ///
+  /// - Throws: ``ShapeError`` when there are fewer than two distinct classes
+  ///   or `w` does not hold the layout's number of parameters.
   public init(
     parameters w: [Double], classes: [String], featureNames: [String],
+    fitIntercept: Bool
+  ) throws(ShapeError) {
+    try Self.checkClasses(classes)
+    let layout = ParameterLayout(
+      featureCount: featureNames.count, classCount: classes.count, fitIntercept: fitIntercept)
+    guard w.count == layout.dimension else {
+      throw ShapeError(
+        "\(classes.count) classes and \(featureNames.count) features"
+          + "\(fitIntercept ? " with intercepts" : "") need \(layout.dimension) parameters,"
+          + " not \(w.count)")
+    }
+    self.init(
+      uncheckedParameters: w, classes: classes, featureNames: featureNames,
+      fitIntercept: fitIntercept)
+  }
+
+  /// ``init(parameters:classes:featureNames:fitIntercept:)`` without the
+  /// checks, for the solvers' own results.
+  package init(
+    uncheckedParameters w: [Double], classes: [String], featureNames: [String],
     fitIntercept: Bool
   ) {
     let layout = ParameterLayout(
       featureCount: featureNames.count, classCount: classes.count, fitIntercept: fitIntercept)
     self.init(
-      classes: classes, featureNames: featureNames, coef: layout.coefficients(of: w),
+      unchecked: classes, featureNames: featureNames, coef: layout.coefficients(of: w),
       intercept: layout.intercepts(of: w))
+  }
+
+  static func checkClasses(_ classes: [String]) throws(ShapeError) {
+    guard classes.count >= 2, Set(classes).count == classes.count else {
+      throw ShapeError("a model needs at least two distinct classes, not \(classes)")
+    }
+  }
+
+  /// scikit-learn's shapes: `coef_` is 1×d for two classes and K×d for K,
+  /// `intercept_` has one value per row of `coef_`.
+  static func checkShapes(
+    classes: [String], featureCount d: Int, coef: Matrix, intercept: [Double]
+  ) throws(ShapeError) {
+    try checkClasses(classes)
+    let rows = classes.count == 2 ? 1 : classes.count
+    guard coef.rows == rows, coef.columns == d else {
+      throw ShapeError(
+        "coef is \(coef.rows)×\(coef.columns); \(classes.count) classes and \(d) features"
+          + " need \(rows)×\(d)")
+    }
+    guard intercept.count == rows else {
+      throw ShapeError(
+        "intercept has \(intercept.count) values; \(classes.count) classes need \(rows)")
+    }
+  }
+
+  /// Checks `x` against the model (and the model against itself, since
+  /// its members are mutable) before a prediction.
+  func checkInput(_ x: Matrix) throws(ShapeError) {
+    try Self.checkShapes(
+      classes: classes, featureCount: featureNames.count, coef: coef, intercept: intercept)
+    guard x.columns == coef.columns else {
+      throw ShapeError(
+        "the model has \(coef.columns) feature\(coef.columns == 1 ? "" : "s");"
+          + " the matrix has \(x.columns) column\(x.columns == 1 ? "" : "s")")
+    }
   }
 
   /// The flat parameter vector of this model (``ParameterLayout``), the
@@ -49,8 +125,17 @@ public struct LogisticModel: Equatable, Sendable {
 
   /// Margins X·coefᵀ + intercept (scikit-learn's `decision_function`): n×1
   /// for two classes, n×K otherwise.
-  public func decisionFunction(_ x: Matrix) -> Matrix {
-    precondition(x.columns == coef.columns)
+  ///
+  /// - Throws: ``ShapeError`` when `x` does not have one column per feature.
+  public func decisionFunction(_ x: Matrix) throws(ShapeError) -> Matrix {
+    try checkInput(x)
+    return decisionFunction(unchecked: x)
+  }
+
+  /// ``decisionFunction(_:)`` for a matrix built from this model's own
+  /// encoding or training data.
+  package func decisionFunction(unchecked x: Matrix) -> Matrix {
+    assert(x.columns == coef.columns)
     let rows = coef.rows
     let d = coef.columns
     let n = x.rows
@@ -70,13 +155,21 @@ public struct LogisticModel: Equatable, Sendable {
         }
       }
     }
-    return Matrix(rows: x.rows, columns: rows, values: out)
+    return Matrix(rows: x.rows, columns: rows, uncheckedValues: out)
   }
 
   /// Class probabilities, n × (number of classes), scikit-learn's
   /// `predict_proba`: [1 − σ(r), σ(r)] for two classes, softmax otherwise.
-  public func probabilities(_ x: Matrix) -> Matrix {
-    let margins = decisionFunction(x)
+  ///
+  /// - Throws: ``ShapeError`` when `x` does not have one column per feature.
+  public func probabilities(_ x: Matrix) throws(ShapeError) -> Matrix {
+    try checkInput(x)
+    return probabilities(unchecked: x)
+  }
+
+  /// ``probabilities(_:)`` without the shape checks.
+  package func probabilities(unchecked x: Matrix) -> Matrix {
+    let margins = decisionFunction(unchecked: x)
     let K = classes.count
     var out = [Double](repeating: 0, count: x.rows * K)
     for i in 0..<x.rows {
@@ -96,13 +189,21 @@ public struct LogisticModel: Equatable, Sendable {
       }
       for k in 0..<K { out[i * K + k] /= sum }
     }
-    return Matrix(rows: x.rows, columns: K, values: out)
+    return Matrix(rows: x.rows, columns: K, uncheckedValues: out)
   }
 
   /// The most probable class per row (ties go to the first, as numpy's
   /// argmax; for two classes, r > 0 means the positive class).
-  public func predict(_ x: Matrix) -> [Int] {
-    let margins = decisionFunction(x)
+  ///
+  /// - Throws: ``ShapeError`` when `x` does not have one column per feature.
+  public func predict(_ x: Matrix) throws(ShapeError) -> [Int] {
+    try checkInput(x)
+    return predict(unchecked: x)
+  }
+
+  /// ``predict(_:)`` without the shape checks.
+  package func predict(unchecked x: Matrix) -> [Int] {
+    let margins = decisionFunction(unchecked: x)
     if classes.count == 2 {
       return (0..<x.rows).map { margins[$0, 0] > 0 ? 1 : 0 }
     }

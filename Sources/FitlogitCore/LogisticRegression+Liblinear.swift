@@ -28,7 +28,7 @@ extension LogisticRegression {
       for i in 0..<n {
         for j in 0..<d { values[i * (d + 1) + j] = data.features[i, j] }
       }
-      features = Matrix(rows: n, columns: d + 1, values: values)
+      features = Matrix(rows: n, columns: d + 1, uncheckedValues: values)
     }
     var objective = LogisticObjective(
       features: features, labels: data.labels, classCount: data.classCount,

@@ -110,10 +110,10 @@ public struct LogisticRegression: Sendable {
       result = liblinearResult(data, observer: observer)
     }
     var model = LogisticModel(
-      parameters: result.x, classes: data.classes,
+      uncheckedParameters: result.x, classes: data.classes,
       featureNames: data.featureNames, fitIntercept: fitIntercept)
     if data.encoding.featureNames == data.featureNames { model.encoding = data.encoding }
-    let probabilities = model.probabilities(data.features)
+    let probabilities = model.probabilities(unchecked: data.features)
     return Fit(
       model: model, options: self, optimization: result,
       targetName: data.targetName,

@@ -15,30 +15,41 @@ package enum ModelFile {
 
   /// The file's text (one line and a newline).
   package static func encode(_ fit: Fit) -> String {
-    let model = fit.model
     let o = fit.options
+    return encode(
+      fit.model, target: fit.targetName,
+      fitMembers: [
+        ("options", .object([
+          ("penalty", .string(o.resolvedPenalty.name)),
+          ("C", .number(o.C)),
+          ("fit_intercept", .bool(o.fitIntercept)),
+          ("solver", .string(o.solver.rawValue)),
+          ("tol", .number(o.tol)),
+          ("max_iter", .integer(o.maxIter)),
+          ("class_weight", o.classWeight.json),
+        ])),
+        ("n_iter", .integer(fit.optimization.iterations)),
+        ("converged", .bool(fit.optimization.converged)),
+      ])
+  }
+
+  /// A model's file: `fitMembers` are what only a fit knows (its options,
+  /// `n_iter`, `converged`); a model built by hand or loaded has none, and
+  /// its file leaves them out rather than guessing them.
+  package static func encode(
+    _ model: LogisticModel, target: String, fitMembers: [(String, JSON)] = []
+  ) -> String {
     let coef = (0..<model.coef.rows).map { JSON.numbers(Array(model.coef.row($0))) }
     let value: JSON = .object([
       ("format", .string(format)),
       ("version", .integer(1)),
       ("fitlogit", .string(fitlogitVersion)),
-      ("target", .string(fit.targetName)),
+      ("target", .string(target)),
       ("classes", .strings(model.classes)),
       ("feature_names", .strings(model.featureNames)),
       ("coef", .array(coef)),
       ("intercept", .numbers(model.intercept)),
-      ("options", .object([
-        ("penalty", .string(o.resolvedPenalty.name)),
-        ("C", .number(o.C)),
-        ("fit_intercept", .bool(o.fitIntercept)),
-        ("solver", .string(o.solver.rawValue)),
-        ("tol", .number(o.tol)),
-        ("max_iter", .integer(o.maxIter)),
-        ("class_weight", o.classWeight.json),
-      ])),
-      ("n_iter", .integer(fit.optimization.iterations)),
-      ("converged", .bool(fit.optimization.converged)),
-    ] + encodingMembers(model.encoding))
+    ] + fitMembers + encodingMembers(model.encoding))
     return value.text + "\n"
   }
 
@@ -138,8 +149,8 @@ package enum ModelFile {
       intercept.count == rows, intercept.allSatisfy(\.isFinite)
     else { throw bad("\"intercept\" must hold \(rows) finite number\(rows == 1 ? "" : "s")") }
     var model = LogisticModel(
-      classes: classes, featureNames: names,
-      coef: Matrix(rows: rows, columns: names.count, values: values), intercept: intercept)
+      unchecked: classes, featureNames: names,
+      coef: Matrix(rows: rows, columns: names.count, uncheckedValues: values), intercept: intercept)
     model.encoding = try decodeEncoding(json["encoding"], names: names, bad: bad)
     return model
   }
@@ -164,6 +175,38 @@ extension Fit {
 }
 
 extension LogisticModel {
+  /// The model file's text for this model alone. The fit options that
+  /// made it are not part of a model, so the file has no `"options"`,
+  /// `"n_iter"` or `"converged"` members (readers do not need them);
+  /// `targetName` is the label column `fitlogit score` looks for.
+  ///
+  /// - Throws: ``ShapeError`` when the model's members have been edited
+  ///   into shapes that do not fit together.
+  public func encoded(targetName: String = "y") throws(ShapeError) -> String {
+    try Self.checkShapes(
+      classes: classes, featureCount: featureNames.count, coef: coef, intercept: intercept)
+    return ModelFile.encode(self, target: targetName)
+  }
+
+  /// Writes ``encoded(targetName:)`` to `path` (through a temporary file
+  /// and a rename, as ``Fit/save(to:)``).
+  ///
+  /// - Throws: ``ModelFileError`` of kind `.file`, or `.notModel` when the
+  ///   model's shapes do not fit together.
+  public func save(to path: String, targetName: String = "y") throws(ModelFileError) {
+    let text: String
+    do {
+      text = try encoded(targetName: targetName)
+    } catch {
+      throw ModelFileError(kind: .notModel, path: path, message: error.message)
+    }
+    do {
+      try writeWholeFile(text, to: path)
+    } catch {
+      throw ModelFileError(kind: .file, path: path, message: error.message)
+    }
+  }
+
   /// Reads a model from the text of a model file (``Fit/encoded()``, or a
   /// file that `fitlogit fit --save` wrote).
   ///

@@ -53,7 +53,7 @@ public struct ParameterLayout: Equatable, Sendable {
     for k in 0..<rows {
       for j in 0..<featureCount { values[k * featureCount + j] = w[index(row: k, column: j)] }
     }
-    return Matrix(rows: rows, columns: featureCount, values: values)
+    return Matrix(rows: rows, columns: featureCount, uncheckedValues: values)
   }
 
   /// `intercept_` from a flat vector: zeros without an intercept.

@@ -12,6 +12,24 @@ public struct CSVNumberBlock: Sendable {
   public var offset = 0
 }
 
+extension CSVNumberBlock {
+  /// Hands the block to `body` once it holds `blockRows` rows, then counts
+  /// them into `rowsBefore` and empties it, keeping its capacity: how both
+  /// readers (records with quotes, and the plain fast path) end a row.
+  mutating func flushIfFull(
+    _ blockRows: Int, rowsBefore: inout Int,
+    _ body: (CSVNumberBlock) throws(CSVError) -> Void
+  ) throws(CSVError) {
+    guard rows == blockRows else { return }
+    offset = rowsBefore
+    try body(self)
+    rowsBefore += rows
+    values.removeAll(keepingCapacity: true)
+    lines.removeAll(keepingCapacity: true)
+    rows = 0
+  }
+}
+
 /// A CSV file or standard input read front to back in blocks, so that ten
 /// million rows take the memory of one block and one read buffer, never the
 /// whole text or a column of it (pandas' `read_csv(chunksize=)`).
@@ -111,14 +129,7 @@ public enum CSVNumberStream {
           }
           block.lines.append(row)
           block.rows += 1
-          if block.rows == blockRows {
-            block.offset = rowsBefore
-            try body(block)
-            rowsBefore += block.rows
-            block.values.removeAll(keepingCapacity: true)
-            block.lines.removeAll(keepingCapacity: true)
-            block.rows = 0
-          }
+          try block.flushIfFull(blockRows, rowsBefore: &rowsBefore, body)
         }
         line = reader.line
       }
@@ -200,14 +211,7 @@ public enum CSVNumberStream {
       block.lines.append(line)
       block.rows += 1
       line += 1
-      if block.rows == blockRows {
-        block.offset = rowsBefore
-        try body(block)
-        rowsBefore += block.rows
-        block.values.removeAll(keepingCapacity: true)
-        block.lines.removeAll(keepingCapacity: true)
-        block.rows = 0
-      }
+      try block.flushIfFull(blockRows, rowsBefore: &rowsBefore, body)
     }
   }
 

@@ -30,7 +30,7 @@ extension Dataset {
       values += row
     }
     try self.init(
-      features: Matrix(rows: features.count, columns: columns, values: values),
+      features: Matrix(rows: features.count, columns: columns, uncheckedValues: values),
       labels: labels, featureNames: featureNames, targetName: targetName,
       sampleWeights: sampleWeights)
   }

@@ -204,7 +204,7 @@ extension Dataset {
           message: "every sample weight is 0")
       }
     }
-    var features = Matrix(rows: kept, columns: width, values: values)
+    var features = Matrix(rows: kept, columns: width, uncheckedValues: values)
     if options.standardize && !numeric.isEmpty {
       let scaler = StandardScaler(fitting: features, columns: numeric.count)
       scaler.transform(&features)

@@ -18,7 +18,7 @@ extension Dataset {
     }
     guard kept.count >= 2 else { return nil }
     return Dataset(
-      features: Matrix(rows: indices.count, columns: d, values: values),
+      features: Matrix(rows: indices.count, columns: d, uncheckedValues: values),
       featureNames: featureNames, targetName: targetName, classes: kept,
       labels: indices.map { renumber[labels[$0]] },
       sampleWeights: sampleWeights.map { w in indices.map { w[$0] } })

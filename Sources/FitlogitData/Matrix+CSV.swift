@@ -150,7 +150,7 @@ extension Matrix {
         if rank >= shift { values[i * width + offsets[c] + rank] = 1 }
       }
     }
-    var matrix = Matrix(rows: n, columns: width, values: values)
+    var matrix = Matrix(rows: n, columns: width, uncheckedValues: values)
     encoding.scaler?.transform(&matrix)
     return matrix
   }

@@ -96,7 +96,7 @@ public struct LogisticRegressionCV: Sendable {
     for j in 0..<dimension { mean[j] /= Double(paths.count) }
     fitter.C = Cs[best]
     fitter.warmStart = LogisticModel(
-      parameters: mean, classes: data.classes, featureNames: data.featureNames,
+      uncheckedParameters: mean, classes: data.classes, featureNames: data.featureNames,
       fitIntercept: regression.fitIntercept)
     var refit = fitter.fit(weighted)
     refit.options.warmStart = regression.warmStart
@@ -114,17 +114,17 @@ public struct LogisticRegressionCV: Sendable {
     let d = data.featureCount
     var values: [Double] = []
     for i in rows { values += data.features.row(i) }
-    let x = Matrix(rows: rows.count, columns: d, values: values)
+    let x = Matrix(rows: rows.count, columns: d, uncheckedValues: values)
     let y = rows.map { data.labels[$0] }
     let w = data.sampleWeights.map { s in rows.map { s[$0] } }
     switch scoring {
     case .accuracy:
-      return accuracyScore(y, model.predict(x), sampleWeight: w)
+      return accuracyScore(y, model.predict(unchecked: x), sampleWeight: w)
     case .negLogLoss:
-      let p = model.probabilities(x)
+      let p = model.probabilities(unchecked: x)
       return -logLoss(y, probabilities: (0..<p.rows).map { Array(p.row($0)) }, sampleWeight: w)
     case .rocAUC:
-      let margins = model.decisionFunction(x)
+      let margins = model.decisionFunction(unchecked: x)
       return rocAUCScore(
         positive: y.map { $0 == 1 }, score: (0..<margins.rows).map { margins[$0, 0] },
         sampleWeight: w) ?? .nan

@@ -81,14 +81,8 @@ if args.first != "--generate" {
 /// A CSV like make_classification's (two Gaussian classes), seeded, for
 /// machines without Python: `--generate N D OUT.csv`.
 func generate(rows: Int, columns: Int, to path: String) {
-  var state: UInt64 = 2024
-  func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  var rng = SeededGenerator(seed: 2024)
+  func next() -> UInt64 { rng.next() }
   func gaussian() -> Double {
     let u = (Double(next() >> 11) + 0.5) * 0x1p-53
     let v = Double(next() >> 11) * 0x1p-53

@@ -8,4 +8,4 @@ let fit = LogisticRegression().fit(data)  // scikit-learn's defaults: L2, C = 1,
 print("coef_", fit.model.coef.values, "intercept_", fit.model.intercept)
 try fit.save(to: "model.json")
 let model = try LogisticModel(contentsOf: "model.json")
-print("reloaded", model == fit.model, model.predict(data.features).map { model.classes[$0] })
+print("reloaded", model == fit.model, try model.predict(data.features).map { model.classes[$0] })

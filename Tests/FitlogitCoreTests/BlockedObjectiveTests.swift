@@ -16,7 +16,7 @@ private func problem(
     weighted
     ? (0..<n).map { _ in Double.random(in: 0.1...3, using: &rng) } : nil
   let objective = LogisticObjective(
-    features: Matrix(rows: n, columns: d, values: x), labels: labels,
+    features: Matrix(rows: n, columns: d, uncheckedValues: x), labels: labels,
     classCount: classes, sampleWeights: weights, C: 0.5, fitIntercept: intercept
   )
   let w = (0..<objective.dimension).map { _ in

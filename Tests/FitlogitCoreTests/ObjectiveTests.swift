@@ -36,7 +36,7 @@ import Testing
   /// Value and gradient equal scikit-learn's `LinearModelLoss.loss_gradient`
   /// (golden from scripts/make_core_golden.py) for two and three classes,
   /// with and without intercept, weights and penalty.
-  @Test func matchesScikitLearn() {
+  @Test func matchesScikitLearn() throws {
     let cases = golden("objective.json")["objectives"] as! [[String: Any]]
     #expect(cases.count == 6)
     for c in cases {
@@ -45,7 +45,7 @@ import Testing
       let K = c["classes"] as! Int
       let C = (c["C"] as? Double) ?? .infinity
       var objective = LogisticObjective(
-        features: Matrix(rows: X.count, columns: X[0].count, values: X.flatMap { $0 }),
+        features: try Matrix(rows: X.count, columns: X[0].count, values: X.flatMap { $0 }),
         labels: labels, classCount: K, sampleWeights: c["sample_weight"] as? [Double],
         C: C, fitIntercept: c["fit_intercept"] as! Bool)
       for point in c["points"] as! [[String: Any]] {
@@ -73,7 +73,7 @@ import Testing
     let labels = (0..<n).map { _ in Int.random(in: 0..<classes, using: &rng) }
     let weights = (0..<n).map { _ in Double.random(in: 0.2...2, using: &rng) }
     var objective = LogisticObjective(
-      features: Matrix(rows: n, columns: d, values: x), labels: labels,
+      features: Matrix(rows: n, columns: d, uncheckedValues: x), labels: labels,
       classCount: classes, sampleWeights: weights, C: 0.7, fitIntercept: true)
     let w = (0..<objective.dimension).map { _ in Double.random(in: -1...1, using: &rng) }
     var g = [Double](repeating: 0, count: w.count)

@@ -19,11 +19,11 @@ import Testing
   }
 
   @Test(arguments: [2, 3])
-  func flattenInvertsTheModel(classes: Int) {
+  func flattenInvertsTheModel(classes: Int) throws {
     let layout = ParameterLayout(featureCount: 2, classCount: classes, fitIntercept: true)
     let w = (0..<layout.dimension).map(Double.init)
     let names = (0..<classes).map { "c\($0)" }
-    let model = LogisticModel(
+    let model = try LogisticModel(
       parameters: w, classes: names, featureNames: ["a", "b"], fitIntercept: true)
     #expect(model.parameters(fitIntercept: true) == w)
     if classes == 3 {
@@ -55,7 +55,7 @@ import Testing
     let labels = (0..<n).map { _ in Int.random(in: 0..<classes, using: &rng) }
     let weights = (0..<n).map { _ in Double.random(in: 0.2...2, using: &rng) }
     var objective = LogisticObjective(
-      features: Matrix(rows: n, columns: d, values: x), labels: labels,
+      features: Matrix(rows: n, columns: d, uncheckedValues: x), labels: labels,
       classCount: classes, sampleWeights: weights, penalty: Penalty(C: 0.7, l1Ratio: 0.5),
       fitIntercept: true)
     let dim = objective.dimension
@@ -82,7 +82,7 @@ import Testing
     let labels = (0..<n).map { _ in Int.random(in: 0..<2, using: &rng) }
     let weights = (0..<n).map { _ in Double.random(in: 0.2...2, using: &rng) }
     var sequential = LogisticObjective(
-      features: Matrix(rows: n, columns: d, values: x), labels: labels, classCount: 2,
+      features: Matrix(rows: n, columns: d, uncheckedValues: x), labels: labels, classCount: 2,
       sampleWeights: weights, penalty: Penalty(C: 0.7, l1Ratio: 0.5), fitIntercept: true)
     sequential.blocked = false
     var blocked = sequential

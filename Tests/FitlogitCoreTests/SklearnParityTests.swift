@@ -165,16 +165,17 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
   @Test(arguments: GoldenFit.all)
   func samePredictionsAsScikitLearn(_ g: GoldenFit) throws {
     let data = try g.data()
-    let model = LogisticModel(
+    let model = try LogisticModel(
       classes: g.classes, featureNames: data.featureNames,
-      coef: Matrix(rows: g.coef.count, columns: data.featureCount, values: g.coef.flatMap { $0 }),
+      coef: try Matrix(
+        rows: g.coef.count, columns: data.featureCount, values: g.coef.flatMap { $0 }),
       intercept: g.intercept)
-    let p = model.probabilities(data.features)
+    let p = try model.probabilities(data.features)
     for i in 0..<p.rows {
       for k in 0..<p.columns {
         #expect(abs(p[i, k] - g.proba[i][k]) <= 1e-12)
       }
     }
-    #expect(model.predict(data.features).map { g.classes[$0] } == g.predict)
+    #expect(try model.predict(data.features).map { g.classes[$0] } == g.predict)
   }
 }

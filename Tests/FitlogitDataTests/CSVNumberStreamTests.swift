@@ -1,3 +1,4 @@
+import FitlogitTestSupport
 import Foundation
 import Testing
 
@@ -81,7 +82,7 @@ import Testing
   /// bytes so that records are cut everywhere: the same numbers and lines
   /// as reading with the default buffer.
   @Test func tinyBuffersCutRecordsAnywhere() throws {
-    var rng = SplitMix(state: 15)
+    var rng = SplitMix64(seed: 15)
     for trial in 0..<40 {
       var text = "\"a,\"\"b\"\"\",v\r\n"
       var expected: [Double] = []
@@ -129,17 +130,5 @@ import Testing
       try CSVNumberStream.read(
         path: "/nonexistent/nope.csv", name: "nope.csv", select: { _ in [0] }, body: { _ in })
     }
-  }
-}
-
-/// SplitMix64, for the random files above.
-struct SplitMix {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -23,7 +23,7 @@ import Testing
   }
 
   @Test func defaultNamesAndAMatrix() throws {
-    let x = Matrix(rows: 3, columns: 2, values: [1, 2, 3, 4, 5, 6])
+    let x = try Matrix(rows: 3, columns: 2, values: [1, 2, 3, 4, 5, 6])
     let d = try Dataset(
       features: x, labels: ["b", "a", "b"], targetName: "label", sampleWeights: [1, 0, 2.5])
     #expect(d.featureNames == ["x0", "x1"])

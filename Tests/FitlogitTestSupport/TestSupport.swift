@@ -1,5 +1,6 @@
 // What every test target shares: golden files, data paths, the article's
 // points and a seeded generator. One copy, so a fix lands everywhere.
+import FitlogitSystem
 import Foundation
 
 /// Reads a golden JSON file written by a script under scripts/, from the
@@ -30,19 +31,10 @@ public let articleY = [0, 0, 1, 0, 1, 1, 1, 1, 1, 1]
 public let articleCSV =
   "x,y\n-2.2,0\n-1.4,0\n-0.8,1\n0.2,0\n0.4,1\n0.8,1\n1.2,1\n2.2,1\n2.9,1\n4.6,1\n"
 
-/// A small seeded generator (SplitMix64, as in swift-argument-parser's
-/// `Examples/roll`), so random tests repeat exactly.
-public struct SplitMix64: RandomNumberGenerator {
-  public var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The package's seeded generator (SplitMix64, `FitlogitSystem`'s
+/// `SeededGenerator`), under the name the tests know, so random tests repeat
+/// exactly and the generator is written once.
+package typealias SplitMix64 = SeededGenerator
 
 /// A golden JSON file of another test target (`Tests/TARGET/Golden/NAME`),
 /// for data that one generator writes for several targets.
