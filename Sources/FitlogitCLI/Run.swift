@@ -32,6 +32,7 @@ func run(
   finishStandardOutput: () -> StandardOutput.Outcome
 ) -> Int32 {
   let outputs = StagedOutputs()
+  if let notice = DebugBuildNotice.text(arguments: arguments) { stderr.write(notice) }
   do throws(CommandError) {
     try dispatch(arguments, outputs: outputs, stdout: &stdout, stderr: &stderr)
     try outputs.writeThrough()
