@@ -86,7 +86,8 @@ def statsmodels_case(name, target, features, groups):
         for method in ("dydx", "eyex"):
             m = r.get_margeff(at=at, method=method)
             margeff[f"{at}_{method}"] = {"margeff": arr(m.margeff), "se": arr(m.margeff_se),
-                                         "p": arr(m.pvalues), "ci": arr(m.conf_int())}
+                                         "p": arr(m.pvalues), "ci": arr(m.conf_int()),
+                                         "summary": str(m.summary())}
     out["margeff"] = margeff
     # Intervals for the predicted probabilities of the first five rows.
     for alpha in (0.05, 0.1):

@@ -97,7 +97,8 @@ enum FitCommand {
         "--scoring", of: LogisticRegressionCV.Scoring.self, default: nil,
         help: "--cv's fold score (default accuracy, scikit-learn 1.9's)"),
       .text("--save", "MODEL.json", help: "write the fitted model (for 'fitlogit predict')"),
-      .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html"),
+      .text("--plot", "DIR", help: "write the article's figures (SVG) and DIR/index.html",
+        "(with --test, --test-size or --cv, their figures too)"),
       .flag("--verbose", help: "one line per iteration and the timings, on stderr"),
     ], positionals: ["DATA.csv"])
 
@@ -260,9 +261,6 @@ enum FitCommand {
     if let save = options.save {
       try outputs.stageFile(fit.encoded(), at: save)
     }
-    if let plot = options.plot {
-      try outputs.stageDirectory(PlotReport.files(fit, data: data), at: plot)
-    }
     // The test file is read after the fit, so its errors name it, not DATA.csv.
     var evaluation = try options.test.map { (path) throws(CommandError) in
       try Evaluation(
@@ -272,6 +270,12 @@ enum FitCommand {
     if let split {
       evaluation = try split.evaluate(
         fit.model, weightColumn: options.reading.sampleWeight, threshold: options.threshold)
+    }
+    if let plot = options.plot {
+      var extra = EvaluationPlot()
+      if let evaluation { extra.add(evaluation) }
+      if let crossValidation { extra.add(crossValidation, scoring: options.scoring.rawValue) }
+      try outputs.stageDirectory(PlotReport.files(fit, data: data, extra: extra), at: plot)
     }
     if options.json {
       var extra = crossValidation.map { [("cv", CrossValidationReport.json($0, options))] } ?? []

@@ -9,7 +9,7 @@ enum Help {
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
       fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
-      fitlogit score MODEL.json DATA.csv [--threshold T] [--sample-weight NAME] [--json]
+      fitlogit score MODEL.json DATA.csv [--threshold T] [--json] [--plot DIR]
                                            sklearn.metrics of a saved model on labelled data
       fitlogit loss [FILE.csv] --y-true LIST --y-pred LIST [options]
                                            cross-entropy as each framework computes it

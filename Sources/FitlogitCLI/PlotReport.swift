@@ -7,14 +7,21 @@ import FitlogitData
 enum PlotReport {
   /// Fails before any fitting when DIR cannot be a directory, so a refused
   /// --plot leaves no output at all.
-  static func check(_ directory: String, data: Dataset) throws(CommandError) {
+  static func check(_ directory: String, data: Dataset? = nil) throws(CommandError) {
     if FileSystem.kind(of: directory) == .file {
       throw .data("\(printable(directory)): exists and is not a directory (--plot needs a directory)")
     }
   }
 
   /// Every file's name and text, built before anything is written.
-  static func files(_ fit: Fit, data: Dataset) -> [(name: String, text: String)] {
+  ///
+  /// - Parameters:
+  ///   - extra: Figures of the held-out rows and the cross-validation
+  ///     (``EvaluationPlot``), written beside the article's and shown as
+  ///     sections of index.html.
+  static func files(
+    _ fit: Fit, data: Dataset, extra: EvaluationPlot = EvaluationPlot()
+  ) -> [(name: String, text: String)] {
     var gd = fit.options
     gd.solver = .gd
     gd.tol = max(fit.options.tol, 1e-8)
@@ -24,7 +31,7 @@ enum PlotReport {
       trace(fit.options.solver == .lbfgs ? "L-BFGS" : fit.options.solver.rawValue, fit),
       trace("gradient descent", gdFit),
     ]
-    if data.classCount > 2 { return classFiles(fit, data: data, traces: traces) }
+    if data.classCount > 2 { return classFiles(fit, data: data, traces: traces, extra: extra) }
     let oneFeature = data.featureCount == 1
     let input = ArticleFigureInput(
       x: oneFeature ? data.features.values : nil, labels: data.labels,
@@ -48,19 +55,21 @@ enum PlotReport {
         title: title, summary: summary, figures: figures, article: input,
         C: fit.options.resolvedPenalty.C,
         presets: presets(fit, data: data),
-        paths: [path("L-BFGS", fit), path("gradient descent", gdFit)]))
+        paths: [path("L-BFGS", fit), path("gradient descent", gdFit)]),
+        extraSections: extra.sections)
     } else {
       html = livePage(LivePageInput(
         title: title, summary: summary, figures: figures, article: input,
-        C: fit.options.resolvedPenalty.C, presets: [], paths: []))
+        C: fit.options.resolvedPenalty.C, presets: [], paths: []),
+        extraSections: extra.sections)
     }
-    return figures.map { ($0.fileName, $0.svg) } + [("index.html", html)]
+    return figures.map { ($0.fileName, $0.svg) } + extra.files + [("index.html", html)]
   }
 
   /// More than two classes: each point's probability of every class, the
   /// losses and the convergence, on a page without sliders.
   private static func classFiles(
-    _ fit: Fit, data: Dataset, traces: [ArticleFigureInput.Trace]
+    _ fit: Fit, data: Dataset, traces: [ArticleFigureInput.Trace], extra: EvaluationPlot
   ) -> [(name: String, text: String)] {
     let input = ClassProbabilityInput(
       title: "fitlogit: categorical cross-entropy / log loss, a visual explanation",
@@ -73,8 +82,8 @@ enum PlotReport {
       labels: data.labels, classNames: data.classes, probabilities: fit.probabilities.values,
       logLoss: fit.logLoss, objective: fit.optimization.value, traces: traces)
     let figures = classProbabilityFigures(input)
-    return figures.map { ($0.fileName, $0.svg) }
-      + [("index.html", classProbabilityPage(input, figures: figures))]
+    return figures.map { ($0.fileName, $0.svg) } + extra.files
+      + [("index.html", classProbabilityPage(input, figures: figures, extraSections: extra.sections))]
   }
 
   /// Gradient descent's path is an illustration, drawn beside L-BFGS's;

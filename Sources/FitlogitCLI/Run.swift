@@ -86,7 +86,7 @@ private func dispatch(
   case "loss":
     try LossCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "score":
-    try ScoreCommand.run(rest, stdout: &stdout, stderr: &stderr)
+    try ScoreCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "path":
     try PathCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":

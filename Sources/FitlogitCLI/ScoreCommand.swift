@@ -1,4 +1,5 @@
 import FitlogitCore
+import FitlogitFigures
 import FitlogitJSON
 
 /// `fitlogit score MODEL.json DATA.csv`: a saved model's sklearn.metrics on
@@ -11,6 +12,10 @@ enum ScoreCommand {
       .text("--sample-weight", "NAME", help: "a numeric column of sample weights"),
       threshold,
       .flag("--json", help: "print JSON instead of text"),
+      .text(
+        "--plot", "DIR",
+        help: "write ROC, precision-recall, calibration and confusion-matrix",
+        "figures (SVG) and DIR/index.html"),
     ], positionals: ["MODEL.json", "DATA.csv"])
 
   /// `--threshold`, shared by `score`, `predict` and `fit --test`.
@@ -21,7 +26,7 @@ enum ScoreCommand {
   ) { $0 >= 0 && $0 <= 1 }
 
   static func run(
-    _ words: [String], stdout: inout some TextOutputStream,
+    _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
     guard let parsed = try table.parse(words, help: Help.score, stdout: &stdout) else { return }
@@ -32,9 +37,27 @@ enum ScoreCommand {
     let evaluation = try Evaluation(
       model: model, target: parsed.text("--target") ?? target, path: dataPath,
       sampleWeight: parsed.text("--sample-weight"), threshold: threshold)
+    if let plot = parsed.text("--plot") {
+      try PlotReport.check(plot)
+      outputs.addInput(modelPath)
+      outputs.addInput(dataPath)
+      try outputs.stageDirectory(scorePage(evaluation), at: plot)
+    }
     stdout.write(
       parsed.flag("--json")
         ? ScoreReport.json(evaluation).text + "\n" : ScoreReport.text(evaluation))
+  }
+
+  /// `score --plot`: the evaluation figures and a page that shows them.
+  static func scorePage(_ evaluation: Evaluation) -> [(name: String, text: String)] {
+    var plot = EvaluationPlot()
+    plot.add(evaluation)
+    let html = htmlPage(
+      title: "fitlogit score: \(evaluation.source)",
+      summary: ScoreReport.text(evaluation).split(separator: "\n", omittingEmptySubsequences: false)
+        .map(String.init),
+      sections: plot.sections)
+    return plot.files + [("index.html", html)]
   }
 
   /// `--threshold` picks between two classes only.

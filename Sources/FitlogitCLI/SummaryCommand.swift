@@ -26,6 +26,15 @@ enum SummaryCommand {
       .flag(
         "--firth",
         help: "Firth's bias-reduced fit (brglm2, logistf): finite on separated data"),
+      .choice(
+        "--margeff", of: MarginalEffects.At.self, default: nil,
+        shownAs: "--margeff overall|mean",
+        help: "marginal effects after the table (statsmodels' get_margeff(at=...)):",
+        "averaged over the rows, or at the mean row"),
+      .choice(
+        "--margeff-method", of: MarginalEffects.Method.self, default: .dydx,
+        shownAs: "--margeff-method dydx|eyex",
+        help: "dy/dx (default) or the elasticity d(ln y)/d(ln x)"),
       .flag("--json", help: "statsmodels' attribute names as JSON"),
       .choice(
         "--penalty", of: LogisticRegression.PenaltyName.self,
@@ -54,6 +63,12 @@ enum SummaryCommand {
     let covarianceType = parsed.choice("--cov-type", as: CovarianceType.self) ?? .nonrobust
     let groupsColumn = parsed.text("--groups")
     let firth = parsed.flag("--firth")
+    let margeffAt = parsed.choice("--margeff", as: MarginalEffects.At.self)
+    let margeffMethod =
+      parsed.choice("--margeff-method", as: MarginalEffects.Method.self) ?? .dydx
+    if margeffAt == nil && words.contains("--margeff-method") {
+      throw .usage("--margeff-method needs --margeff overall|mean")
+    }
     if covarianceType == .cluster && groupsColumn == nil {
       throw .usage("--cov-type cluster needs --groups COL (the column of cluster ids)")
     }
@@ -92,7 +107,7 @@ enum SummaryCommand {
       let C = givenC.isNaN ? 1 : givenC
       summary = try LogitSummary(
         data: data, alpha: alpha, C: penalized ? C : nil, covarianceType: covarianceType,
-        groups: groups, firth: firth)
+        groups: groups, firth: firth, margeff: margeffAt.map { ($0, margeffMethod) })
     } catch {
       throw .data(error.message)
     }
@@ -103,6 +118,9 @@ enum SummaryCommand {
       let n = data.droppedRows
       stdout.write(
         SummaryReport.text(summary, oddsRatios: oddsRatios)
+          + (summary.marginalEffects.map {
+            "\n" + SummaryReport.marginalEffects($0, target: summary.targetName)
+          } ?? "")
           + (n == 0 ? "" : "(\(n) observation\(n == 1 ? "" : "s") deleted due to missingness)\n"))
     }
   }

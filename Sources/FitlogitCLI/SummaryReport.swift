@@ -82,6 +82,39 @@ enum SummaryReport {
     return out
   }
 
+  /// statsmodels' `get_margeff(...).summary()`, line for line.
+  static func marginalEffects(_ e: MarginalEffects, target: String) -> String {
+    // statsmodels centers this title with the odd space on the left.
+    let title = "Logit Marginal Effects"
+    let spare = 37 - title.count
+    var out = String(repeating: " ", count: spare - spare / 2) + title
+      + String(repeating: " ", count: spare / 2) + "\n" + String(repeating: "=", count: 37) + "\n"
+    for item in [("Dep. Variable:", target), ("Method:", e.method.rawValue), ("At:", e.at.rawValue)] {
+      out += pair(item, 37) + "\n"
+    }
+    let label = e.method == .dydx ? "dy/dx" : "d(lny)/d(lnx)"
+    let stub = max(e.names.map(\.count).max() ?? 0, width - 68)
+    let first = max(11, label.count + 1)
+    let tableWidth = stub + first + 11 * 3 + 12 * 2
+    let lo = "[" + shortest(e.alpha / 2)
+    let hi = shortest(1 - e.alpha / 2) + "]"
+    out += String(repeating: "=", count: tableWidth) + "\n"
+    out += pad("", stub, right: true) + pad(label, first, right: true)
+      + ["std err", "z", "P>|z|"].map { pad($0, 11, right: true) }.joined()
+      + [lo, hi].map { pad($0, 12, right: true) }.joined() + "\n"
+    out += String(repeating: "-", count: tableWidth) + "\n"
+    for (j, name) in e.names.enumerated() {
+      out += pad(name, stub, right: false)
+        + pad(forg(e.effects[j], precision: 4), first, right: true)
+        + pad(forg(e.bse[j], precision: 3), 11, right: true)
+        + pad(forg(e.z[j], precision: 3), 11, right: true)
+        + pad(printf("%#6.3f", e.p[j]), 11, right: true)
+        + pad(forg(e.ci[j][0], precision: 3), 12, right: true)
+        + pad(forg(e.ci[j][1], precision: 3), 12, right: true) + "\n"
+    }
+    return out + String(repeating: "=", count: tableWidth) + "\n"
+  }
+
   static func json(_ s: LogitSummary, oddsRatios: Bool = false) -> String {
     let single = s.equations.count == 1
     func table(_ rows: [[Double]]) -> JSON {
@@ -108,6 +141,15 @@ enum SummaryReport {
         single
         ? .array(orCI[0].map(JSON.numbers)) : .array(orCI.map { .array($0.map(JSON.numbers)) })
       members += [("odds_ratios", table(s.oddsRatios)), ("odds_ratio_ci", ciExp)]
+    }
+    if let e = s.marginalEffects {
+      members.append(
+        ("margeff", .object([
+          ("at", .string(e.at.rawValue)), ("method", .string(e.method.rawValue)),
+          ("names", .strings(e.names)), ("margeff", .numbers(e.effects)),
+          ("margeff_se", .numbers(e.bse)), ("z", .numbers(e.z)), ("p", .numbers(e.p)),
+          ("ci", .array(e.ci.map(JSON.numbers))),
+        ])))
     }
     members += [
       ("llf", .number(s.llf)), ("llnull", .number(s.llnull)),

@@ -39,7 +39,7 @@ public struct ClassProbabilityInput: Sendable {
 }
 
 /// Okabe–Ito colours, one per class, repeating after eight.
-private let classColors = [
+let classColors = [
   "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000",
 ]
 
@@ -140,7 +140,9 @@ func classLosses(_ input: ClassProbabilityInput) -> Figure {
 
 /// The page for K > 2 classes: the fit's numbers, the formula, the first
 /// points' probabilities, then the figures. No script: nothing moves.
-public func classProbabilityPage(_ input: ClassProbabilityInput, figures: [Figure]) -> String {
+public func classProbabilityPage(
+  _ input: ClassProbabilityInput, figures: [Figure], extraSections: [PageSection] = []
+) -> String {
   let readout = """
     <p class="readout">log loss <output id="log-loss" data-value="\(input.logLoss)">\
     \(decimals(input.logLoss, 4))</output> · objective <output id="objective" \
@@ -190,8 +192,7 @@ public func classProbabilityPage(_ input: ClassProbabilityInput, figures: [Figur
       PageSection(
         id: "points", title: rows.count < input.labels.count ? "Some of the points" : "The points",
         html: table),
-      figuresSection(figures),
-    ])
+    ] + extraSections + [figuresSection(figures)])
 }
 
 extension String {

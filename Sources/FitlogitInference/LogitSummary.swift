@@ -28,6 +28,8 @@ public struct LogitSummary: Sendable {
   public var covParams: [[Double]] = []
   /// Firth's bias-reduced estimate instead of the maximum-likelihood one.
   public var firth = false
+  /// statsmodels' `get_margeff`, when asked for.
+  public var marginalEffects: MarginalEffects?
   public var alpha: Double
   public var llf: Double
   public var llnull: Double
@@ -72,12 +74,14 @@ extension LogitSummary {
   ///   - firth: Firth's bias-reduced fit (two classes) instead of the MLE.
   public init(
     data: Dataset, alpha: Double = 0.05, C: Double? = nil, maxIterations: Int = 35,
-    covarianceType: CovarianceType = .nonrobust, groups: [Double]? = nil, firth: Bool = false
+    covarianceType: CovarianceType = .nonrobust, groups: [Double]? = nil, firth: Bool = false,
+    margeff: (at: MarginalEffects.At, method: MarginalEffects.Method)? = nil
   ) throws(SummaryError) {
     try Self.checkDesign(data)
-    if data.classCount > 2 && (firth || covarianceType != .nonrobust) {
+    if data.classCount > 2 && (firth || covarianceType != .nonrobust || margeff != nil) {
       throw SummaryError(
-        message: (firth ? "--firth" : "--cov-type \(covarianceType.rawValue)")
+        message: (firth
+          ? "--firth" : margeff != nil ? "--margeff" : "--cov-type \(covarianceType.rawValue)")
           + " is implemented for two classes; the target has \(data.classCount)")
     }
     var regression = LogisticRegression()
@@ -231,6 +235,11 @@ extension LogitSummary {
     self.covarianceType = covarianceType
     self.covParams = covParams
     self.firth = firth
+    if let margeff {
+      self.marginalEffects = MarginalEffects(
+        design: BinaryDesign(data), beta: params[0], covariance: cov,
+        names: data.featureNames, at: margeff.at, method: margeff.method, alpha: alpha)
+    }
   }
 
   /// Refuses a design whose columns (with the constant) are linearly

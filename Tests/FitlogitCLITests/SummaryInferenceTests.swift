@@ -178,3 +178,60 @@ private func run(_ arguments: [String]) -> (status: Int32, out: String, err: Str
   let status = FitlogitCLI.run(arguments, stdout: &out, stderr: &err)
   return (status, out, err)
 }
+
+/// `summary --margeff`: statsmodels' `get_margeff(at=, method=)`.
+@Suite struct MarginalEffectsCommandTests {
+  /// Every dataset, at the rows' average and at the mean row, dy/dx and
+  /// elasticities: effects, delta-method errors, p-values, intervals.
+  @Test func matchStatsmodels() {
+    for c in SummaryInferenceTests.fitted {
+      let name = c["dataset"] as! String
+      let golden = c["margeff"] as! [String: [String: Any]]
+      for at in ["overall", "mean"] {
+        for method in ["dydx", "eyex"] {
+          let j = SummaryInferenceTests.summary(
+            c, ["--margeff", at, "--margeff-method", method])
+          let m = j["margeff"] as! [String: Any]
+          let g = golden["\(at)_\(method)"]!
+          #expect(m["names"] as? [String] == c["features"] as? [String])
+          for (mine, theirs) in [("margeff", "margeff"), ("margeff_se", "se"), ("p", "p"), ("ci", "ci")] {
+            SummaryInferenceTests.expectClose(
+              SummaryInferenceTests.flat(m[mine]), SummaryInferenceTests.flat(g[theirs]),
+              "\(name) \(at) \(method) \(mine)")
+          }
+        }
+      }
+    }
+  }
+
+  /// The printed table is statsmodels' `get_margeff(...).summary()`, line for line.
+  @Test func tableIsStatsmodels() {
+    let c = SummaryInferenceTests.fitted.first { $0["dataset"] as? String == "spector.csv" }!
+    let golden = c["margeff"] as! [String: [String: Any]]
+    for (at, method) in [("overall", "dydx"), ("mean", "eyex")] {
+      var out = ""
+      var err = ""
+      let status = FitlogitCLI.run(
+        ["summary", dataFile("spector.csv"), "--margeff", at, "--margeff-method", method],
+        stdout: &out, stderr: &err)
+      #expect(status == 0)
+      let expected = golden["\(at)_\(method)"]!["summary"] as! String
+      #expect(out.hasSuffix("\n" + expected + "\n"), "\(at) \(method)")
+    }
+  }
+
+  @Test func errors() {
+    var out = ""
+    var err = ""
+    var status = FitlogitCLI.run(
+      ["summary", dataFile("spector.csv"), "--margeff-method", "eyex"], stdout: &out, stderr: &err)
+    #expect(status == 64)
+    #expect(err == "fitlogit: error: --margeff-method needs --margeff overall|mean "
+      + "(see 'fitlogit --help')\n")
+    err = ""
+    status = FitlogitCLI.run(
+      ["summary", dataFile("summary_three.csv"), "--margeff", "mean"], stdout: &out, stderr: &err)
+    #expect(status == 1)
+    #expect(err == "fitlogit: error: --margeff is implemented for two classes; the target has 3\n")
+  }
+}
