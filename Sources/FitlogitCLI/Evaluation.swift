@@ -90,6 +90,7 @@ struct Evaluation {
           + " (its classes are "
           + model.classes.map { quoted(printable($0, limit: 40)) }.joined(separator: ", ") + ")")
     }
+    try model.checkDefined(x, source: source)
     let p = model.probabilities(unchecked: x)
     self.source = source
     self.weights = weights

@@ -215,6 +215,9 @@ enum FitCommand {
       }
     }
     if let problem = options.regression.solverProblem(for: data) { throw .data(problem) }
+    if let problem = options.regression.scaleProblem(for: data, checkC: options.cv == nil) {
+      throw .data(problem)
+    }
     if let unknown = options.regression.unknownClassWeight(for: data) {
       throw .data(
         "--class-weight names \(shown(unknown)), which is not a class of the target "

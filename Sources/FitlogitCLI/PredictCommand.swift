@@ -38,6 +38,7 @@ enum PredictCommand {
     } catch {
       throw .data(error.description)
     }
+    try model.checkDefined(x, source: printable(dataPath))
     if proba {
       let p = model.probabilities(unchecked: x)
       if json {

@@ -20,9 +20,20 @@ public enum FitDiagnostic: Equatable, Sendable {
   /// A feature so large that x·w overflows double arithmetic (|x| > 1e150):
   /// the optimizer cannot move, and the fit is the starting point.
   case featureOverflow(largest: Double)
-  /// λ = 1/(C·S) so large that every coefficient is held at 0: the fit is
-  /// the intercept-only model whatever the data say.
-  case vanishingC(Double)
+  /// λ = 1/(C·S) so large that every coefficient is held at 0. The fit is
+  /// the intercept-only model only when the intercept reached that model's
+  /// value: with λ past ~1e15 lbfgs's first step is so short that it stops
+  /// on the relative objective change with the intercept still near 0, as
+  /// scikit-learn's does. `stuckIntercept` is then (fitted, intercept-only)
+  /// for the first class's intercept, so the warning says which happened.
+  /// `weightSum` is S when the weights are not all 1 (weights of 1e-30
+  /// make the penalty as strong as a C of 1e-30 would), else nil.
+  case vanishingC(
+    Double, weightSum: Double?, stuckIntercept: (fitted: Double, expected: Double)?)
+
+  public static func == (a: FitDiagnostic, b: FitDiagnostic) -> Bool {
+    a.message == b.message
+  }
 
   public var message: String {
     switch self {
@@ -38,9 +49,19 @@ public enum FitDiagnostic: Equatable, Sendable {
       return "a feature value as large as \(largest) overflows double arithmetic "
         + "in x·w, so the fit could not move from its start; rescale the features "
         + "(for example to standard units)"
-    case .vanishingC(let C):
-      return "C=\(C) makes the penalty so strong that every coefficient is held "
-        + "at 0; the fit is the intercept-only model (use a larger --C)"
+    case .vanishingC(let C, let S, let stuck):
+      let cause =
+        S.map { "C=\(C) with sample weights summing to \($0) (the penalty is 1/(C·S))" }
+        ?? "C=\(C)"
+      let remedy = S == nil ? "use a larger --C" : "use larger weights or a larger --C"
+      guard let stuck else {
+        return "\(cause) makes the penalty so strong that every coefficient is held "
+          + "at 0; the fit is the intercept-only model (\(remedy))"
+      }
+      return "\(cause) makes the penalty so strong that every coefficient is held "
+        + "at 0, and the solver stopped with the intercept at \(stuck.fitted), "
+        + "not the intercept-only model's \(stuck.expected): the fit is not a "
+        + "model of the data (\(remedy))"
     case .saturatedProbabilities(let count):
       return "\(count) fitted probabilit\(count == 1 ? "y is" : "ies are") numerically 0 or 1 "
         + "(quasi-separation or badly scaled features); the coefficients may be "
@@ -59,12 +80,32 @@ extension Fit {
       let largest = trainingFeatures.values.reduce(0) { max($0, abs($1)) }
       if largest > 1e150 { found.append(.featureOverflow(largest: largest)) }
     }
-    let S = Double(trainingLabels.count)
+    // S is the weight sum the penalty is divided by, so weights of 1e-30
+    // make the penalty as strong as a C of 1e-30 would.
     let penalty = options.resolvedPenalty
-    if !penalty.isNone && 1 / (penalty.C * S) > 1e10 {
-      found.append(.vanishingC(options.C))
+    if !penalty.isNone && 1 / (penalty.C * weightSum) > 1e10 {
+      let weighted = weightSum != Double(trainingLabels.count)
+      found.append(
+        .vanishingC(
+          options.C, weightSum: weighted ? weightSum : nil, stuckIntercept: stuckIntercept))
     }
     return found + separation
+  }
+
+  /// (fitted, intercept-only) first intercepts when they differ by more
+  /// than 1e-6, or nil. The intercept-only model's intercepts are the
+  /// weighted log class shares, centred for the multinomial model (the
+  /// intercepts scikit-learn gives when every coefficient is 0).
+  private var stuckIntercept: (fitted: Double, expected: Double)? {
+    guard options.fitIntercept else { return nil }
+    let K = model.classes.count
+    let sums = classWeightSums
+    let logs = sums.map { libmLog($0) }
+    let expected =
+      K == 2 ? libmLog(sums[1] / sums[0]) : logs[0] - logs.reduce(0, +) / Double(K)
+    let fitted = model.intercept[0]
+    guard expected.isFinite, abs(fitted - expected) > 1e-6 else { return nil }
+    return (fitted, expected)
   }
 
   /// Separation checks, for unpenalized fits (or effectively unpenalized

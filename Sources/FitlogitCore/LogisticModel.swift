@@ -181,6 +181,15 @@ public struct LogisticModel: Equatable, Sendable {
       }
       var m = margins[i, 0]
       for k in 1..<K where margins[i, k] > m { m = margins[i, k] }
+      if m == .infinity {
+        // exp(∞ − ∞) is NaN: the one class whose margin overflowed to +∞
+        // takes all the mass (several share it here, but the CLI refuses
+        // those rows: ``firstUndefinedRow(unchecked:)``).
+        var top = 0.0
+        for k in 0..<K where margins[i, k] == m { top += 1 }
+        for k in 0..<K { out[i * K + k] = margins[i, k] == m ? 1 / top : 0 }
+        continue
+      }
       var sum = 0.0
       for k in 0..<K {
         let e = libmExp(margins[i, k] - m)
@@ -190,6 +199,24 @@ public struct LogisticModel: Equatable, Sendable {
       for k in 0..<K { out[i * K + k] /= sum }
     }
     return Matrix(rows: x.rows, columns: K, uncheckedValues: out)
+  }
+
+  /// The first row of `x` whose probabilities double arithmetic cannot
+  /// tell, or nil: a margin that is not a number (x·w overflowed to ∞ − ∞),
+  /// or several classes whose margins overflowed to +∞ (which of them wins
+  /// is lost). Callers refuse such a row instead of printing NaN or an
+  /// arbitrary class.
+  package func firstUndefinedRow(unchecked x: Matrix) -> Int? {
+    let margins = decisionFunction(unchecked: x)
+    for i in 0..<margins.rows {
+      var infinite = 0
+      for k in 0..<margins.columns {
+        if margins[i, k].isNaN { return i }
+        if margins[i, k] == .infinity { infinite += 1 }
+      }
+      if infinite > 1 { return i }
+    }
+    return nil
   }
 
   /// The most probable class per row (ties go to the first, as numpy's

@@ -120,7 +120,18 @@ public struct LogisticRegression: Sendable {
       trainingFeatures: data.features, trainingLabels: data.labels,
       probabilities: probabilities,
       logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities),
-      weightSum: objective.weightSum)
+      weightSum: objective.weightSum,
+      classWeightSums: Self.classSums(
+        data.labels, weights: objective.sampleWeights, classCount: data.classCount))
+  }
+
+  /// Σ sᵢ over each class's rows (class weights folded in).
+  private static func classSums(
+    _ labels: [Int], weights: [Double]?, classCount: Int
+  ) -> [Double] {
+    var sums = [Double](repeating: 0, count: classCount)
+    for (i, y) in labels.enumerated() { sums[y] += weights?[i] ?? 1 }
+    return sums
   }
 
   /// scikit-learn's refusal of this solver and penalty, or nil: only saga
@@ -279,4 +290,6 @@ public struct Fit: Sendable {
   /// S, the sum of the sample weights (class weights folded in) that the
   /// objective and its penalty are scaled by.
   public var weightSum: Double
+  /// S per class: what the intercept-only model is made of.
+  public var classWeightSums: [Double]
 }
