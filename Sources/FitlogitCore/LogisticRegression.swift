@@ -214,6 +214,7 @@ public struct LogisticRegression: Sendable {
   /// labels, by its value (`1.0` names class `1`, as pandas reads it).
   static func sameClass(_ given: String, _ name: String) -> Bool {
     if given == name { return true }
+    if let a = Int64(given), let b = Int64(name) { return a == b }
     guard let a = Double(given), let b = Double(name) else { return false }
     return a == b
   }

@@ -61,8 +61,10 @@ extension ClassOrder {
     var index: [String: Int] = [:]
     for (k, c) in classes.enumerated() { index[c] = k }
     let numeric = classes.allSatisfy { $0.csvNumber != nil }
+    let integers = classes.allSatisfy { Int64($0) != nil }
     return labels.map { label in
       if let k = index[label] { return k }
+      if integers, let v = Int64(label) { return index[String(v)] }
       guard numeric, let v = label.csvNumber else { return nil }
       return index[name(ofNumber: v)]
     }

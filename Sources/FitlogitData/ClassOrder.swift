@@ -5,7 +5,8 @@ import FitlogitSystem
 ///
 /// pandas turns a column whose every value is a number into float64, so
 /// `"1"`, `"1.0"` and `"01"` are one class and `"10"` sorts after `"9"`;
-/// such a class is named by its value (`1`, `2.5`). Any other column stays
+/// such a class is named by its value (`1`, `2.5`). A column of integers
+/// that fit int64 stays int64, compared exactly. Any other column stays
 /// text, and numpy sorts text by Unicode code point.
 public enum ClassOrder {
   /// Sorted class names, and for each input label the index of its class.
@@ -22,6 +23,18 @@ public enum ClassOrder {
         rowDistinct.append(distinct.count)
         distinct.append(label)
       }
+    }
+    // Every label an integer that fits int64: pandas keeps int64 and
+    // compares exactly, so 2^53 and 2^53 + 1 stay two classes (as doubles
+    // they are one).
+    let integers = distinct.map { Int64($0) }
+    if integers.allSatisfy({ $0 != nil }) {
+      let values = integers.map { $0! }
+      let sorted = Array(Set(values)).sorted()
+      var index: [Int64: Int] = [:]
+      for (k, v) in sorted.enumerated() { index[v] = k }
+      let map = values.map { index[$0]! }
+      return (sorted.map { String($0) }, rowDistinct.map { map[$0] })
     }
     let numbers = distinct.map(\.csvNumber)
     if numbers.allSatisfy({ $0 != nil }) {

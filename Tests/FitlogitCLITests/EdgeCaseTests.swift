@@ -112,6 +112,16 @@ func allFinite(_ json: [String: Any]) -> Bool {
     #expect(try #require(json?["coef"] as? [[Double]])[0][0] == 0)
   }
 
+  /// Integer labels past 2^53 are int64 in pandas, so they stay two
+  /// classes (scikit-learn's classes_ [9007199254740992, 9007199254740993]).
+  @Test func integerLabelsBeyondTwoToThe53() throws {
+    let path = file("x,y\n1,9007199254740993\n2,9007199254740992\n3,9007199254740993\n"
+      + "4,9007199254740992\n")
+    let (status, _, json) = fitJSON(path)
+    #expect(status == 0)
+    #expect(json?["classes"] as? [String] == ["9007199254740992", "9007199254740993"])
+  }
+
   /// pandas reads "1", "1.0" and "01" as the number 1: one class.
   @Test func numericLabelSpellings() throws {
     let (status, _, json) = fitJSON(file("x,y\n1,0\n2,1\n3,1.0\n4,01\n5,0.0\n"))

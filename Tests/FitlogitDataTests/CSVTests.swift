@@ -172,4 +172,20 @@ private func error(_ text: String, target: String? = nil) -> String? {
     #expect(ClassOrder.encode(["1.0", "01", "0"]).classes == ["0", "1"])
     #expect(ClassOrder.encode(["2.5", "-1"]).classes == ["-1", "2.5"])
   }
+
+  /// pandas reads a column of integers as int64 and compares them exactly:
+  /// pd.read_csv gives int64 classes [1, 9007199254740992,
+  /// 9007199254740993] for these labels, where float64 would merge the
+  /// last two (2^53 and 2^53 + 1).
+  @Test func integersBeyondTwoToThe53StayDistinct() {
+    let (classes, indices) = ClassOrder.encode(
+      ["9007199254740993", "9007199254740992", "01", "9007199254740993", "-9007199254740993"])
+    #expect(classes == ["-9007199254740993", "1", "9007199254740992", "9007199254740993"])
+    #expect(indices == [3, 2, 1, 3, 0])
+    #expect(
+      ClassOrder.lookup(["9007199254740992", "+9007199254740993", "1"], in: classes)
+        == [2, 3, 1])
+    // A decimal point makes the column float64 in pandas too: one class.
+    #expect(ClassOrder.encode(["9007199254740993", "9007199254740992.0"]).classes.count == 1)
+  }
 }
