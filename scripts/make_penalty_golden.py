@@ -6,6 +6,10 @@ Tests/FitlogitCoreTests/Golden/sklearn_penalty_fits.json for the penalty tests.
 Run from a fresh clone (needs scikit-learn 1.9.1, pandas):
     pip install scikit-learn==1.9.1 pandas
     python3 scripts/make_penalty_golden.py
+    python3 scripts/make_penalty_golden.py --newton-cg   # only the newton-cg file
+
+`--newton-cg` writes Tests/FitlogitCoreTests/Golden/sklearn_newton_cg_fits.json
+alone: scikit-learn's newton-cg at its defaults (n_iter and coefficients).
 
 saga is stochastic (random_state=0 here); its answer at this tolerance is
 the optimum to ~1e-9, which is what fitlogit's deterministic solver reaches.
@@ -14,6 +18,7 @@ subgradient at saga's answer, so a reader can see how optimal it is.
 """
 import json
 import pathlib
+import sys
 import warnings
 
 import numpy as np
@@ -24,6 +29,7 @@ from sklearn.linear_model import LogisticRegression
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_penalty_fits.json"
+NEWTON_CG_OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_newton_cg_fits.json"
 
 # (dataset, target, weight column, options): L1 and elastic net, two and
 # three classes, with and without sample weights and class weights.
@@ -69,6 +75,19 @@ EXTRAS = [
     ("iris.csv", "species", None, {"solver": "newton-cholesky", "C": np.inf}),
     ("iris.csv", "species", None, {"solver": "newton-cholesky", "C": np.inf,
                                    "fit_intercept": False}),
+]
+
+
+# newton-cg at scikit-learn's defaults (tol=1e-4, max_iter=100): two and
+# three classes, L2 and no penalty, with and without sample weights.
+NEWTON_CG = [
+    ("points.csv", "y", None, {"solver": "newton-cg"}),
+    ("iris.csv", "species", None, {"solver": "newton-cg"}),
+    ("synthetic.csv", "y", None, {"solver": "newton-cg"}),
+    ("weighted.csv", "y", "w", {"solver": "newton-cg"}),
+    ("synthetic.csv", "y", None, {"solver": "newton-cg", "C": np.inf}),
+    ("iris.csv", "species", None, {"solver": "newton-cg", "C": 10.0}),
+    ("synthetic.csv", "y", None, {"solver": "newton-cg", "fit_intercept": False}),
 ]
 
 
@@ -176,6 +195,13 @@ def path(name, target, l1_ratio, count, **options):
 
 
 def main():
+    if "--newton-cg" in sys.argv[1:]:
+        fits = [extra(*c) for c in NEWTON_CG]
+        NEWTON_CG_OUT.write_text(json.dumps({"sklearn": sklearn.__version__, "cases": fits},
+                                            indent=1) + "\n")
+        for c in fits:
+            print(c["dataset"], c["options"], "n_iter", c["n_iter"], "converged", c["converged"])
+        return
     cases = [fit(*c) for c in CASES]
     extras = [extra(*c) for c in EXTRAS]
     paths = [path("points.csv", "y", 0.0, 5),

@@ -47,6 +47,7 @@ enum FitCommand {
       .choice(
         "--solver", of: LogisticRegression.Solver.self, default: .lbfgs,
         help: "default lbfgs; newton is sklearn's newton-cholesky;",
+        "newton-cg: sklearn's truncated Newton, same iterations;",
         "saga: the saga optimum, reached deterministically;",
         "liblinear: its problem, intercept penalized (2 classes)"),
       .number(

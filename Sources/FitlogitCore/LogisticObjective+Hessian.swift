@@ -192,3 +192,4 @@ extension LogisticObjective: L1PenalizedObjective {
   /// The coefficients carry the L1 term; the intercepts after them do not.
   public var l1Count: Int { layout.coefficientCount }
 }
+extension LogisticObjective: HessianVectorObjective {}

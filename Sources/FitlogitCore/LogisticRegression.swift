@@ -12,12 +12,15 @@ public struct LogisticRegression: Sendable {
     case deprecated, l2, l1, elasticnet, none
   }
   /// The optimizer: scikit-learn's lbfgs, plain gradient descent, Newton
-  /// (scikit-learn's newton-cholesky), or saga, scikit-learn's name for its
+  /// (scikit-learn's newton-cholesky), scikit-learn's truncated Newton
+  /// (newton-cg, ``NewtonCG``), or saga, scikit-learn's name for its
   /// L1 and elastic-net solver, whose optimum fitlogit reaches
   /// deterministically (``ProximalNewton``).
   /// liblinear solves its own problem, which penalizes the intercept
   /// (``liblinearResult(_:observer:)``).
-  public enum Solver: String, Sendable, CaseIterable { case lbfgs, gd, newton, saga, liblinear }
+  public enum Solver: String, Sendable, CaseIterable {
+    case lbfgs, gd, newton, newtonCG = "newton-cg", saga, liblinear
+  }
   /// scikit-learn's `class_weight`: none, "balanced" (n / (K · nₖ)), or a
   /// weight per class name (classes not named weigh 1).
   public enum ClassWeight: Equatable, Sendable {
@@ -101,6 +104,9 @@ public struct LogisticRegression: Sendable {
         .minimize(&objective, from: start, observer: observer)
       if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
+    case .newtonCG:
+      result = NewtonCG(tolerance: tol, maxIterations: maxIter)
+        .minimize(&objective, from: start, observer: observer)
     case .saga:
       var r = ProximalNewton(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)

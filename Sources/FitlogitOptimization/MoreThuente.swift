@@ -9,12 +9,31 @@ struct MoreThuente {
   enum Task: Equatable { case evaluate, converged, warning, error }
 
   /// Sufficient decrease (ftol), curvature (gtol) and interval (xtol)
-  /// constants, and step bounds: scipy's hard-coded values.
-  let ftol = 1e-3
-  let gtol = 0.9
-  let xtol = 0.1
-  let stpmin = 0.0
-  let stpmax = 1e10
+  /// constants, and step bounds. The defaults are L-BFGS-B's hard-coded
+  /// values; scipy's `line_search_wolfe1` runs the same `dcsrch` with its
+  /// own (``wolfe1``).
+  let ftol: Double
+  let gtol: Double
+  let xtol: Double
+  let stpmin: Double
+  let stpmax: Double
+
+  init(
+    ftol: Double = 1e-3, gtol: Double = 0.9, xtol: Double = 0.1,
+    stpmin: Double = 0, stpmax: Double = 1e10
+  ) {
+    self.ftol = ftol
+    self.gtol = gtol
+    self.xtol = xtol
+    self.stpmin = stpmin
+    self.stpmax = stpmax
+  }
+
+  /// scipy's `line_search_wolfe1` defaults (c1, c2, xtol, amin, amax), the
+  /// search scikit-learn's newton-cg tries first.
+  static var wolfe1: MoreThuente {
+    MoreThuente(ftol: 1e-4, gtol: 0.9, xtol: 1e-14, stpmin: 1e-8, stpmax: 50)
+  }
   private let xtrapl = 1.1
   private let xtrapu = 4.0
 

@@ -118,7 +118,7 @@ private let testScratch: String = {
     (["--max-iter", "-1"], "'--max-iter' must be >= 0, found '-1'"),
     (["--max-iter", "2.5"], "'--max-iter' expects an integer >= 0, found '2.5'"),
     (["--tol", "-1e-4"], "'--tol' must be > 0, found '-1e-4'"),
-    (["--solver", "sag"], "'--solver' must be one of lbfgs, gd, newton, saga, liblinear, found 'sag'"),
+    (["--solver", "sag"], "'--solver' must be one of lbfgs, gd, newton, newton-cg, saga, liblinear, found 'sag'"),
     (["--penalty", "l3"], "'--penalty' must be one of l2, l1, elasticnet, none, found 'l3'"),
     (["--penalty", "l1"], "solver lbfgs supports only 'l2' or no penalty, got l1 penalty; use --solver saga"),
     (["--l1-ratio", "0.5", "--solver", "newton"],

@@ -66,7 +66,7 @@ import FitlogitTestSupport
           + "  --sample-weight LIST    one weight per sample (FILE: a column)\n"))
     #expect(
       FitCommand.table.helpBlock.contains(
-        "\n  --solver lbfgs|gd|newton|saga|liblinear\n" + String(repeating: " ", count: 26)
+        "\n  --solver lbfgs|gd|newton|newton-cg|saga|liblinear\n" + String(repeating: " ", count: 26)
           + "default lbfgs; newton is sklearn's newton-cholesky;\n"))
   }
 
