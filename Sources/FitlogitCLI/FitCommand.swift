@@ -199,6 +199,10 @@ enum FitCommand {
     let all = try loadDataset(options.path, options: options.reading)
     for note in all.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(all)
+    try ResourceBounds.checkProbabilities(all)
+    if options.regression.solver == .newton {
+      try ResourceBounds.checkSecondOrder(all, for: "--solver newton")
+    }
     try ScoreCommand.checkThreshold(options.threshold, classCount: all.classCount)
     let split = try options.testSize.map { (size) throws(CommandError) in
       try HeldOut(all, path: options.path, testSize: size, randomState: options.randomState!)

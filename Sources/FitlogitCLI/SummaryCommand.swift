@@ -99,6 +99,7 @@ enum SummaryCommand {
     var data = try loadDataset(path, options: reading)
     for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(data)
+    try ResourceBounds.checkSecondOrder(data, for: "summary")
     data.featureNames = patsyNames(data.encoding)
     let groups = data.sampleWeights
     data.sampleWeights = nil

@@ -186,7 +186,8 @@ func calibrationFigure(
 func probabilityHistogram(
   _ input: EvaluationFigureInput, _ c: EvaluationFigureInput.Calibration
 ) -> Figure {
-  let top = Double(max(1, c.counts.max() ?? 1)) * 1.15
+  // At least 0–5, so a few rows get whole-number ticks rather than 0.5 steps.
+  let top = max(5, Double(c.counts.max() ?? 1) * 1.15)
   var plot = Plot(
     width: 520, height: 300, title: "Predicted probabilities", x: (0, 1), y: (0, top),
     margin: (56, 24, 56, 64))
