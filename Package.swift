@@ -13,6 +13,7 @@
 //   (FitlogitMetrics and FitlogitFigures see only arrays, not the model.)
 //   FitlogitModelSelection: NumPy's RandomState and scikit-learn's splits.
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
+//   FitlogitKernels: the objective's vector loops in C, under FitlogitCore.
 //
 // FitlogitSystem is the one shim over libc and libm: a module that needs
 // either imports it, never Glibc or Darwin.
@@ -36,6 +37,10 @@ let package = Package(
   targets: [
     // libc and libm, a small file per job (Libm, MappedFile, Processors, ...).
     .target(name: "FitlogitSystem"),
+    // The objective's hot loops in C, baseline and AVX2+FMA, chosen at
+    // startup from cpuid (FitlogitCore's KernelPath). Not a dependency: a
+    // target of this package, like FitlogitSystem.
+    .target(name: "FitlogitKernels"),
     // Bytes → records → numbers → Dataset: CSV, the float parser. Knows
     // nothing of logistic regression.
     .target(name: "FitlogitData", dependencies: ["FitlogitSystem"]),
@@ -47,7 +52,8 @@ let package = Package(
     .target(
       name: "FitlogitCore",
       dependencies: [
-        "FitlogitData", "FitlogitJSON", "FitlogitOptimization", "FitlogitSystem",
+        "FitlogitData", "FitlogitJSON", "FitlogitKernels", "FitlogitOptimization",
+        "FitlogitSystem",
       ]),
     // The metrics: log loss under every convention, entropy, KL.
     .target(name: "FitlogitCrossEntropy", dependencies: ["FitlogitSystem"]),

@@ -1,4 +1,5 @@
 import FitlogitData
+import FitlogitKernels
 import FitlogitOptimization
 import FitlogitSystem
 
@@ -50,6 +51,9 @@ public struct LogisticObjective: Objective {
   /// Forces the sequential (false) or blocked (true) pass; nil decides by
   /// size. For tests and benchmarks.
   package var blocked: Bool?
+  /// Forces a variant of the C kernels; nil runs ``KernelPath/current``.
+  /// For tests and benchmarks.
+  package var kernel: KernelPath?
 
   /// The L2-penalized objective. `package`, not `public`: outside this
   /// package the objective comes from ``LogisticRegression/objective(for:)``,
@@ -223,103 +227,35 @@ public struct LogisticObjective: Objective {
 
   /// Adds the block's (1/S)·Σ γᵢ·(xᵢ, 1) to `g` and returns its Σ sᵢ·ℓᵢ.
   ///
-  /// Four rows at a time, so that each coefficient and each gradient entry
-  /// is loaded once for four rows instead of once per row: the four margins
-  /// in one sweep over the columns (two columns per SIMD2 load), one
-  /// vector exp and log1p for the four (``halfBinomialLoss4(labels:margins:)``),
-  /// then one sweep adding all four rows' contributions to the gradient.
+  /// The loop is C (FitlogitKernels' `fl_binary_block`): four rows at a
+  /// time, four columns per vector, one vector exp and log1p for the four
+  /// rows, compiled for baseline and for AVX2 + FMA, run as ``kernel`` says.
   private func binaryBlock(
     rows: Range<Int>, w: UnsafeBufferPointer<Double>,
     g: UnsafeMutablePointer<Double>
   ) -> Double {
-    typealias Double2 = SIMD2<Double>
     let d = features.columns
-    let pairs = d / 2 * 2
-    let S = weightSum
     let b = fitIntercept ? w[layout.interceptIndex(row: 0)] : 0
-    var lossSum = Double4()
-    var interceptSum = Double4()
-    features.values.withUnsafeBufferPointer { x in
-      labels.withUnsafeBufferPointer { y in
-        let w = w.baseAddress!
-        let x = x.baseAddress!
-        @inline(__always) func pair(_ p: UnsafePointer<Double>) -> Double2 {
-          UnsafeRawPointer(p).loadUnaligned(as: Double2.self)
-        }
-        var i = rows.lowerBound
-        while i + 4 <= rows.upperBound {
-          let x0 = x + i * d
-          let x1 = x0 + d
-          let x2 = x1 + d
-          let x3 = x2 + d
-          var a0 = Double2()
-          var a1 = Double2()
-          var a2 = Double2()
-          var a3 = Double2()
-          var j = 0
-          while j < pairs {
-            let wj = pair(w + j)
-            a0 += pair(x0 + j) * wj
-            a1 += pair(x1 + j) * wj
-            a2 += pair(x2 + j) * wj
-            a3 += pair(x3 + j) * wj
-            j += 2
+    var interceptSum = 0.0
+    let path = (kernel ?? KernelPath.current).code
+    func run(_ weights: UnsafePointer<Double>?) -> Double {
+      features.values.withUnsafeBufferPointer { x in
+        labels.withUnsafeBufferPointer { y in
+          y.withMemoryRebound(to: Int64.self) { y in
+            fl_binary_block(
+              path, x.baseAddress! + rows.lowerBound * d, rows.count, d,
+              w.baseAddress!, b, y.baseAddress! + rows.lowerBound, weights,
+              weightSum, g, &interceptSum)
           }
-          var r = Double4(a0.sum(), a1.sum(), a2.sum(), a3.sum())
-          if pairs < d {
-            r += Double4(x0[d - 1], x1[d - 1], x2[d - 1], x3[d - 1]) * w[d - 1]
-          }
-          r += b
-          let labels = Double4(
-            Double(y[i]), Double(y[i + 1]), Double(y[i + 2]), Double(y[i + 3]))
-          var (l, gamma) = halfBinomialLoss4(labels: labels, margins: r)
-          if let s = sampleWeights {
-            let si = Double4(s[i], s[i + 1], s[i + 2], s[i + 3])
-            l *= si
-            gamma *= si
-          }
-          lossSum += l
-          let G = gamma / S
-          interceptSum += G
-          let G0 = Double2(repeating: G[0])
-          let G1 = Double2(repeating: G[1])
-          let G2 = Double2(repeating: G[2])
-          let G3 = Double2(repeating: G[3])
-          j = 0
-          while j < pairs {
-            let sum =
-              pair(g + j)
-              + ((pair(x0 + j) * G0 + pair(x1 + j) * G1)
-                + (pair(x2 + j) * G2 + pair(x3 + j) * G3))
-            UnsafeMutableRawPointer(g + j).storeBytes(of: sum, as: Double2.self)
-            j += 2
-          }
-          if pairs < d {
-            g[d - 1] +=
-              (x0[d - 1] * G[0] + x1[d - 1] * G[1])
-              + (x2[d - 1] * G[2] + x3[d - 1] * G[3])
-          }
-          i += 4
-        }
-        while i < rows.upperBound {
-          let row = x + i * d
-          var r = b
-          for j in 0..<d { r += row[j] * w[j] }
-          var (l, gamma) = halfBinomialLossFast(label: Double(y[i]), margin: r)
-          if let s = sampleWeights {
-            l *= s[i]
-            gamma *= s[i]
-          }
-          lossSum[0] += l
-          let G = gamma / S
-          interceptSum[0] += G
-          for j in 0..<d { g[j] += row[j] * G }
-          i += 1
         }
       }
     }
-    if fitIntercept { g[layout.interceptIndex(row: 0)] += interceptSum.sum() }
-    return lossSum.sum()
+    let lossSum =
+      sampleWeights.map { s in
+        s.withUnsafeBufferPointer { run($0.baseAddress! + rows.lowerBound) }
+      } ?? run(nil)
+    if fitIntercept { g[layout.interceptIndex(row: 0)] += interceptSum }
+    return lossSum
   }
 
   /// The K-class counterpart of ``binaryBlock(rows:w:g:)``, in the
