@@ -158,7 +158,7 @@ struct LossFile {
         throw CSVError(
           file: file, line: 1, column: 1,
           message: "no column named \"\(name)\" for \(option); the columns are "
-            + header.map { "\"\($0)\"" }.joined(separator: ", "))
+            + columnList(header) { "\"\($0)\"" })
       }
       return j
     }
@@ -171,7 +171,7 @@ struct LossFile {
         throw CSVError(
           file: file, line: 1, column: 1,
           message: "no column name starts with \"\(prefix)\" (--y-pred-prefix); the columns are "
-            + header.map { "\"\($0)\"" }.joined(separator: ", "))
+            + columnList(header) { "\"\($0)\"" })
       }
     } else {
       for name in c.yPred ?? [] { yPred.append(try index(name, "--y-pred")) }

@@ -32,7 +32,7 @@ public enum CSVColumns {
           throw CSVError(
             file: file, line: reader.recordLine, column: 1,
             message: "no column named \(quoted(name)), \(purpose); the columns are "
-              + header.map(quoted).joined(separator: ", "))
+              + columnList(header, quote: quoted))
         }
         indices.append(j)
       }

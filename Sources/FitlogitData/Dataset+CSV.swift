@@ -182,7 +182,7 @@ extension Dataset {
         throw CSVError(
           file: file, line: headerLine, column: 1,
           message: "no column named \(quoted(name)) for \(role); the columns are "
-            + names.map(quoted).joined(separator: ", "))
+            + columnList(names, quote: quoted))
       }
       return j
     }

@@ -51,4 +51,16 @@ import Testing
       + "fewer rows\n")
     #expect(Date().timeIntervalSince(started) < 10)
   }
+
+  /// A header of 100,000 columns: the error lists 20 names, not all.
+  @Test func errorsListAtMostTwentyColumns() {
+    let names = (0..<100_000).map { "c\($0)" }
+    let path = file(names.joined(separator: ",") + "\n" + names.map { _ in "1" }
+      .joined(separator: ",") + "\n")
+    let r = cli(path, "--target", "z")
+    #expect(r.status == 1)
+    #expect(r.err == "fitlogit: error: \(path):1:1: no column named \"z\" for the target; "
+      + "the columns are " + names.prefix(20).map { "\"\($0)\"" }.joined(separator: ", ")
+      + " and 99980 more\n")
+  }
 }
