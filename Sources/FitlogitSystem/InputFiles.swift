@@ -40,6 +40,14 @@ package func readInputFile(_ path: String) throws(FileError) -> [UInt8] {
   if fd < 0 { throw FileError(errnoFor: path) }
   defer { close(fd) }
   let size = try readableKind(fd, path).size
+  return try readToEnd(fd, path, expecting: size)
+}
+
+/// Every byte left on `fd`, in 1 MB reads (retried on EINTR), with room for
+/// `size` bytes reserved first: the one read loop for whole files.
+func readToEnd(_ fd: Int32, _ path: String, expecting size: Int)
+  throws(FileError) -> [UInt8]
+{
   var bytes: [UInt8] = []
   if size > 0 { bytes.reserveCapacity(size) }
   var chunk = [UInt8](repeating: 0, count: 1 << 20)

@@ -23,18 +23,7 @@ package func readWholeFile(_ path: String) throws(FileError) -> [UInt8] {
   if (info.st_mode & S_IFMT) == S_IFDIR {
     throw FileError(path: path, message: "is a directory")
   }
-  var bytes: [UInt8] = []
-  bytes.reserveCapacity(Int(info.st_size))
-  var chunk = [UInt8](repeating: 0, count: 1 << 20)
-  while true {
-    let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-    if n < 0 {
-      if errno == EINTR { continue }
-      throw FileError(errnoFor: path)
-    }
-    if n == 0 { return bytes }
-    bytes.append(contentsOf: chunk[0..<n])
-  }
+  return try readToEnd(fd, path, expecting: Int(info.st_size))
 }
 
 /// Writes `text` to `path` through a new temporary file beside it and a

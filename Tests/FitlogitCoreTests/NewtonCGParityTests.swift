@@ -7,27 +7,13 @@ import Testing
 
 /// One scikit-learn newton-cg fit at its defaults, from
 /// `scripts/make_penalty_golden.py --newton-cg`.
-struct GoldenNewtonCGFit: CustomTestStringConvertible, Sendable {
-  let dataset: String
-  let target: String
-  let sampleWeight: String?
-  let options: [String: String]
-  let classes: [String]
-  let coef: [[Double]]
-  let intercept: [Double]
+struct GoldenNewtonCGFit: GoldenCaseBacked, Sendable {
+  let base: GoldenCase
   let iterations: Int
 
-  static let all: [GoldenNewtonCGFit] = {
-    let cases = golden("sklearn_newton_cg_fits.json")["cases"] as! [[String: Any]]
-    return cases.map { c in
-      GoldenNewtonCGFit(
-        dataset: c["dataset"] as! String, target: c["target"] as! String,
-        sampleWeight: c["sample_weight"] as? String,
-        options: (c["options"] as! [String: Any]).mapValues { "\($0)" },
-        classes: c["classes"] as! [String], coef: c["coef"] as! [[Double]],
-        intercept: c["intercept"] as! [Double], iterations: c["n_iter"] as! Int)
-    }
-  }()
+  static let all: [GoldenNewtonCGFit] = GoldenCase.cases(
+    in: "sklearn_newton_cg_fits.json"
+  ).map { GoldenNewtonCGFit(base: $0, iterations: $1["n_iter"] as! Int) }
 
   var regression: LogisticRegression {
     var r = LogisticRegression()
@@ -37,14 +23,6 @@ struct GoldenNewtonCGFit: CustomTestStringConvertible, Sendable {
     return r
   }
 
-  func data() throws -> Dataset {
-    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: dataPath(dataset))))
-    return try Dataset(csv: bytes, file: dataset, target: target, sampleWeight: sampleWeight)
-  }
-
-  var testDescription: String {
-    "\(dataset) \(options.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " "))"
-  }
 }
 
 @Suite struct NewtonCGParityTests {

@@ -6,27 +6,13 @@ import Testing
 @testable import FitlogitData
 
 /// One scikit-learn saga fit from scripts/make_penalty_golden.py.
-struct GoldenPenaltyFit: CustomTestStringConvertible, Sendable {
-  let dataset: String
-  let target: String
-  let sampleWeight: String?
-  let options: [String: String]
-  let classes: [String]
-  let coef: [[Double]]
-  let intercept: [Double]
+struct GoldenPenaltyFit: GoldenCaseBacked, Sendable {
+  let base: GoldenCase
   let nonzero: Int
 
-  static let all: [GoldenPenaltyFit] = {
-    let cases = golden("sklearn_penalty_fits.json")["cases"] as! [[String: Any]]
-    return cases.map { c in
-      GoldenPenaltyFit(
-        dataset: c["dataset"] as! String, target: c["target"] as! String,
-        sampleWeight: c["sample_weight"] as? String,
-        options: (c["options"] as! [String: Any]).mapValues { "\($0)" },
-        classes: c["classes"] as! [String], coef: c["coef"] as! [[Double]],
-        intercept: c["intercept"] as! [Double], nonzero: c["n_nonzero"] as! Int)
-    }
-  }()
+  static let all: [GoldenPenaltyFit] = GoldenCase.cases(
+    in: "sklearn_penalty_fits.json"
+  ).map { GoldenPenaltyFit(base: $0, nonzero: $1["n_nonzero"] as! Int) }
 
   /// saga's options as fitlogit's, with the tolerance the comparison needs.
   var regression: LogisticRegression {
@@ -40,14 +26,6 @@ struct GoldenPenaltyFit: CustomTestStringConvertible, Sendable {
     return r
   }
 
-  func data() throws -> Dataset {
-    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: dataPath(dataset))))
-    return try Dataset(csv: bytes, file: dataset, target: target, sampleWeight: sampleWeight)
-  }
-
-  var testDescription: String {
-    "\(dataset) \(options.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " "))"
-  }
 }
 
 @Suite struct PenaltyParityTests {

@@ -6,14 +6,8 @@ import Testing
 @testable import FitlogitData
 
 /// One scikit-learn fit from scripts/make_golden.py.
-struct GoldenFit: CustomTestStringConvertible, Sendable {
-  let dataset: String
-  let target: String
-  let sampleWeight: String?
-  let options: [String: String]
-  let classes: [String]
-  let coef: [[Double]]
-  let intercept: [Double]
+struct GoldenFit: GoldenCaseBacked, Sendable {
+  let base: GoldenCase
   let nIter: Int
   let converged: Bool
   let logLoss: Double
@@ -54,19 +48,10 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
     return max(distance(plain.parameters, blas.parameters), distance(blas.parameters, sklearn))
   }
 
-  var testDescription: String {
-    "\(dataset) \(options.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " "))"
-  }
-
   static let all: [GoldenFit] = {
-    let cases = golden("sklearn_fits.json")["cases"] as! [[String: Any]]
-    return cases.map { c in
-      let options = (c["options"] as! [String: Any]).mapValues { "\($0)" }
-      return GoldenFit(
-        dataset: c["dataset"] as! String, target: c["target"] as! String,
-        sampleWeight: c["sample_weight"] as? String, options: options,
-        classes: c["classes"] as! [String], coef: c["coef"] as! [[Double]],
-        intercept: c["intercept"] as! [Double], nIter: c["n_iter"] as! Int,
+    GoldenCase.cases(in: "sklearn_fits.json").map { base, c in
+      GoldenFit(
+        base: base, nIter: c["n_iter"] as! Int,
         converged: c["converged"] as! Bool, logLoss: c["log_loss"] as! Double,
         proba: c["predict_proba"] as! [[Double]], predict: c["predict"] as! [String],
         plain: Reference(c["reference_plain"]), blas: Reference(c["reference_blas"]))
@@ -85,10 +70,6 @@ struct GoldenFit: CustomTestStringConvertible, Sendable {
     return r
   }
 
-  func data() throws -> Dataset {
-    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: dataPath(dataset))))
-    return try Dataset(csv: bytes, file: dataset, target: target, sampleWeight: sampleWeight)
-  }
 }
 
 @Suite struct SklearnParityTests {
