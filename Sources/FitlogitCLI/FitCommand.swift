@@ -2,6 +2,7 @@ import FitlogitCore
 import FitlogitData
 import FitlogitModelSelection
 import FitlogitOptimization
+import FitlogitSystem
 
 /// `fitlogit fit DATA.csv [options]`.
 enum FitCommand {
