@@ -345,8 +345,11 @@ enum FitCommand {
   static func warnings(_ fit: Fit) -> [String] {
     let diagnostics = fit.diagnostics
     let options = fit.options.penaltyWarnings
-    if diagnostics.contains(.perfectSeparation) { return options + diagnostics.map(\.message) }
-    return options + [convergenceWarning(fit)].compactMap { $0 } + diagnostics.map(\.message)
+    if diagnostics.contains(.perfectSeparation) {
+      return options + fit.optimization.warnings + diagnostics.map(\.message)
+    }
+    return options + fit.optimization.warnings + [convergenceWarning(fit)].compactMap { $0 }
+      + diagnostics.map(\.message)
   }
 
   /// scikit-learn's ConvergenceWarning, for a fit that stopped early.
