@@ -19,8 +19,17 @@ public struct NestedModelTest: Equatable, Sendable {
   /// LR = 2 (ℓ_big − ℓ_small), with as many degrees of freedom as the big
   /// model has extra parameters.
   public static func likelihoodRatio(small: LogitSummary, big: LogitSummary) -> Self {
-    let extra = big.params.joined().count - small.params.joined().count
-    return Self(statistic: 2 * (big.llf - small.llf), degreesOfFreedom: extra)
+    likelihoodRatio(smallLLF: small.llf, smallParameters: small.params.joined().count, big: big)
+  }
+
+  /// The same from the smaller model's log-likelihood and parameter count
+  /// (the intercept-only model needs no fit: its ℓ is `big.llnull`).
+  public static func likelihoodRatio(
+    smallLLF: Double, smallParameters: Int, big: LogitSummary
+  ) -> Self {
+    Self(
+      statistic: 2 * (big.llf - smallLLF),
+      degreesOfFreedom: big.params.joined().count - smallParameters)
   }
 
   /// W = β_Rᵀ (Σ_RR)⁻¹ β_R over the parameters `restricted` (flat indices
