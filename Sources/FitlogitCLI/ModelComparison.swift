@@ -1,6 +1,7 @@
 import FitlogitData
 import FitlogitInference
 import FitlogitJSON
+import FitlogitSystem
 
 /// `summary DATA.csv --compare-to COLS`: the model of the table against the
 /// smaller model with only the feature columns COLS, fitted to the same
@@ -28,6 +29,7 @@ struct ModelComparison {
   ///   - big: The big model's summary.
   init(_ list: String, data: Dataset, big: LogitSummary) throws(CommandError) {
     let sources = data.encoding.sourceColumns
+    let listed = sources.prefix(20).map { printable($0, limit: 60) }.joined(separator: ", ")
     var wanted: Set<String> = []
     let intercept = list.allSatisfy { $0 == " " }
     for raw in list.split(separator: ",", omittingEmptySubsequences: false) where !intercept {
@@ -37,8 +39,8 @@ struct ModelComparison {
       let name = String(trimmed)
       guard sources.contains(name) else {
         throw .data(
-          "no feature column named \"\(printable(name))\" for --compare-to; the model's "
-            + "feature columns are \(sources.prefix(20).joined(separator: ", "))"
+          "no feature column named \(quoted(name)) for --compare-to; the model's "
+            + "feature columns are \(listed)"
             + (sources.count > 20 ? ", ..." : "")
             + " (the smaller model keeps some of them)")
       }
@@ -82,7 +84,8 @@ struct ModelComparison {
       for j in 0..<data.featureCount where !wanted.contains(from[j]) {
         restricted.append(e * columnCount + 1 + j)
         let name = big.names[1 + j]
-        tested.append(big.equations.count == 1 ? name : "\(big.targetName)=\(big.equations[e]):\(name)")
+        let equation = "\(big.targetName)=\(big.equations[e])"
+        tested.append(big.equations.count == 1 ? name : "\(equation):\(name)")
       }
     }
     wald = NestedModelTest.wald(big, restricted: restricted)

@@ -32,7 +32,8 @@ enum PredictCommand {
     let threshold = parsed.number("--threshold")
     let interval = parsed.flag("--interval")
     if interval && threshold != nil {
-      throw .usage("--interval prints probabilities with their intervals; --threshold picks labels: use one")
+      throw .usage(
+        "--interval prints probabilities with their intervals; --threshold picks labels: use one")
     }
     if !interval && words.contains(where: { $0 == "--alpha" || $0.hasPrefix("--alpha=") }) {
       throw .usage("--alpha sets the level of --interval; add --interval")

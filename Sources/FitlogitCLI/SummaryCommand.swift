@@ -172,7 +172,8 @@ extension SummaryCommand {
     covarianceType: CovarianceType
   ) throws(CommandError) {
     if profile && firth {
-      throw .usage("--ci profile profiles the likelihood of the maximum-likelihood fit; drop --firth")
+      throw .usage(
+        "--ci profile profiles the likelihood of the maximum-likelihood fit; drop --firth")
     }
     if profile && covarianceType != .nonrobust {
       throw .usage(

@@ -91,7 +91,8 @@ import Testing
       Self.expectClose(j["lr_stat"] as? Double, c["lr_stat"] as! Double, 1e-9, "\(name) LR sm")
       #expect(j["lr_df"] as? Int == c["lr_df"] as? Int)
       Self.expectClose(j["wald_stat"] as? Double, c["wald_stat"] as! Double, 1e-9, "\(name) W")
-      Self.expectClose(j["wald_pvalue"] as? Double, c["wald_pvalue"] as! Double, 1e-9, "\(name) W p")
+      Self.expectClose(
+        j["wald_pvalue"] as? Double, c["wald_pvalue"] as! Double, 1e-9, "\(name) W p")
       let robust = Self.json(words + ["--cov-type", "HC0"])["compare_to"] as? [String: Any] ?? [:]
       Self.expectClose(
         robust["wald_stat"] as? Double, c["wald_HC0_stat"] as! Double, 1e-9, "\(name) W HC0")
@@ -170,7 +171,8 @@ import Testing
   @Test func threeClassesAreRefused() throws {
     let r = cli("summary", dataFile("summary_three.csv"), "--ci", "profile")
     #expect(r.status == 1)
-    #expect(r.err == "fitlogit: error: --ci profile is implemented for two classes; the target has 3\n")
+    #expect(
+      r.err == "fitlogit: error: --ci profile is implemented for two classes; the target has 3\n")
     let dir = temporaryDirectory()
     #expect(cli("summary", dataFile("summary_three.csv"), "--save", dir + "/m.json").status == 0)
     let p = cli("predict", dir + "/m.json", dataFile("summary_three.csv"), "--interval")
