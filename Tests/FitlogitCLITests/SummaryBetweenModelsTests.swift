@@ -56,6 +56,32 @@ import Testing
     }
   }
 
+  /// `--odds-ratios --ci profile`: R's exp(confint(m)), to 1e-6 relative.
+  @Test func profileOddsRatiosMatchR() {
+    let c = Self.fitted.first { $0["dataset"] as! String == "infert.csv" }!
+    let j = Self.json(Self.base(c) + ["--ci", "profile", "--odds-ratios"])
+    let mine = (j["odds_ratio_profile_ci"] as? [[Double]] ?? []).flatMap { $0 }
+    let expected = Self.r["infert.csv"]!["profile_ci_0.05"]!.map { Foundation.exp($0) }
+    #expect(mine.count == 10)
+    for (k, (a, b)) in zip(mine, expected).enumerated() {
+      Self.expectClose(a, b, 1e-6, "infert odds ratio end \(k)")
+    }
+  }
+
+  /// Separated data: the deviance never rises to the cutoff, so every end
+  /// is NA (null), each with a warning, and no NaN is printed.
+  @Test func separatedProfileIsNA() {
+    let r = cli("summary", dataFile("separated.csv"), "--ci", "profile")
+    #expect(r.status == 0)
+    #expect(r.out.contains("x1                  NA          NA"))
+    #expect(!r.out.lowercased().contains("nan"))
+    #expect(r.err.contains(
+      "fitlogit: warning: the profile of x1 did not reach its upper end within 9 steps "
+        + "(R's confint prints NA there too)\n"))
+    let j = Self.json(["summary", dataFile("separated.csv"), "--ci", "profile"])
+    #expect((j["profile_ci"] as? [[Any]])?.first?.first is NSNull)
+  }
+
   @Test func profileTableSitsBesideWald() {
     let r = cli("summary", dataFile("spector.csv"), "--target", "GRADE", "--ci", "profile")
     #expect(r.status == 0 && r.err == "")
@@ -99,6 +125,19 @@ import Testing
       Self.expectClose(
         robust["wald_pvalue"] as? Double, c["wald_HC0_pvalue"] as! Double, 1e-9, "\(name) W HC0 p")
     }
+  }
+
+  /// Three classes: statsmodels' MNLogit, the LR test and the Wald test of
+  /// v = 0 in both equations, to 1e-9 relative.
+  @Test func compareToThreeClasses() {
+    let c = Self.golden["compare_mnlogit"] as! [String: Any]
+    let j = Self.json(["summary", dataFile("summary_three.csv"), "--compare-to", "u"])
+    let t = j["compare_to"] as? [String: Any] ?? [:]
+    for key in ["lr_stat", "lr_pvalue", "wald_stat", "wald_pvalue"] {
+      Self.expectClose(t[key] as? Double, c[key] as! Double, 1e-9, key)
+    }
+    #expect(t["wald_params"] as? [String] == ["level=low:v", "level=mid:v"])
+    #expect(t["lr_df"] as? Int == 2 && t["wald_df"] as? Int == 2)
   }
 
   @Test func compareToText() {
