@@ -80,6 +80,9 @@ def statsmodels_case(name, target, features, groups):
         out["cov_cluster"] = arr(cl.cov_params())
         out["bse_cluster"] = arr(cl.bse)
         out["p_cluster"] = arr(cl.pvalues)
+        # Prediction intervals with the cluster covariance (summary --save).
+        frame = cl.get_prediction(X.iloc[:5]).summary_frame(alpha=0.05)
+        out["prediction_cluster_0.05"] = arr(frame[["predicted", "se", "ci_lower", "ci_upper"]])
     # Marginal effects: at='overall' | 'mean', method='dydx' | 'eyex'.
     margeff = {}
     for at in ("overall", "mean"):

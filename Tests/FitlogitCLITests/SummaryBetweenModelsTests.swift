@@ -198,6 +198,28 @@ import Testing
        + "use 'fitlogit fit --save' for a penalized model"),
   ]
 
+  /// A model saved with `--cov-type cluster`: statsmodels'
+  /// `get_prediction` of the cluster-robust fit, to 1e-9 relative.
+  @Test func predictIntervalWithClusterCovariance() {
+    let dir = temporaryDirectory()
+    for c in Self.fitted {
+      guard let groups = c["groups"] as? String else { continue }
+      let name = c["dataset"] as! String
+      let model = dir + "/" + name + ".json"
+      let saved = run(
+        Self.base(c) + ["--cov-type", "cluster", "--groups", groups, "--save", model])
+      #expect(saved.status == 0, "\(saved.err)")
+      let r = run(["predict", model, dataFile(name), "--interval"])
+      let lines = r.out.split(separator: "\n")
+      let frame = c["prediction_cluster_0.05"] as! [[Double]]
+      #expect(lines.count > frame.count)
+      for (i, expected) in frame.enumerated() where i + 1 < lines.count {
+        let mine = lines[i + 1].split(separator: ",").map { Double($0)! }
+        for (a, b) in zip(mine, expected) { Self.expectClose(a, b, 1e-9, "\(name) row \(i)") }
+      }
+    }
+  }
+
   @Test(arguments: Self.refusalCases)
   func refusals(options: [String], status: Int32, message: String) {
     let r = run(["summary", dataFile("spector.csv"), "--target", "GRADE"] + options)
