@@ -253,8 +253,9 @@ extension Dataset {
     roles.delimiter = header.delimiter
     var cells = try CSVCells.read(
       bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
-      chunkCount: mode.chunkCount, releaser: releaser)
-    let mixed = cells.mixedColumns()
+      chunkCount: mode.chunkCount, releaser: releaser,
+      encoding: (forced, options.dropFirst))
+    let mixed = cells.encoded == nil ? cells.mixedColumns() : []
     if !mixed.isEmpty {
       for k in mixed { roles.textColumns[k] = true }
       cells = try CSVCells.read(
