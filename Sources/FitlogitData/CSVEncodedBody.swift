@@ -320,7 +320,9 @@ enum CSVEncodedBody {
     var p = start
     while p + 8 <= n {
       let x = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-      let found = zeroBytes(x ^ separators).nonzeroBitCount
+      // One bit per delimiter byte, summed by a multiply (no popcnt in the
+      // baseline x86-64 target).
+      let found = Int(truncatingIfNeeded: ((zeroBytes(x ^ separators) >> 7) &* ones) >> 56)
       let stop = zeroBytes(x ^ (ones &* 0x0A)) | zeroBytes(x ^ (ones &* 0x22))
       if stop == 0 && found < remaining {
         remaining -= found
@@ -442,6 +444,9 @@ private struct EncodedChunkParser {
     var position = [Int](repeating: -1, count: textOf.count)
     for (m, k) in numeric.enumerated() { position[k] = m }
     let indicators = numeric.count
+    // The output's pages are mapped a few hundred KiB at a time, each
+    // batch just before its rows are written.
+    let populateRows = max(1, (1 << 18) / (8 * width))
     var p = start
     var row = 0
     var released = start
@@ -465,6 +470,9 @@ private struct EncodedChunkParser {
           }
           guard row < rows else { return false }
           let x = out + row * width
+          if row % populateRows == 0 {
+            populateForWriting(x, count: min(populateRows, rows - row) * width * 8)
+          }
           (x + indicators).initialize(repeating: 0, count: width - indicators)
           var t = row * textCount
           for j in 0...last {
