@@ -48,6 +48,7 @@ func run(
     if error.kind == .usage && !message.contains("--help") {
       message += " (see 'fitlogit --help')"
     }
+    for note in error.notes { stderr.write("fitlogit: note: \(note)\n") }
     stderr.write("fitlogit: error: \(message)\n")
     return error.exitStatus
   }

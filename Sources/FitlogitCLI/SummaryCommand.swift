@@ -114,7 +114,8 @@ enum SummaryCommand {
     }
     for warning in summary.warnings { stderr.write("fitlogit: warning: \(warning)\n") }
     if json {
-      stdout.write(SummaryReport.json(summary, oddsRatios: oddsRatios))
+      stdout.write(
+        SummaryReport.json(summary, oddsRatios: oddsRatios, dropped: data.droppedRows))
     } else {
       let n = data.droppedRows
       stdout.write(
