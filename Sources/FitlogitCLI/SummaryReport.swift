@@ -118,7 +118,12 @@ enum SummaryReport {
   /// - Parameters:
   ///   - dropped: Rows `--dropna` left out (R's "observations deleted due
   ///     to missingness"), as `fit --json` reports them.
-  static func json(_ s: LogitSummary, oddsRatios: Bool = false, dropped: Int = 0) -> String {
+  ///   - extra: Members that other reports add (`profile_ci`,
+  ///     `compare_to`), after the marginal effects.
+  static func json(
+    _ s: LogitSummary, oddsRatios: Bool = false, dropped: Int = 0,
+    extra: [(String, JSON)] = []
+  ) -> String {
     let single = s.equations.count == 1
     func table(_ rows: [[Double]]) -> JSON {
       single ? .numbers(rows[0]) : .array(rows.map(JSON.numbers))
@@ -154,6 +159,7 @@ enum SummaryReport {
           ("ci", .array(e.ci.map(JSON.numbers))),
         ])))
     }
+    members += extra
     members += [
       ("llf", .number(s.llf)), ("llnull", .number(s.llnull)),
       ("llr_pvalue", .number(s.llrPValue)), ("prsquared", .number(s.prsquared)),
