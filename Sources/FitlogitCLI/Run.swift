@@ -97,7 +97,7 @@ private func dispatch(
   case "path":
     try PathCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":
-    try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
+    try SummaryCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "fit":
     try FitCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   default:
