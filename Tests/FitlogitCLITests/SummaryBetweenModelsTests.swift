@@ -56,6 +56,26 @@ import Testing
     }
   }
 
+  /// titanic with treatment coding and --dropna (R's complete cases): the
+  /// profile intervals and the LR test of passengerClass (both of its
+  /// indicators) against R, to 1e-6 and 1e-9 relative.
+  @Test func categoricalWithMissingValuesMatchesR() {
+    let j = Self.json(
+      ["summary", dataFile("titanic.csv"), "--exclude", "rownames", "--target", "survived",
+       "--dropna", "--ci", "profile", "--compare-to", "age,sex"])
+    let r = Self.r["titanic.csv"]!
+    let profile = (j["profile_ci"] as? [[Double]] ?? []).flatMap { $0 }
+    #expect(profile.count == r["profile_ci_0.05"]!.count)
+    for (k, (a, b)) in zip(profile, r["profile_ci_0.05"]!).enumerated() {
+      Self.expectClose(a, b, 1e-6, "titanic end \(k)")
+    }
+    let t = j["compare_to"] as? [String: Any] ?? [:]
+    let anova = r["anova_lr_age+sex"]!
+    Self.expectClose(t["lr_stat"] as? Double, anova[0], 1e-9, "titanic LR")
+    Self.expectClose(t["lr_pvalue"] as? Double, anova[2], 1e-9, "titanic LR p")
+    #expect(t["wald_params"] as? [String] == ["passengerClass[T.2nd]", "passengerClass[T.3rd]"])
+  }
+
   /// `--odds-ratios --ci profile`: R's exp(confint(m)), to 1e-6 relative.
   @Test func profileOddsRatiosMatchR() {
     let c = Self.fitted.first { $0["dataset"] as! String == "infert.csv" }!
