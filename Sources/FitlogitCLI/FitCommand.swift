@@ -201,8 +201,10 @@ enum FitCommand {
     for note in all.notes { stderr.write("fitlogit: note: \(note)\n") }
     try checkClassCount(all)
     try ResourceBounds.checkProbabilities(all)
-    if options.regression.solver == .newton {
-      try ResourceBounds.checkSecondOrder(all, for: "--solver newton")
+    if options.regression.solver == .newton || options.regression.solver == .saga {
+      // saga's proximal Newton builds the same dense Hessian as newton.
+      try ResourceBounds.checkSecondOrder(
+        all, for: "--solver \(options.regression.solver.rawValue)")
     }
     try ScoreCommand.checkThreshold(options.threshold, classCount: all.classCount)
     let split = try options.testSize.map { (size) throws(CommandError) in

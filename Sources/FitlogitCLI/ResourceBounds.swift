@@ -13,16 +13,41 @@ enum ResourceBounds {
   /// dozens of passes: 1e8 of them is about a second per pass.
   static let probabilities = 100_000_000
 
-  /// Refuses a Hessian of more than ``secondOrderParameters`` parameters.
+  /// n·(K·(d+1))² past which a K-class Newton step (`--solver newton`,
+  /// `saga`'s proximal Newton, `summary`) is refused: each step adds every
+  /// row's K²(d+1)² terms to the Hessian: 200 classes, 5 features and
+  /// 1,000 rows (a 27 KB file) make 1.44e9, about 5 s a step in a release
+  /// build (it was 65 s before the terms were added class-contiguously). Two classes take a parallel, symmetric path and are
+  /// bounded by ``secondOrderParameters`` alone.
+  static let multinomialHessianTerms = 2_000_000_000
+
+  /// Refuses a Hessian of more than ``secondOrderParameters`` parameters,
+  /// or a K-class one whose steps would take minutes
+  /// (``multinomialHessianTerms``), before any of it is built.
   static func checkSecondOrder(_ data: Dataset, for what: String) throws(CommandError) {
     let K = data.classCount == 2 ? 1 : data.classCount
+    let alternative =
+      switch what {
+      case "summary": ""
+      case "--solver saga": ", or --solver lbfgs for an L2 penalty"
+      default: ", or --solver lbfgs"
+      }
     let (p, overflow) = K.multipliedReportingOverflow(by: data.featureCount + 1)
-    guard overflow || p > secondOrderParameters else { return }
+    if overflow || p > secondOrderParameters {
+      throw .data(
+        "\(what) needs the (K·(d+1))² Hessian, and \(data.featureCount) features and "
+          + "\(data.classCount) classes make \(overflow ? "too many" : "\(p)") parameters, "
+          + "past the limit of \(secondOrderParameters); use fewer columns" + alternative)
+    }
+    guard K > 1 else { return }
+    let (pp, o1) = p.multipliedReportingOverflow(by: p)
+    let (terms, o2) = pp.multipliedReportingOverflow(by: data.sampleCount)
+    guard o1 || o2 || terms > multinomialHessianTerms else { return }
     throw .data(
-      "\(what) needs the (K·(d+1))² Hessian, and \(data.featureCount) features and "
-        + "\(data.classCount) classes make \(overflow ? "too many" : "\(p)") parameters, "
-        + "past the limit of \(secondOrderParameters); use fewer columns"
-        + (what == "summary" ? "" : ", or --solver lbfgs"))
+      "\(what) with \(data.classCount) classes builds the Hessian at every Newton step "
+        + "from n·(K·(d+1))² = \(data.sampleCount) × \(p)² = "
+        + "\(o1 || o2 ? "too many" : "\(terms)") terms, past the limit of "
+        + "\(multinomialHessianTerms); use fewer classes or columns" + alternative)
   }
 
   /// Refuses a multinomial fit of more than ``probabilities`` n·K values.
