@@ -171,8 +171,12 @@ enum PlotReport {
   private static func presets(
     _ fit: Fit, data: Dataset, penalty: PagePenalty, weights: [Double]?
   ) -> [LivePageInput.Preset] {
+    // Maximum likelihood is smooth: lbfgs, whatever solver the penalized
+    // fit needed (saga at its tolerance stops farther from it; liblinear
+    // has no unpenalized problem).
     var ml = fit.options
     ml.penalty = .none
+    ml.solver = .lbfgs
     let mlFit = fit.options.resolvedPenalty.isNone ? fit : ml.fit(data)
     let S = fit.weightSum
     func preset(_ label: String, _ w: Double, _ b: Double) -> LivePageInput.Preset {

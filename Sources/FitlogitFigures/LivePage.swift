@@ -403,7 +403,9 @@ struct LivePageModel {
       plot.svg.raw("</g>")
     }
     let colors = [Palette.positive, Palette.negative]
-    for (k, path) in input.paths.enumerated() {
+    // The fit's own solver last, on top: where gradient descent ends near
+    // the same optimum, hovering there shows the solver's iterate.
+    for (k, path) in input.paths.enumerated().reversed() {
       let color = colors[k % colors.count]
       plot.svg.polyline(
         path.points.map { (plot.x($0.w), plot.y($0.b)) }, stroke: color, width: 2,
@@ -433,16 +435,18 @@ struct LivePageModel {
       labelled.append((px, py))
       plot.svg.raw(
         "<path d=\"M\(fmt(px - 5)) \(fmt(py - 5))L\(fmt(px + 5)) \(fmt(py + 5))M\(fmt(px - 5)) "
-          + "\(fmt(py + 5))L\(fmt(px + 5)) \(fmt(py - 5))\" stroke=\"#000\" stroke-width=\"2\"/>")
+          + "\(fmt(py + 5))L\(fmt(px + 5)) \(fmt(py - 5))\" stroke=\"#000\" stroke-width=\"2\" "
+          + "pointer-events=\"none\"/>")
       plot.svg.raw(
         "<text x=\"\(fmt(px + 9))\" y=\"\(fmt(py - 7 + 16 * Double(below)))\" font-size=\"12\" "
-          + "fill=\"#000\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">"
+          + "fill=\"#000\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\" "
+          + "pointer-events=\"none\">"
           + "\(escape(p.label))</text>")
     }
     let f = fitted!
     plot.svg.raw(
       "<circle id=\"surface-point\" cx=\"\(fmt(plot.x(f.w)))\" cy=\"\(fmt(plot.y(f.b)))\" "
-        + "r=\"7\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\"/>")
+        + "r=\"7\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\" pointer-events=\"none\"/>")
     plot.legend(
       input.paths.enumerated().map { (k, p) in
         ("\(p.name): \(p.points.count - 1) iterations", colors[k % colors.count], .line)
