@@ -69,7 +69,7 @@ extension Dataset {
     // Per categorical column: level id (text) → indicator offset, or -1.
     var textSlots: [[Int]] = []
     var numberSlots: [[Double: Int]] = []
-    for k in 0..<d {
+    for k in 0..<d where k != roles.groupsColumn {
       let j = roles.featureIndices[k]
       if cells.levels[k].isEmpty && !forced.contains(k) {
         numeric.append(k)
@@ -126,7 +126,7 @@ extension Dataset {
 
     // The matrix: numbers copied, indicators set, kept rows only.
     var values: [Double]
-    if categorical.isEmpty && dropped == 0 {
+    if categorical.isEmpty && dropped == 0 && roles.groupsColumn == nil {
       values = cells.values
     } else {
       let shift = options.dropFirst ? 1 : 0
@@ -215,6 +215,16 @@ extension Dataset {
       featureNames: featureNames, targetName: target, classes: classes,
       labels: labels, sampleWeights: weights, encoding: encoding)
     data.droppedRows = dropped
+    if let k = roles.groupsColumn {
+      var groups: [String] = []
+      groups.reserveCapacity(kept)
+      for i in 0..<n where keep[i] {
+        let v = cells.values[i * d + k]
+        groups.append(
+          CellCode.textID(v).map { cells.levels[k][$0] } ?? ClassOrder.name(ofNumber: v))
+      }
+      data.groups = groups
+    }
     return data
   }
 }

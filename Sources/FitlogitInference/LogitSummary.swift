@@ -69,21 +69,23 @@ extension LogitSummary {
   ///   - C: nil for the unpenalized fit, else the L2 penalty's C.
   /// - Throws: ``SummaryError`` when the design matrix is singular (a
   ///   constant or duplicated column), where no standard error exists.
-  ///   - covarianceType: statsmodels' `cov_type`; all but `nonrobust` need
-  ///     two classes, and `cluster` needs `groups` (one id per row).
+  ///   - covarianceType: statsmodels' `cov_type`; HC1–HC3 need two classes
+  ///     (no K-class reference defines them), and `cluster` needs `groups`
+  ///     (one label per row, any text: clusters are labels, not numbers).
+  ///   - margeffDummy, margeffCount: statsmodels' `get_margeff(dummy=True,
+  ///     count=True)`: discrete changes for 0/1 and count columns (two
+  ///     classes, dy/dx).
   ///   - firth: Firth's bias-reduced fit (two classes) instead of the MLE.
   public init(
     data: Dataset, alpha: Double = 0.05, C: Double? = nil, maxIterations: Int = 35,
-    covarianceType: CovarianceType = .nonrobust, groups: [Double]? = nil, firth: Bool = false,
-    margeff: (at: MarginalEffects.At, method: MarginalEffects.Method)? = nil
+    covarianceType: CovarianceType = .nonrobust, groups: [String]? = nil, firth: Bool = false,
+    margeff: (at: MarginalEffects.At, method: MarginalEffects.Method)? = nil,
+    margeffDummy: Bool = false, margeffCount: Bool = false
   ) throws(SummaryError) {
     try Self.checkDesign(data)
-    if data.classCount > 2 && (firth || covarianceType != .nonrobust || margeff != nil) {
-      throw SummaryError(
-        message: (firth
-          ? "--firth" : margeff != nil ? "--margeff" : "--cov-type \(covarianceType.rawValue)")
-          + " is implemented for two classes; the target has \(data.classCount)")
-    }
+    try Self.checkClasses(
+      data, firth: firth, covarianceType: covarianceType, margeff: margeff?.method,
+      discrete: margeffDummy || margeffCount)
     let K = data.classCount
     let d = data.featureCount
     let equations = K == 2 ? 1 : K - 1
@@ -194,13 +196,25 @@ extension LogitSummary {
         warnings.append("Firth's fit did not converge in \(f.iterations) iterations")
       }
     } else if covarianceType != .nonrobust {
-      if covarianceType == .cluster && groups?.count != data.sampleCount {
-        throw SummaryError(message: "--cov-type cluster needs --groups COL (a column of cluster ids)")
+      var ids: [Int]?
+      if covarianceType == .cluster {
+        guard let groups, groups.count == data.sampleCount else {
+          throw SummaryError(
+            message: "--cov-type cluster needs --groups COL (a column of cluster ids)")
+        }
+        ids = try Self.clusterIDs(groups)
       }
-      let design = BinaryDesign(data)
-      cov = sandwichCovariance(
-        covarianceType, design: design, probabilities: design.probabilities(params[0]),
-        bread: cov, groups: groups)
+      if K == 2 {
+        let design = BinaryDesign(data)
+        cov = sandwichCovariance(
+          covarianceType, design: design, probabilities: design.probabilities(params[0]),
+          bread: cov, groups: ids)
+      } else {
+        let design = MultinomialDesign(data)
+        cov = multinomialSandwich(
+          covarianceType, design: design,
+          probabilities: design.probabilities(Array(params.joined())), bread: cov, groups: ids)
+      }
     }
     let q = Normal.quantile(1 - alpha / 2)
     var bse: [[Double]] = []
@@ -259,9 +273,15 @@ extension LogitSummary {
     self.covParams = covParams
     self.firth = firth
     if let margeff {
-      self.marginalEffects = MarginalEffects(
-        design: BinaryDesign(data), beta: params[0], covariance: cov,
-        names: data.featureNames, at: margeff.at, method: margeff.method, alpha: alpha)
+      self.marginalEffects =
+        K == 2
+        ? MarginalEffects(
+          design: BinaryDesign(data), beta: params[0], covariance: cov,
+          names: data.featureNames, at: margeff.at, method: margeff.method, alpha: alpha,
+          dummy: margeffDummy, count: margeffCount)
+        : MarginalEffects(
+          multinomial: MultinomialDesign(data), beta: Array(params.joined()), covariance: cov,
+          names: data.featureNames, classes: data.classes, at: margeff.at, alpha: alpha)
     }
   }
 
