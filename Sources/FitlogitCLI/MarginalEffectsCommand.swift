@@ -29,7 +29,7 @@ enum MarginalEffectsCommand {
         help: "the covariance the delta-method errors use (as summary's)"),
       .text(
         "--groups", "COL",
-        help: "cluster labels for --cov-type cluster: a column (text or numbers), not a feature"),
+        help: "cluster labels (text or numbers) for --cov-type cluster; not a feature"),
       .flag("--json", help: "statsmodels' attribute names as JSON"),
     ], positionals: ["DATA.csv"])
 

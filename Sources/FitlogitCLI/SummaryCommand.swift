@@ -22,7 +22,7 @@ enum SummaryCommand {
         help: "statsmodels' cov_type; HC1-HC3 with R sandwich's corrections"),
       .text(
         "--groups", "COL",
-        help: "cluster labels for --cov-type cluster: a column (text or numbers), not a feature"),
+        help: "cluster labels (text or numbers) for --cov-type cluster; not a feature"),
       .flag(
         "--firth",
         help: "Firth's bias-reduced fit (brglm2, logistf): finite on separated data"),
