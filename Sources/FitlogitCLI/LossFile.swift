@@ -1,5 +1,6 @@
 import FitlogitCrossEntropy
 import FitlogitData
+import FitlogitSystem
 
 /// `fitlogit loss FILE.csv --y-true COL --y-pred COL`: the losses of a file
 /// of any length, read in blocks (``CSVNumberStream``) and summed block by

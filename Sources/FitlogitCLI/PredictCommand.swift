@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitJSON
+import FitlogitSystem
 
 /// `fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]`:
 /// scikit-learn's `predict` / `predict_proba` with a saved model.
