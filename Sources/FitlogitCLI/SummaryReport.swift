@@ -147,7 +147,11 @@ enum SummaryReport {
     return .object(members)
   }
 
-  static func json(_ s: LogitSummary, oddsRatios: Bool = false) -> String {
+  /// - Parameter extra: Members that other reports add (`profile_ci`,
+  ///   `compare_to`), after the marginal effects.
+  static func json(
+    _ s: LogitSummary, oddsRatios: Bool = false, extra: [(String, JSON)] = []
+  ) -> String {
     let single = s.equations.count == 1
     func table(_ rows: [[Double]]) -> JSON {
       single ? .numbers(rows[0]) : .array(rows.map(JSON.numbers))
@@ -177,6 +181,7 @@ enum SummaryReport {
     if let e = s.marginalEffects {
       members.append(("margeff", marginalEffectsJSON(e)))
     }
+    members += extra
     members += [
       ("llf", .number(s.llf)), ("llnull", .number(s.llnull)),
       ("llr_pvalue", .number(s.llrPValue)), ("prsquared", .number(s.prsquared)),

@@ -182,7 +182,7 @@ extension Dataset {
         throw CSVError(
           file: file, line: headerLine, column: 1,
           message: "no column named \(quoted(name)) for \(role); the columns are "
-            + columnList(names, quote: { quoted($0) }))
+            + columnList(names, quote: { quoted($0, limit: 40) }))
       }
       return j
     }

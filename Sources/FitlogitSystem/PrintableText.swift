@@ -62,3 +62,20 @@ private func appendEscaped(_ scalar: Unicode.Scalar, to out: inout String) {
     out.unicodeScalars.append(scalar)
   }
 }
+
+/// A report's text with every character ``needsEscape(_:)`` names escaped
+/// except the line ends it is made of: what reaches standard output and
+/// standard error, whatever names the report holds. Text that is all
+/// printable ASCII (almost every report) is returned as it is.
+package func printableLines(_ text: String) -> String {
+  if text.utf8.allSatisfy({ $0 == 0x0A || (0x20..<0x7F).contains($0) }) { return text }
+  var out = ""
+  for scalar in text.unicodeScalars {
+    if scalar == "\n" {
+      out.unicodeScalars.append(scalar)
+    } else {
+      appendEscaped(scalar, to: &out)
+    }
+  }
+  return out
+}
