@@ -154,7 +154,9 @@ enum SummaryCommand {
         extra.append(("odds_ratio_profile_ci", ProfileReport.oddsRatioJSON(intervals)))
       }
       if let comparison { extra.append(("compare_to", comparison.json)) }
-      stdout.write(SummaryReport.json(summary, oddsRatios: oddsRatios, extra: extra))
+      stdout.write(
+        SummaryReport.json(
+          summary, oddsRatios: oddsRatios, dropped: data.droppedRows, extra: extra))
     } else {
       let n = data.droppedRows
       stdout.write(

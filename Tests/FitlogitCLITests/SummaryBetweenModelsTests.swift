@@ -218,6 +218,23 @@ import Testing
        + "use 'fitlogit fit --save' for a penalized model"),
   ]
 
+  @Test func predictIntervalJSON() throws {
+    let dir = temporaryDirectory()
+    let data = dataFile("spector.csv")
+    #expect(cli("summary", data, "--target", "GRADE", "--save", dir + "/m.json").status == 0)
+    let r = cli("predict", dir + "/m.json", data, "--interval", "--alpha", "0.1", "--json")
+    #expect(r.status == 0 && r.err == "")
+    let j = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    #expect(j["alpha"] as? Double == 0.1 && j["class"] as? String == "1")
+    let frame = Self.fitted[0]["prediction_0.1"] as! [[Double]]
+    for (k, key) in ["predicted", "se", "ci_lower", "ci_upper"].enumerated() {
+      let column = j[key] as? [Double] ?? []
+      #expect(column.count == 32, "\(key)")
+      Self.expectClose(column.first, frame[0][k], 1e-9, key)
+    }
+  }
+
   /// A model saved with `--cov-type cluster`: statsmodels'
   /// `get_prediction` of the cluster-robust fit, to 1e-9 relative.
   @Test func predictIntervalWithClusterCovariance() {
