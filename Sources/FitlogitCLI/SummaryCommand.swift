@@ -123,7 +123,7 @@ enum SummaryCommand {
     let data = try loadFrame(
       path, parsed, target: target, groups: groupsColumn, for: "summary", stderr: &stderr)
     let groups = data.groups
-    let summary: LogitSummary
+    var summary: LogitSummary
     do {
       let C = givenC.isNaN ? 1 : givenC
       summary = try LogitSummary(
@@ -143,6 +143,8 @@ enum SummaryCommand {
     var warnings = summary.warnings + (comparison?.warnings ?? [])
     if let intervals { warnings += ProfileReport.warnings(summary, profile: intervals) }
     for warning in warnings { stderr.write("fitlogit: warning: \(warning)\n") }
+    // --json's "warnings" lists these too.
+    summary.warnings = warnings
     if let save {
       outputs.addInput(path)
       try outputs.stageFile(SummaryModelFile.text(summary, data: data), at: save)
