@@ -11,9 +11,12 @@ extension Dataset {
   ///
   /// - Parameters:
   ///   - forced: Feature columns (matrix order) that `--categorical` names.
+  ///   - floatCoded: The numeric ones among them that pandas reads as
+  ///     float64: their levels are named `1.0`, not `1`.
   static func encode(
     _ cells: CSVCells, names: [String], headerLine: Int,
-    roles: CSVColumnRoles, forced: Set<Int>, options: CSVReadOptions,
+    roles: CSVColumnRoles, forced: Set<Int>, floatCoded: Set<Int> = [],
+    options: CSVReadOptions,
     file: String
   ) throws(CSVError) -> Dataset {
     let n = cells.rows
@@ -76,7 +79,7 @@ extension Dataset {
       numeric = layout.numeric
       categorical = layout.categorical.map { ($0.k, $0.levels, false) }
     }
-    for k in 0..<d where cells.encoded == nil {
+    for k in 0..<d where cells.encoded == nil && k != roles.groupsColumn {
       let j = roles.featureIndices[k]
       if cells.levels[k].isEmpty && !forced.contains(k) {
         numeric.append(k)
@@ -111,7 +114,13 @@ extension Dataset {
         for (rank, v) in sorted.enumerated() { slots[v] = rank }
         textSlots.append([])
         numberSlots.append(slots)
-        categorical.append((k, sorted.map(ClassOrder.name(ofNumber:)), true))
+        // Python's repr of a float (`6.0`, `2.5`, `1e-05`) is Swift's
+        // description of the same Double.
+        let asFloat = floatCoded.contains(k)
+        let levels = sorted.map { v -> String in
+          asFloat ? "\(v)" : ClassOrder.name(ofNumber: v)
+        }
+        categorical.append((k, levels, true))
       }
     }
     var encoding = FeatureEncoding(
@@ -133,7 +142,9 @@ extension Dataset {
 
     // The matrix: numbers copied, indicators set, kept rows only.
     var values: [Double]
-    if cells.encoded != nil || (categorical.isEmpty && dropped == 0) {
+    if cells.encoded != nil
+      || (categorical.isEmpty && dropped == 0 && roles.groupsColumn == nil)
+    {
       values = cells.values
     } else {
       let shift = options.dropFirst ? 1 : 0
@@ -222,6 +233,16 @@ extension Dataset {
       featureNames: featureNames, targetName: target, classes: classes,
       labels: labels, sampleWeights: weights, encoding: encoding)
     data.droppedRows = dropped
+    if let k = roles.groupsColumn {
+      var groups: [String] = []
+      groups.reserveCapacity(kept)
+      for i in 0..<n where keep[i] {
+        let v = cells.values[i * d + k]
+        groups.append(
+          CellCode.textID(v).map { cells.levels[k][$0] } ?? ClassOrder.name(ofNumber: v))
+      }
+      data.groups = groups
+    }
     return data
   }
 }
