@@ -37,6 +37,10 @@ struct CSVCells {
         rowLabels: body.rowLabels, distinctLabels: body.distinctLabels,
         weights: body.weights)
     } else {
+      // The text check that the header left to the chunked reader's sweep.
+      if bytes.count >= CSVChunkedBody.parallelThreshold {
+        try Dataset.checkText(bytes, file: file, releaser: releaser)
+      }
       cells = try readRecords(reader, roles: roles, file: file)
     }
     if cells.rows == 0 {

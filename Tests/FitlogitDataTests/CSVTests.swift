@@ -132,6 +132,33 @@ private func error(_ text: String, target: String? = nil) -> String? {
     var accented = bytes
     accented.replaceSubrange(0..<1, with: Array("é".utf8))
     #expect(try Dataset(csv: accented, file: "big.csv").featureNames == ["é"])
+
+    // The header of a large file is checked on its own (the body by the
+    // chunked reader's line-counting sweep), and a quoted file, which the
+    // record reader reads, is checked whole before it.
+    var badHeader = bytes
+    badHeader[1] = 0xFF
+    #expect(throws: CSVError(
+      file: "big.csv", line: 1, column: 1,
+      message: "invalid UTF-8 byte 0xFF at byte 2 of the line: the file must be UTF-8 text")
+    ) {
+      try Dataset(csv: badHeader, file: "big.csv")
+    }
+    var quoted = bytes
+    quoted.replaceSubrange(4..<5, with: Array("\"0\"".utf8))
+    quoted[quoted.count - 2] = 0xC3
+    #expect(throws: CSVError(
+      file: "big.csv", line: rows + 1, column: 1,
+      message: "invalid UTF-8 byte 0xC3 at byte 5 of the line: the file must be UTF-8 text")
+    ) {
+      try Dataset(csv: quoted, file: "big.csv")
+    }
+    #expect(throws: CSVError(
+      file: "big.csv", line: rows + 1, column: 1,
+      message: "a NUL byte at character 5: not a text file")
+    ) {
+      try Matrix(csv: withNUL, file: "big.csv", columns: ["x"])
+    }
   }
 
   @Test func unknownTarget() {
