@@ -34,7 +34,8 @@ done | median | awk '{printf "points_ms=%.1f\n", $1/1000}'
 
 # One row of the scale table: fitlogit fit and scikit-learn on one file.
 scale_row() {
-  local n=$1 d=$2 k=$3 f="$DIR/bench_${1}x${2}k${3}.csv"
+  local n=$1 d=$2 k=$3 f="$DIR/bench_${1}x${2}.csv"
+  [ "$k" = 2 ] || f="$DIR/bench_${1}x${2}k${3}.csv"
   if [ ! -f "$f" ]; then python3 scripts/gen_bench_data.py "$n" "$d" "$f" "$k"; fi
   for i in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %M" -o "$DIR/time.txt" $BIN/fitlogit fit "$f" --json >"$DIR/out.json"

@@ -42,6 +42,10 @@ enum PredictCommand {
   /// large file and its matrix.
   static let blockBytes = 16 << 20
 
+  /// Output text held back until the whole file has been read without an
+  /// error; past this, the file is read twice instead (see ``predict``).
+  static let heldOutputBytes = 64 << 20
+
   /// What `predict` prints.
   struct Output {
     var proba: Bool
@@ -52,25 +56,62 @@ enum PredictCommand {
   /// Reads the rows of `dataPath` and prints their predictions.
   ///
   /// A regular file is streamed for CSV output: read in blocks of whole
-  /// records (``CSVRecordBlocks``), each parsed, predicted and written
-  /// before the next is read, so memory stays at about one block and its
-  /// matrix whatever the file's size, and the output is byte for byte what
-  /// one pass over the whole file writes. A block with any error sends the
-  /// command back to the whole file, so the message (a line number, a count
-  /// of missing values over every row) is the one the whole file gives;
-  /// the rows of earlier blocks are then already written. Standard input,
-  /// a pipe and `--json` are read whole, and a gzip file is one block.
+  /// records (``CSVRecordBlocks``), each parsed and predicted before the
+  /// next is read, so memory holds one block and its matrix, never the
+  /// whole file or its whole matrix, and the output is byte for byte what
+  /// one pass over the whole file gives. Nothing reaches standard output
+  /// before the last row has been read without an error: the text is held
+  /// back, and when it outgrows `heldOutputBytes` it is dropped and the
+  /// file is read a second time, writing as it goes. A block with an error
+  /// sends the command to the whole file for the error message, so its
+  /// line numbers and its count of missing values over every row are the
+  /// ones the whole file gives. Standard input, a pipe and `--json` are
+  /// read whole, and a gzip file is one block.
   static func predict(
     _ model: LogisticModel, dataPath: String, output: Output, blockBytes: Int,
-    stdout: inout some TextOutputStream
+    heldOutputBytes: Int = heldOutputBytes, stdout: inout some TextOutputStream
   ) throws(CommandError) {
     let kind = try? inputFileKind(dataPath)
-    guard dataPath != "-", !output.json, kind?.regular == true,
-      let blocks = try? CSVRecordBlocks(path: dataPath, blockBytes: blockBytes)
-    else {
+    guard dataPath != "-", !output.json, kind?.regular == true else {
       let x = try matrix(FileSystem.contents(of: dataPath), model: model, dataPath: dataPath)
-      try write(x, model: model, output: output, header: true, stdout: &stdout)
+      stdout.write(text(x, model: model, output: output, header: true))
       return
+    }
+    var held: [String] = []
+    var heldBytes = 0
+    let complete = try eachBlock(of: dataPath, blockBytes: blockBytes, model: model) {
+      (x: Matrix, first: Bool) in
+      guard heldBytes <= heldOutputBytes else { return }
+      let t = text(x, model: model, output: output, header: first)
+      heldBytes += t.utf8.count
+      if heldBytes <= heldOutputBytes { held.append(t) } else { held = [] }
+    }
+    if !complete {
+      // An empty file: the whole-file path says what is wrong with it.
+      let x = try matrix(FileSystem.contents(of: dataPath), model: model, dataPath: dataPath)
+      stdout.write(text(x, model: model, output: output, header: true))
+    } else if heldBytes <= heldOutputBytes {
+      for t in held { stdout.write(t) }
+    } else {
+      _ = try eachBlock(of: dataPath, blockBytes: blockBytes, model: model) {
+        (x: Matrix, first: Bool) in
+        stdout.write(text(x, model: model, output: output, header: first))
+      }
+    }
+  }
+
+  /// Calls `body` with the matrix of each block of `dataPath`, in order.
+  ///
+  /// - Returns: false when the file has no block at all (it is empty).
+  private static func eachBlock(
+    of dataPath: String, blockBytes: Int, model: LogisticModel,
+    _ body: (Matrix, _ first: Bool) -> Void
+  ) throws(CommandError) -> Bool {
+    let blocks: CSVRecordBlocks
+    do {
+      blocks = try CSVRecordBlocks(path: dataPath, blockBytes: blockBytes)
+    } catch {
+      throw .data("\(printable(dataPath)): \(error.message)")
     }
     var first = true
     while true {
@@ -80,7 +121,7 @@ enum PredictCommand {
       } catch {
         throw .data("\(printable(dataPath)): \(error.message)")
       }
-      guard let block else { break }
+      guard let block else { return !first }
       let x: Matrix
       do throws(CommandError) {
         x = try matrix(block, model: model, dataPath: dataPath)
@@ -89,13 +130,8 @@ enum PredictCommand {
         _ = try matrix(FileSystem.contents(of: dataPath), model: model, dataPath: dataPath)
         throw error
       }
-      try write(x, model: model, output: output, header: first, stdout: &stdout)
+      body(x, first)
       first = false
-    }
-    if first {
-      // An empty file: the whole-file path says what is wrong with it.
-      let x = try matrix(FileSystem.contents(of: dataPath), model: model, dataPath: dataPath)
-      try write(x, model: model, output: output, header: true, stdout: &stdout)
     }
   }
 
@@ -114,62 +150,47 @@ enum PredictCommand {
     return x
   }
 
-  /// Prints the predictions of the rows of `x`, after the header line
-  /// when `header` is set.
-  private static func write(
-    _ x: Matrix, model: LogisticModel, output: Output, header: Bool,
-    stdout: inout some TextOutputStream
-  ) throws(CommandError) {
+  /// The predictions of the rows of `x` as `predict` prints them, after
+  /// the header line when `header` is set.
+  private static func text(
+    _ x: Matrix, model: LogisticModel, output: Output, header: Bool
+  ) -> String {
+    var text = ""
     if output.proba {
       let p = model.probabilities(unchecked: x)
       if output.json {
         let rows = (0..<p.rows).map { JSON.numbers(Array(p.row($0))) }
-        stdout.write(JSON.object([
+        return JSON.object([
           ("classes", .strings(model.classes)), ("probabilities", .array(rows)),
-        ]).text + "\n")
-      } else {
-        if header { stdout.write(model.classes.map(csvField).joined(separator: ",") + "\n") }
-        var text = ""
-        for i in 0..<p.rows {
-          for (k, v) in p.row(i).enumerated() {
-            if k > 0 { text += "," }
-            text += "\(v)"
-          }
-          text += "\n"
-          if text.utf8.count >= 1 << 16 {
-            stdout.write(text)
-            text = ""
-          }
+        ]).text + "\n"
+      }
+      if header { text += model.classes.map(csvField).joined(separator: ",") + "\n" }
+      for i in 0..<p.rows {
+        for (k, v) in p.row(i).enumerated() {
+          if k > 0 { text += "," }
+          text += "\(v)"
         }
-        stdout.write(text)
+        text += "\n"
       }
-    } else {
-      let predicted: [Int]
-      if let threshold = output.threshold {
-        let p = model.probabilities(unchecked: x)
-        predicted = (0..<p.rows).map { p[$0, 1] >= threshold ? 1 : 0 }
-      } else {
-        predicted = model.predict(unchecked: x)
-      }
-      let labels = predicted.map { model.classes[$0] }
-      if output.json {
-        stdout.write(JSON.object([
-          ("classes", .strings(model.classes)), ("predictions", .strings(labels)),
-        ]).text + "\n")
-      } else {
-        if header { stdout.write("prediction\n") }
-        let fields = model.classes.map { csvField($0) + "\n" }
-        var text = ""
-        for k in predicted {
-          text += fields[k]
-          if text.utf8.count >= 1 << 16 {
-            stdout.write(text)
-            text = ""
-          }
-        }
-        stdout.write(text)
-      }
+      return text
     }
+    let predicted: [Int]
+    if let threshold = output.threshold {
+      let p = model.probabilities(unchecked: x)
+      predicted = (0..<p.rows).map { p[$0, 1] >= threshold ? 1 : 0 }
+    } else {
+      predicted = model.predict(unchecked: x)
+    }
+    if output.json {
+      return JSON.object([
+        ("classes", .strings(model.classes)),
+        ("predictions", .strings(predicted.map { model.classes[$0] })),
+      ]).text + "\n"
+    }
+    if header { text += "prediction\n" }
+    let fields = model.classes.map { csvField($0) + "\n" }
+    for k in predicted { text += fields[k] }
+    return text
   }
 
   /// A CSV field, quoted when it holds a separator, quote or line end.

@@ -126,14 +126,14 @@ private func modelFile(_ c: [String: Any], features: [String], in dir: String) t
 
   private func run(
     _ model: LogisticModel, _ data: String, blockBytes: Int, proba: Bool = true,
-    threshold: Double? = nil
+    threshold: Double? = nil, held: Int = PredictCommand.heldOutputBytes
   ) -> (out: String, error: String?) {
     var out = ""
     do {
       try PredictCommand.predict(
         model, dataPath: data,
         output: .init(proba: proba, json: false, threshold: threshold),
-        blockBytes: blockBytes, stdout: &out)
+        blockBytes: blockBytes, heldOutputBytes: held, stdout: &out)
       return (out, nil)
     } catch {
       return (out, error.message)
@@ -151,6 +151,8 @@ private func modelFile(_ c: [String: Any], features: [String], in dir: String) t
     for (a, b) in zip(first, expected) { #expect(abs(a - b) <= 1e-12) }
     for size in [1, 7, 64, 100, 1_000, 3_000] {
       #expect(run(model, data, blockBytes: size).out == whole.out, "blocks of \(size)")
+      // Output past the held-back limit: the file is read a second time.
+      #expect(run(model, data, blockBytes: size, held: 500).out == whole.out)
       #expect(
         run(model, data, blockBytes: size, proba: false).out
           == run(model, data, blockBytes: Int.max, proba: false).out)
@@ -162,8 +164,8 @@ private func modelFile(_ c: [String: Any], features: [String], in dir: String) t
   }
 
   /// An error in a later block is the whole file's error (its line, its
-  /// count of missing values over all rows), after the rows of the blocks
-  /// before it.
+  /// count of missing values over all rows), and no row is printed: the
+  /// output is held back, or the file read twice, until every row is read.
   @Test(arguments: [
     ("5.1,3.5,abc", "iris-bad.csv:142:3: expected a number, found \"abc\""),
     ("5.1,3.5,", "iris-bad.csv: 2 rows have missing values (petal_length: 2); the model needs every value"),
@@ -184,8 +186,11 @@ private func modelFile(_ c: [String: Any], features: [String], in dir: String) t
     let whole = run(model, data, blockBytes: Int.max)
     #expect(whole.out == "")
     #expect(whole.error?.hasSuffix(message) == true, "\(whole.error ?? "")")
-    let streamed = run(model, data, blockBytes: 500)
-    #expect(streamed.error == whole.error)
+    for held in [PredictCommand.heldOutputBytes, 100] {
+      let streamed = run(model, data, blockBytes: 500, held: held)
+      #expect(streamed.error == whole.error)
+      #expect(streamed.out == "")
+    }
   }
 
   /// The blocks are the file: the first as it starts, each later one the
