@@ -16,7 +16,9 @@
 //   FitlogitKernels: the objective's vector loops in C, under FitlogitCore.
 //
 // FitlogitSystem is the one shim over libc and libm: a module that needs
-// either imports it, never Glibc or Darwin.
+// either imports it, never Glibc or Darwin. It also owns the one escaping
+// of names for printing (printable, quoted), which every module's messages
+// and the JSON writer use.
 // Every module name starts with "Fitlogit", so the library can sit in any
 // dependency graph beside packages that have an `Optimization` or `Figures`.
 import PackageDescription
@@ -45,7 +47,7 @@ let package = Package(
     // nothing of logistic regression.
     .target(name: "FitlogitData", dependencies: ["FitlogitSystem"]),
     // JSON text, read and written: the model file and the --json reports.
-    .target(name: "FitlogitJSON"),
+    .target(name: "FitlogitJSON", dependencies: ["FitlogitSystem"]),
     // Optimizers that see only an objective: L-BFGS, gradient descent, Newton.
     .target(name: "FitlogitOptimization"),
     // The logistic objective, the fitted model, fitting, the model file.

@@ -46,3 +46,19 @@ m0 <- glm(GRADE ~ GPA, family = binomial, data = d, control = tight)
 m1 <- glm(GRADE ~ GPA + TUCE + PSI, family = binomial, data = d, control = tight)
 a <- anova(m0, m1, test = "Chisq")
 out("spector.csv", "anova_lr", c(a$Deviance[2], a$Df[2], a[["Pr(>Chi)"]][2]))
+# More nested pairs (make_inference_golden.py's NESTED): anova_lr_<small>,
+# "1" for the intercept-only model.
+nested <- list(
+  list(file = "spector.csv", small = GRADE ~ 1, big = GRADE ~ GPA + TUCE + PSI),
+  list(file = "infert.csv", small = case ~ age + parity,
+       big = case ~ age + parity + induced + spontaneous),
+  list(file = "mtcars.csv", small = am ~ hp, big = am ~ hp + wt)
+)
+for (c in nested) {
+  d <- read.csv(file.path(root, "data", c$file))
+  m0 <- glm(c$small, family = binomial, data = d, control = tight)
+  m1 <- glm(c$big, family = binomial, data = d, control = tight)
+  a <- anova(m0, m1, test = "Chisq")
+  key <- paste0("anova_lr_", paste(deparse(c$small[[3]]), collapse = ""))
+  out(c$file, gsub(" ", "", key), c(a$Deviance[2], a$Df[2], a[["Pr(>Chi)"]][2]))
+}

@@ -114,6 +114,31 @@ golden["compare"] = {"dataset": "spector.csv", "small": ["GPA"], "big": ["GPA", 
                      "wald_stat": float(wald.statistic), "wald_pvalue": float(wald.pvalue),
                      "wald_df": 2.0}
 
+# More nested pairs for `summary --compare-to`: the intercept-only model,
+# two datasets, and the Wald test under a robust covariance.
+NESTED = [("spector.csv", "GRADE", [], ["GPA", "TUCE", "PSI"]),
+          ("infert.csv", "case", ["age", "parity"], ["age", "parity", "induced", "spontaneous"]),
+          ("mtcars.csv", "am", ["hp"], ["hp", "wt"])]
+golden["compare_more"] = []
+for name, target, small_cols, big_cols in NESTED:
+    df = pd.read_csv(ROOT / "data" / name)
+    X = sm.add_constant(df[big_cols])
+    big = sm.Logit(df[target], X).fit(disp=0, method="newton", tol=1e-12)
+    small = sm.Logit(df[target], sm.add_constant(df[small_cols]) if small_cols
+                     else np.ones((len(df), 1))).fit(disp=0, method="newton", tol=1e-12)
+    lr = 2 * (big.llf - small.llf)
+    dfd = len(big_cols) - len(small_cols)
+    tested = [c for c in big_cols if c not in small_cols]
+    hypothesis = ", ".join(f"{c} = 0" for c in tested)
+    wald = big.wald_test(hypothesis, scalar=True)
+    robust = sm.Logit(df[target], X).fit(disp=0, method="newton", tol=1e-12, cov_type="HC0")
+    wald_hc0 = robust.wald_test(hypothesis, scalar=True)
+    golden["compare_more"].append({
+        "dataset": name, "target": target, "small": small_cols, "big": big_cols,
+        "lr_stat": float(lr), "lr_df": dfd, "lr_pvalue": float(stats.chi2.sf(lr, dfd)),
+        "wald_stat": float(wald.statistic), "wald_pvalue": float(wald.pvalue),
+        "wald_HC0_stat": float(wald_hc0.statistic), "wald_HC0_pvalue": float(wald_hc0.pvalue)})
+
 # R: sandwich, brglm2, MASS, anova.
 text = subprocess.run(["Rscript", str(ROOT / "scripts/inference_golden.R"), str(ROOT)],
                       check=True, capture_output=True, text=True).stdout

@@ -7,9 +7,17 @@ Run from a fresh clone (needs scikit-learn 1.9.1, pandas):
     pip install scikit-learn==1.9.1 pandas
     python3 scripts/make_penalty_golden.py
     python3 scripts/make_penalty_golden.py --newton-cg   # only the newton-cg file
+    python3 scripts/make_penalty_golden.py --newton-cholesky   # only that file
 
 `--newton-cg` writes Tests/FitlogitCoreTests/Golden/sklearn_newton_cg_fits.json
 alone: scikit-learn's newton-cg at its defaults (n_iter and coefficients).
+
+`--newton-cholesky` writes Tests/FitlogitCoreTests/Golden/
+sklearn_newton_cholesky_fits.json alone: newton-cholesky where its Hessian is
+singular or ill-conditioned (a duplicated or a collinear column added to a
+data file, no penalty), so that it warns and falls back to lbfgs, with the
+warnings' texts; and three classes without a penalty asked for in every
+spelling scikit-learn 1.9 accepts.
 
 saga is stochastic (random_state=0 here); its answer at this tolerance is
 the optimum to ~1e-9, which is what fitlogit's deterministic solver reaches.
@@ -29,6 +37,7 @@ from sklearn.linear_model import LogisticRegression
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_penalty_fits.json"
+NEWTON_CHOLESKY_OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_newton_cholesky_fits.json"
 NEWTON_CG_OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_newton_cg_fits.json"
 
 # (dataset, target, weight column, options): L1 and elastic net, two and
@@ -88,7 +97,62 @@ NEWTON_CG = [
     ("synthetic.csv", "y", None, {"solver": "newton-cg", "C": np.inf}),
     ("iris.csv", "species", None, {"solver": "newton-cg", "C": 10.0}),
     ("synthetic.csv", "y", None, {"solver": "newton-cg", "fit_intercept": False}),
+    # Three classes: no penalty, sample weights (iris weighted by its petal
+    # width), warm starts; on iris (raw, ill-conditioned) and on the
+    # well-conditioned summary_three; and iris to tol=1e-10 (the optimum).
+    ("iris.csv", "species", None, {"solver": "newton-cg", "C": np.inf}),
+    ("iris.csv", "species", "petal_width", {"solver": "newton-cg"}),
+    ("iris.csv", "species", None, {"solver": "newton-cg", "C": 10.0,
+                                   "warm_from": {"solver": "newton-cg", "C": 0.1}}),
+    ("iris.csv", "species", None, {"solver": "newton-cg", "tol": 1e-10}),
+    ("summary_three.csv", "level", None, {"solver": "newton-cg"}),
+    ("summary_three.csv", "level", None, {"solver": "newton-cg", "C": np.inf}),
+    ("summary_three.csv", "level", None, {"solver": "newton-cg", "C": 0.05,
+                                          "warm_from": {"solver": "newton-cg", "C": 5.0}}),
 ]
+
+
+# newton-cholesky's fallback: (dataset, target, weight, added column as
+# {name: {source column: factor}}, options). The added column is
+# sum(factor * source), a duplicate when there is one source.
+NEWTON_CHOLESKY = [
+    ("synthetic.csv", "y", None, {"x1_copy": {"x1": 1}}, {"C": np.inf}),
+    ("synthetic.csv", "y", None, {"x1_copy": {"x1": 1}}, {}),
+    ("synthetic.csv", "y", None, {"x1_2x2": {"x1": 1, "x2": 2}}, {"C": np.inf}),
+    ("points.csv", "y", None, {"x_copy": {"x": 1}}, {"C": np.inf}),
+    ("weighted.csv", "y", "w", {"a_copy": {"a": 1}}, {"C": np.inf}),
+    ("iris.csv", "species", None, {"sepal_length_copy": {"sepal_length": 1}}, {"C": np.inf}),
+    # Three classes without a penalty, every way of asking for it.
+    ("iris.csv", "species", None, {}, {"C": np.inf}),
+    ("iris.csv", "species", None, {}, {"penalty": None}),
+    ("iris.csv", "species", None, {}, {"penalty": None, "C": 5.0}),
+    ("iris.csv", "species", None, {}, {"penalty": "l2", "C": np.inf}),
+    ("iris.csv", "species", None, {}, {"C": np.inf, "l1_ratio": 1.0}),
+    ("iris.csv", "species", None, {}, {"C": np.inf, "fit_intercept": False}),
+]
+
+
+def newton_cholesky(name, target, weight, added, options):
+    df = pd.read_csv(ROOT / "data" / name)
+    for column, sources in added.items():
+        value = sum(factor * df[source] for source, factor in sources.items())
+        df[column] = value  # the last column: the features keep their order
+    y = df[target].to_numpy()
+    sw = df[weight].to_numpy(dtype=float) if weight else None
+    X = df.drop(columns=[c for c in (target, weight) if c]).to_numpy(dtype=float)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = LogisticRegression(solver="newton-cholesky", **options).fit(X, y, sample_weight=sw)
+    texts = [" ".join(str(w.message).split("\n")) for w in caught
+             if not issubclass(w.category, FutureWarning)]
+    shown = {k: ("inf" if isinstance(v, float) and np.isinf(v) else
+                 "none" if v is None else v) for k, v in options.items()}
+    return {
+        "dataset": name, "target": target, "sample_weight": weight, "added": added,
+        "options": shown, "classes": [str(c) for c in model.classes_],
+        "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
+        "n_iter": int(np.max(model.n_iter_)), "warnings": texts,
+    }
 
 
 def subgradient(X, y, sw, model, C, l1_ratio):
@@ -174,6 +238,36 @@ def extra(name, target, weight, options):
     }
 
 
+def row_order_spread(result, name, target, weight, options, permutations=10):
+    """How far scikit-learn's own answer moves when only the order of the rows
+    changes (so only the rounding of its sums): the largest coefficient or
+    intercept difference over `permutations` seeded row orders. On raw iris
+    newton-cg's truncated CG at tol=1e-4 turns that rounding into 1e-4..1e-2;
+    on well-conditioned data it stays at 1e-15."""
+    df = pd.read_csv(ROOT / "data" / name)
+    y = df[target].to_numpy()
+    sw = df[weight].to_numpy(dtype=float) if weight else None
+    X = df.drop(columns=[c for c in (target, weight) if c]).to_numpy(dtype=float)
+    options = dict(options)
+    warm_from = options.pop("warm_from", None)
+    base = np.c_[np.array(result["coef"]), np.array(result["intercept"])]
+    rng = np.random.default_rng(0)
+    worst = 0.0
+    for _ in range(permutations):
+        p = rng.permutation(len(y))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wp = None if sw is None else sw[p]
+            if warm_from is not None:
+                model = LogisticRegression(**warm_from).fit(X[p], y[p], sample_weight=wp)
+                model.set_params(warm_start=True, **options)
+            else:
+                model = LogisticRegression(**options)
+            model.fit(X[p], y[p], sample_weight=wp)
+        worst = max(worst, float(np.abs(np.c_[model.coef_, model.intercept_] - base).max()))
+    return worst
+
+
 def path(name, target, l1_ratio, count, **options):
     """A warm-started path as `fitlogit path` runs it: C ascending over
     np.logspace(-4, 4, count), each fit starting from the previous one."""
@@ -195,12 +289,23 @@ def path(name, target, l1_ratio, count, **options):
 
 
 def main():
+    if "--newton-cholesky" in sys.argv[1:]:
+        fits = [newton_cholesky(*c) for c in NEWTON_CHOLESKY]
+        NEWTON_CHOLESKY_OUT.write_text(
+            json.dumps({"sklearn": sklearn.__version__, "cases": fits}, indent=1) + "\n")
+        for c in fits:
+            print(c["dataset"], c["added"], c["options"], "n_iter", c["n_iter"],
+                  [w[-60:] for w in c["warnings"]])
+        return
     if "--newton-cg" in sys.argv[1:]:
         fits = [extra(*c) for c in NEWTON_CG]
+        for fit_, case in zip(fits, NEWTON_CG):
+            fit_["row_order_spread"] = row_order_spread(fit_, *case)
         NEWTON_CG_OUT.write_text(json.dumps({"sklearn": sklearn.__version__, "cases": fits},
                                             indent=1) + "\n")
         for c in fits:
-            print(c["dataset"], c["options"], "n_iter", c["n_iter"], "converged", c["converged"])
+            print(c["dataset"], c["options"], "n_iter", c["n_iter"], "converged", c["converged"],
+                  "row-order spread %.1e" % c["row_order_spread"])
         return
     cases = [fit(*c) for c in CASES]
     extras = [extra(*c) for c in EXTRAS]

@@ -1,3 +1,5 @@
+import FitlogitSystem
+
 /// The words after the command, consumed as options are read (in the order
 /// of the command's `OptionTable`, which validates the values).
 ///
@@ -66,18 +68,4 @@ struct Arguments {
 /// message stays one printable line.
 func shown(_ word: String) -> String {
   "'" + printable(word, limit: 80) + "'"
-}
-
-/// `text` with control characters escaped and cut at `limit` characters,
-/// for file names and words inside a one-line message.
-func printable(_ text: String, limit: Int = 400) -> String {
-  var out = ""
-  for scalar in text.unicodeScalars.prefix(limit) {
-    if scalar.value < 0x20 || scalar.value == 0x7F {
-      out += "\\u{\(String(scalar.value, radix: 16))}"
-    } else {
-      out.unicodeScalars.append(scalar)
-    }
-  }
-  return text.unicodeScalars.count > limit ? out + "…" : out
 }

@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitMetrics
+import FitlogitSystem
 
 /// A fitted model's predictions on labelled rows (a test file), with the
 /// labels and weights to score them against: what `fitlogit score` and
@@ -52,7 +53,7 @@ struct Evaluation {
       for (i, text) in columns[1].enumerated() {
         guard let v = Double(text), v.isFinite, v >= 0 else {
           throw .data(
-            "\(name): the sample weight on data row \(i + 1) is \(quoted(printable(text, limit: 40)))"
+            "\(name): the sample weight on data row \(i + 1) is \(quoted(text, limit: 40))"
               + ", not a finite number >= 0")
         }
         w.append(v)
@@ -85,10 +86,10 @@ struct Evaluation {
     if !unseen.isEmpty {
       throw .data(
         "\(source): label\(unseen.count == 1 ? "" : "s") the model was never trained on: "
-          + unseen.prefix(10).map { quoted(printable($0, limit: 40)) }.joined(separator: ", ")
+          + unseen.prefix(10).map { quoted($0, limit: 40) }.joined(separator: ", ")
           + (unseen.count > 10 ? " and \(unseen.count - 10) more" : "")
           + " (its classes are "
-          + model.classes.map { quoted(printable($0, limit: 40)) }.joined(separator: ", ") + ")")
+          + model.classes.map { quoted($0, limit: 40) }.joined(separator: ", ") + ")")
     }
     try model.checkDefined(x, source: source)
     let p = model.probabilities(unchecked: x)
@@ -160,5 +161,3 @@ struct Evaluation {
   }
 }
 
-/// `"name"`, for messages that list names.
-func quoted(_ s: String) -> String { "\"" + s + "\"" }

@@ -2,6 +2,7 @@ import FitlogitCore
 import FitlogitData
 import FitlogitModelSelection
 import FitlogitOptimization
+import FitlogitSystem
 
 /// `fitlogit fit DATA.csv [options]`.
 enum FitCommand {
@@ -344,8 +345,11 @@ enum FitCommand {
   static func warnings(_ fit: Fit) -> [String] {
     let diagnostics = fit.diagnostics
     let options = fit.options.penaltyWarnings
-    if diagnostics.contains(.perfectSeparation) { return options + diagnostics.map(\.message) }
-    return options + [convergenceWarning(fit)].compactMap { $0 } + diagnostics.map(\.message)
+    if diagnostics.contains(.perfectSeparation) {
+      return options + fit.optimization.warnings + diagnostics.map(\.message)
+    }
+    return options + fit.optimization.warnings + [convergenceWarning(fit)].compactMap { $0 }
+      + diagnostics.map(\.message)
   }
 
   /// scikit-learn's ConvergenceWarning, for a fit that stopped early.

@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitModelSelection
+import FitlogitSystem
 
 /// `fit DATA.csv --test-size F --random-state N`: the rows scikit-learn's
 /// `train_test_split(X, y, test_size=F, random_state=N, stratify=y)` puts in

@@ -9,6 +9,7 @@ enum Help {
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
       fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
+                                           (--interval: with a model from 'summary --save')
       fitlogit score MODEL.json DATA.csv [--threshold T] [--json] [--plot DIR]
                                            sklearn.metrics of a saved model on labelled data
       fitlogit loss [FILE.csv] --y-true LIST --y-pred LIST [options]
@@ -46,6 +47,9 @@ enum Help {
     column for each of the model's features, by name; other columns are
     ignored. Prints one row per input row: the predicted label, or with
     --proba one probability column per class (scikit-learn's predict_proba).
+    With --interval (two classes, a model from 'fitlogit summary --save'):
+    P(positive class), its standard error and interval, as statsmodels'
+    get_prediction(X).summary_frame() (delta method on the logit scale).
 
     """
 
@@ -85,6 +89,10 @@ enum Help {
     than two classes, the first class as reference): coefficients with
     standard errors from the observed information, z, P>|z|, confidence
     intervals, log-likelihoods, pseudo R-squared, AIC, BIC and deviances.
+    --ci profile adds R's confint (profile likelihood) intervals;
+    --compare-to COLS tests the model against the smaller one with only the
+    columns COLS (likelihood ratio, Wald); --save writes the model with its
+    covariance for 'fitlogit predict --interval'.
 
     """
 

@@ -1,5 +1,6 @@
 import FitlogitCrossEntropy
 import FitlogitData
+import FitlogitSystem
 
 /// `fitlogit loss FILE.csv --y-true COL --y-pred COL`: the losses of a file
 /// of any length, read in blocks (``CSVNumberStream``) and summed block by
@@ -158,7 +159,7 @@ struct LossFile {
         throw CSVError(
           file: file, line: 1, column: 1,
           message: "no column named \"\(name)\" for \(option); the columns are "
-            + columnList(header) { "\"\($0)\"" })
+            + columnList(header) { quoted($0, limit: 40) })
       }
       return j
     }
@@ -171,7 +172,7 @@ struct LossFile {
         throw CSVError(
           file: file, line: 1, column: 1,
           message: "no column name starts with \"\(prefix)\" (--y-pred-prefix); the columns are "
-            + columnList(header) { "\"\($0)\"" })
+            + columnList(header) { quoted($0, limit: 40) })
       }
     } else {
       for name in c.yPred ?? [] { yPred.append(try index(name, "--y-pred")) }

@@ -3,6 +3,7 @@ import FitlogitData
 import FitlogitFigures
 import FitlogitJSON
 import FitlogitOptimization
+import FitlogitSystem
 
 /// `fitlogit path DATA.csv`: the regularization path, one fit per C of
 /// `np.logspace(-4, 4, Cs)`, each warm-started from the one before.

@@ -1,6 +1,7 @@
 import FitlogitFigures
 import FitlogitCore
 import FitlogitData
+import FitlogitSystem
 
 /// `--plot DIR`: the article's figures for a fit, as SVG files and an
 /// index.html that shows them in order.

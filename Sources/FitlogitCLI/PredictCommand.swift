@@ -11,6 +11,14 @@ enum PredictCommand {
     [
       .flag("--proba", help: "print class probabilities instead of labels"),
       ScoreCommand.threshold,
+      .flag(
+        "--interval",
+        help: "P(positive class) with its interval (statsmodels' summary_frame);",
+        "needs a model from 'fitlogit summary --save'"),
+      .number(
+        "--alpha", "A", default: "0.05", requirement: "in (0, 1)",
+        help: "level 1 - A of --interval (default 0.05)"
+      ) { $0 > 0 && $0 < 1 },
       .flag("--json", help: "print JSON instead of CSV"),
     ], positionals: ["MODEL.json", "DATA.csv"])
 
@@ -22,6 +30,14 @@ enum PredictCommand {
     let proba = parsed.flag("--proba")
     let json = parsed.flag("--json")
     let threshold = parsed.number("--threshold")
+    let interval = parsed.flag("--interval")
+    if interval && threshold != nil {
+      throw .usage(
+        "--interval prints probabilities with their intervals; --threshold picks labels: use one")
+    }
+    if !interval && words.contains(where: { $0 == "--alpha" || $0.hasPrefix("--alpha=") }) {
+      throw .usage("--alpha sets the level of --interval; add --interval")
+    }
     let (modelPath, dataPath) = (parsed.positionals[0], parsed.positionals[1])
 
     let modelBytes = try FileSystem.contents(of: modelPath)
@@ -32,6 +48,16 @@ enum PredictCommand {
       throw .data("\(printable(modelPath)): \(error.message)")
     }
     try ScoreCommand.checkThreshold(threshold, classCount: model.classes.count)
+    if interval {
+      // --interval reads the file whole, as before.
+      let covariance = try PredictionIntervals.covariance(
+        modelBytes, model: model, shown: printable(modelPath))
+      let x = try matrix(FileSystem.contents(of: dataPath), model: model, dataPath: dataPath)
+      PredictionIntervals.write(
+        model: model, x: x, covariance: covariance, alpha: parsed.number("--alpha") ?? 0.05,
+        json: json, to: &stdout)
+      return
+    }
     let output = Output(proba: proba, json: json, threshold: threshold)
     try predict(
       model, dataPath: dataPath, output: output, blockBytes: blockBytes, stdout: &stdout)
@@ -65,7 +91,8 @@ enum PredictCommand {
   /// file is read a second time, writing as it goes. A block with an error
   /// sends the command to the whole file for the error message, so its
   /// line numbers and its count of missing values over every row are the
-  /// ones the whole file gives. Standard input, a pipe and `--json` are
+  /// ones the whole file gives. Standard input, a pipe, `--json` and
+  /// `--interval` are
   /// read whole, and a gzip file is one block.
   static func predict(
     _ model: LogisticModel, dataPath: String, output: Output, blockBytes: Int,

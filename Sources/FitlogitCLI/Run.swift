@@ -33,8 +33,14 @@ func run(
 ) -> Int32 {
   let outputs = StagedOutputs()
   if let notice = DebugBuildNotice.text(arguments: arguments) { stderr.write(notice) }
+  var out = PrintableStream(base: stdout)
+  var err = PrintableStream(base: stderr)
+  defer {
+    stdout = out.base
+    stderr = err.base
+  }
   do throws(CommandError) {
-    try dispatch(arguments, outputs: outputs, stdout: &stdout, stderr: &stderr)
+    try dispatch(arguments, outputs: outputs, stdout: &out, stderr: &err)
     try outputs.writeThrough()
     switch finishStandardOutput() {
     case .written, .closedPipe: break
@@ -48,7 +54,8 @@ func run(
     if error.kind == .usage && !message.contains("--help") {
       message += " (see 'fitlogit --help')"
     }
-    stderr.write("fitlogit: error: \(message)\n")
+    // One line, and a bounded one, whatever names the message quotes.
+    err.write("fitlogit: error: \(printable(message, limit: 1000))\n")
     return error.exitStatus
   }
 }
@@ -90,7 +97,7 @@ private func dispatch(
   case "path":
     try PathCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":
-    try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
+    try SummaryCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "fit":
     try FitCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   default:

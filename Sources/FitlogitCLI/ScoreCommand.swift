@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitFigures
 import FitlogitJSON
+import FitlogitSystem
 
 /// `fitlogit score MODEL.json DATA.csv`: a saved model's sklearn.metrics on
 /// a labelled file.

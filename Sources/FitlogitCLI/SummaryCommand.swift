@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitInference
+import FitlogitJSON
 
 /// `fitlogit summary DATA.csv`: statsmodels' inference table.
 enum SummaryCommand {
@@ -35,6 +36,16 @@ enum SummaryCommand {
         "--margeff-method", of: MarginalEffects.Method.self, default: .dydx,
         shownAs: "--margeff-method dydx|eyex",
         help: "dy/dx (default) or the elasticity d(ln y)/d(ln x)"),
+      .choice(
+        "--ci", of: ProfileReport.Method.self, default: .wald, shownAs: "--ci wald|profile",
+        help: "profile: R's confint (profile likelihood) beside the Wald intervals"),
+      .text(
+        "--compare-to", "COLS",
+        help: "likelihood-ratio and Wald tests against the smaller model with only",
+        "these feature columns (comma-separated; \"\" for the intercept alone)"),
+      .text(
+        "--save", "MODEL.json",
+        help: "write the fit with its cov_params, for 'fitlogit predict --interval'"),
       .flag("--json", help: "statsmodels' attribute names as JSON"),
       .choice(
         "--penalty", of: LogisticRegression.PenaltyName.self,
@@ -48,7 +59,7 @@ enum SummaryCommand {
     ], positionals: ["DATA.csv"])
 
   static func run(
-    _ words: [String], stdout: inout some TextOutputStream,
+    _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
     guard let parsed = try table.parse(words, help: Help.summary, stdout: &stdout) else { return }
@@ -81,6 +92,12 @@ enum SummaryCommand {
     if firth && penalized {
       throw .usage("--firth is itself a penalized fit; drop --penalty and --C")
     }
+    let profile = parsed.choice("--ci", as: ProfileReport.Method.self) == .profile
+    let compareTo = parsed.text("--compare-to")
+    let save = parsed.text("--save")
+    try checkBetweenModels(
+      profile: profile, compareTo: compareTo, save: save, firth: firth, penalized: penalized,
+      covarianceType: covarianceType)
     let path = parsed.positionals[0]
     if penalized && !allowPenalized {
       throw .usage(
@@ -112,9 +129,25 @@ enum SummaryCommand {
     } catch {
       throw .data(error.message)
     }
-    for warning in summary.warnings { stderr.write("fitlogit: warning: \(warning)\n") }
+    if profile && summary.equations.count > 1 {
+      throw .data("--ci profile is implemented for two classes; the target has \(data.classCount)")
+    }
+    let intervals = profile ? ProfileLikelihood.intervals(data: data, summary: summary) : nil
+    let comparison = try compareTo.map { (list) throws(CommandError) in
+      try ModelComparison(list, data: data, big: summary)
+    }
+    var warnings = summary.warnings + (comparison?.warnings ?? [])
+    if let intervals { warnings += ProfileReport.warnings(summary, profile: intervals) }
+    for warning in warnings { stderr.write("fitlogit: warning: \(warning)\n") }
+    if let save {
+      outputs.addInput(path)
+      try outputs.stageFile(SummaryModelFile.text(summary, data: data), at: save)
+    }
     if json {
-      stdout.write(SummaryReport.json(summary, oddsRatios: oddsRatios))
+      var extra: [(String, JSON)] = []
+      if let intervals { extra.append(("profile_ci", ProfileReport.json(intervals))) }
+      if let comparison { extra.append(("compare_to", comparison.json)) }
+      stdout.write(SummaryReport.json(summary, oddsRatios: oddsRatios, extra: extra))
     } else {
       let n = data.droppedRows
       stdout.write(
@@ -122,7 +155,44 @@ enum SummaryCommand {
           + (summary.marginalEffects.map {
             "\n" + SummaryReport.marginalEffects($0, target: summary.targetName)
           } ?? "")
+          + (intervals.map { ProfileReport.text(summary, profile: $0) } ?? "")
+          + (comparison.map {
+            $0.text(target: summary.targetName, bigColumns: data.encoding.sourceColumns)
+          } ?? "")
           + (n == 0 ? "" : "(\(n) observation\(n == 1 ? "" : "s") deleted due to missingness)\n"))
+    }
+  }
+}
+
+extension SummaryCommand {
+  /// The option combinations that `--ci profile`, `--compare-to` and
+  /// `--save` refuse, before any file is read.
+  static func checkBetweenModels(
+    profile: Bool, compareTo: String?, save: String?, firth: Bool, penalized: Bool,
+    covarianceType: CovarianceType
+  ) throws(CommandError) {
+    if profile && firth {
+      throw .usage(
+        "--ci profile profiles the likelihood of the maximum-likelihood fit; drop --firth")
+    }
+    if profile && covarianceType != .nonrobust {
+      throw .usage(
+        "--ci profile intervals come from the likelihood, which no --cov-type changes; "
+          + "drop --cov-type")
+    }
+    if profile && penalized {
+      throw .usage("--ci profile profiles the unpenalized likelihood; drop --penalty and --C")
+    }
+    if compareTo != nil && firth {
+      throw .usage("--compare-to compares maximum-likelihood fits; drop --firth")
+    }
+    if compareTo != nil && penalized {
+      throw .usage("--compare-to compares unpenalized fits; drop --penalty and --C")
+    }
+    if save != nil && penalized {
+      throw .usage(
+        "summary --save stores the textbook covariance, which a penalized fit does not have; "
+          + "use 'fitlogit fit --save' for a penalized model")
     }
   }
 }

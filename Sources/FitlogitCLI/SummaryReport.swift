@@ -115,7 +115,11 @@ enum SummaryReport {
     return out + String(repeating: "=", count: tableWidth) + "\n"
   }
 
-  static func json(_ s: LogitSummary, oddsRatios: Bool = false) -> String {
+  /// - Parameter extra: Members that other reports add (`profile_ci`,
+  ///   `compare_to`), after the marginal effects.
+  static func json(
+    _ s: LogitSummary, oddsRatios: Bool = false, extra: [(String, JSON)] = []
+  ) -> String {
     let single = s.equations.count == 1
     func table(_ rows: [[Double]]) -> JSON {
       single ? .numbers(rows[0]) : .array(rows.map(JSON.numbers))
@@ -151,6 +155,7 @@ enum SummaryReport {
           ("ci", .array(e.ci.map(JSON.numbers))),
         ])))
     }
+    members += extra
     members += [
       ("llf", .number(s.llf)), ("llnull", .number(s.llnull)),
       ("llr_pvalue", .number(s.llrPValue)), ("prsquared", .number(s.prsquared)),

@@ -100,8 +100,10 @@ public struct LogisticRegression: Sendable {
       result = GradientDescent(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
     case .newton:
-      var r = Newton(tolerance: tol, maxIterations: maxIter)
-        .minimize(&objective, from: start, observer: observer)
+      var newton = Newton(tolerance: tol, maxIterations: maxIter)
+      let (from, pinned) = referenceClass(start, layout: objective.layout)
+      newton.pinned = pinned
+      var r = newton.minimize(&objective, from: from, observer: observer)
       if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
     case .newtonCG:
@@ -223,6 +225,30 @@ public struct LogisticRegression: Sendable {
     if let a = Int64(given), let b = Int64(name) { return a == b }
     guard let a = Double(given), let b = Double(name) else { return false }
     return a == b
+  }
+
+  /// scikit-learn's newton-cholesky parametrization of K classes: the last
+  /// class is the reference, its intercept (or, without a penalty, its
+  /// whole row) moved to 0 by subtracting it from every class and held
+  /// there, so the Hessian Newton solves with is invertible. Returns the
+  /// shifted start and the held indices (none for two classes, or for a
+  /// penalized fit without intercepts).
+  private func referenceClass(
+    _ w: [Double], layout: ParameterLayout
+  ) -> (start: [Double], pinned: [Int]) {
+    let K = layout.rows
+    guard K > 2 else { return (w, []) }
+    let columns: Range<Int> =
+      resolvedPenalty.isNone
+      ? 0..<layout.columns : (fitIntercept ? (layout.columns - 1)..<layout.columns : 0..<0)
+    var w = w
+    var pinned: [Int] = []
+    for j in columns {
+      let last = w[layout.index(row: K - 1, column: j)]
+      for k in 0..<K { w[layout.index(row: k, column: j)] -= last }
+      pinned.append(layout.index(row: K - 1, column: j))
+    }
+    return (w, pinned)
   }
 
   /// The softmax is unchanged when a constant is added to every class's

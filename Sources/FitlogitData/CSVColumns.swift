@@ -32,7 +32,7 @@ public enum CSVColumns {
           throw CSVError(
             file: file, line: reader.recordLine, column: 1,
             message: "no column named \(quoted(name)), \(purpose); the columns are "
-              + columnList(header, quote: quoted))
+              + columnList(header, quote: { quoted($0, limit: 40) }))
         }
         indices.append(j)
       }

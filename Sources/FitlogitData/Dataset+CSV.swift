@@ -189,7 +189,7 @@ extension Dataset {
         throw CSVError(
           file: file, line: headerLine, column: 1,
           message: "no column named \(quoted(name)) for \(role); the columns are "
-            + columnList(names, quote: quoted))
+            + columnList(names, quote: { quoted($0, limit: 40) }))
       }
       return j
     }
@@ -428,29 +428,6 @@ private func utf8SequenceLength(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> I
     return i + 1 < n && (0x80...0x8F).contains(s[i + 1]) && cont(2) && cont(3) ? 4 : 0
   default: return 0
   }
-}
-
-/// `"abc"` with inner quotes and control characters escaped, so an error
-/// message always stays one line.
-func quoted(_ s: String) -> String {
-  var out = "\""
-  for scalar in s.unicodeScalars.prefix(60) {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 || scalar.value == 0x7F {
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  if s.unicodeScalars.count > 60 { out += "…" }
-  return out + "\""
 }
 
 /// A column name as a message lists it: bare when it is a plain word

@@ -58,7 +58,7 @@ extension Matrix {
           file: file, line: header.line, column: 1,
           message:
             "no column named \(quoted(name)), which the model needs; the "
-            + "columns are " + header.names.map(quoted).joined(separator: ", "))
+            + "columns are " + header.names.map { quoted($0) }.joined(separator: ", "))
       }
       indices.append(j)
     }
@@ -145,7 +145,7 @@ extension Matrix {
             file: file, line: position(i), column: indices[numeric + c] + 1,
             message: "column \(quoted(category.column)) has the level \(quoted(level)), "
               + "which the model never saw in training (its levels are "
-              + category.levels.map(quoted).joined(separator: ", ") + ")")
+              + category.levels.map { quoted($0) }.joined(separator: ", ") + ")")
         }
         if rank >= shift { values[i * width + offsets[c] + rank] = 1 }
       }

@@ -193,23 +193,11 @@ func splitByClass(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
   if many {
     // One histogram per row, on a common scale: a bin's bar is 0.8 rows
     // high for the fullest bin of either class.
-    let counts = bins.counts(x, labels: input.labels)
-    let most = Double(max(1, counts.flatMap { $0 }.max() ?? 1))
-    for label in [0, 1] {
-      for k in 0..<bins.count where counts[label][k] > 0 {
-        let h = 0.8 * Double(counts[label][k]) / most
-        let x0 = plot.x(bins.lower(k)), x1 = plot.x(bins.upper(k))
-        let base = Double(label) - 0.4
-        plot.svg.rect(
-          x0, plot.y(base + h), x1 - x0, plot.y(base) - plot.y(base + h), fill: color(label),
-          opacity: 0.85, title: "\(counts[label][k]) points of class \(input.classNames[label])")
-      }
+    classHistograms(&plot, input, x, bins, opacity: 0.85) { label, h in
+      (Double(label) - 0.4, Double(label) - 0.4 + 0.8 * h)
     }
   } else {
-    for (i, v) in x.enumerated() {
-      let label = input.labels[i]
-      plot.point(plot.x(v), plot.y(Double(label)), positive: label == 1, title: pointTitle(input, i, x: v))
-    }
+    classPoints(&plot, input, x)
   }
   return Figure(
     fileName: "2-split.svg", title: "Split by class",
@@ -217,6 +205,34 @@ func splitByClass(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
       ? binned(x.count, bins, input) + ", one row per class, on one scale (figure 2)."
       : "The same points, one row per class (figure 2).",
     svg: plot.svg.text)
+}
+
+/// One histogram per class, both on the scale of the fullest bin of either
+/// class: `span(label, h)` places a bar of relative height `h` (0...1) as the
+/// (low, high) interval on the y axis, which is all figures 2 and 3 differ in.
+private func classHistograms(
+  _ plot: inout Plot, _ input: ArticleFigureInput, _ x: [Double], _ bins: Bins, opacity: Double,
+  span: (_ label: Int, _ h: Double) -> (Double, Double)
+) {
+  let counts = bins.counts(x, labels: input.labels)
+  let most = Double(max(1, counts.flatMap { $0 }.max() ?? 1))
+  for label in [0, 1] {
+    for k in 0..<bins.count where counts[label][k] > 0 {
+      let (lo, hi) = span(label, Double(counts[label][k]) / most)
+      let x0 = plot.x(bins.lower(k)), x1 = plot.x(bins.upper(k))
+      plot.svg.rect(
+        x0, plot.y(hi), x1 - x0, plot.y(lo) - plot.y(hi), fill: color(label), opacity: opacity,
+        title: "\(counts[label][k]) points of class \(input.classNames[label])")
+    }
+  }
+}
+
+/// Each point at the height of its class (0 or 1), shaped by class.
+private func classPoints(_ plot: inout Plot, _ input: ArticleFigureInput, _ x: [Double]) {
+  for (i, v) in x.enumerated() {
+    let label = input.labels[i]
+    plot.point(plot.x(v), plot.y(Double(label)), positive: label == 1, title: pointTitle(input, i, x: v))
+  }
 }
 
 func fittedSigmoid(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
@@ -229,24 +245,12 @@ func fittedSigmoid(_ input: ArticleFigureInput, _ x: [Double]) -> Figure {
   if many {
     // The classes as histograms: class 1 hanging from P = 1, class 0
     // standing on P = 0, the fullest bin a quarter of the height.
-    let counts = bins.counts(x, labels: input.labels)
-    let most = Double(max(1, counts.flatMap { $0 }.max() ?? 1))
-    for label in [0, 1] {
-      for k in 0..<bins.count where counts[label][k] > 0 {
-        let h = 0.25 * Double(counts[label][k]) / most
-        let x0 = plot.x(bins.lower(k)), x1 = plot.x(bins.upper(k))
-        let (lo, hi) = label == 1 ? (1 - h, 1.0) : (0, h)
-        plot.svg.rect(
-          x0, plot.y(hi), x1 - x0, plot.y(lo) - plot.y(hi), fill: color(label), opacity: 0.5,
-          title: "\(counts[label][k]) points of class \(input.classNames[label])")
-      }
+    classHistograms(&plot, input, x, bins, opacity: 0.5) { label, h in
+      label == 1 ? (1 - 0.25 * h, 1.0) : (0, 0.25 * h)
     }
     plot.legend(classBars(input) + [("sigmoid", Palette.neutral, .line)])
   } else {
-    for (i, v) in x.enumerated() {
-      let label = input.labels[i]
-      plot.point(plot.x(v), plot.y(Double(label)), positive: label == 1, title: pointTitle(input, i, x: v))
-    }
+    classPoints(&plot, input, x)
     plot.legend(classLegend(input) + [("sigmoid", Palette.neutral, .line)])
   }
   let b = input.intercept!, w = input.coef!

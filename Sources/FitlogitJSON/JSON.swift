@@ -4,6 +4,8 @@
 // nothing of logistic regression; its API is `package`, not `public`: it
 // serves this package and is no promise to library users.
 
+import FitlogitSystem
+
 /// A JSON value, written deterministically (keys in insertion order).
 ///
 /// Doubles print in Swift's shortest round-trip form; a non-finite number
@@ -71,9 +73,13 @@ package enum JSON {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        // Controls, and the invisible characters a terminal would obey
+        // (C1, bidirectional overrides): the same string, spelled \uXXXX.
+        if needsEscape(scalar) {
+          for unit in String(scalar).utf16 {
+            let hex = String(unit, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          }
         } else {
           out.unicodeScalars.append(scalar)
         }

@@ -110,17 +110,21 @@ package struct JSONParser {
     i += 1  // opening quote
     var scalars = String.UnicodeScalarView()
     var utf8: [UInt8] = []
-    func flush() {
+    // Raw bytes between escapes: valid UTF-8 or an error (never U+FFFD).
+    func flush() throws(Failure) {
       if !utf8.isEmpty {
-        scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars)
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+          throw fail("invalid UTF-8 in a string")
+        }
+        scalars.append(contentsOf: text.unicodeScalars)
         utf8.removeAll()
       }
     }
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
+        try flush()
         i += 1
-        flush()
         return String(scalars)
       }
       if b < 0x20 { throw fail("control character in a string") }
@@ -129,7 +133,7 @@ package struct JSONParser {
         i += 1
         continue
       }
-      flush()
+      try flush()
       i += 1
       guard i < bytes.count else { break }
       let e = bytes[i]
@@ -179,30 +183,55 @@ package struct JSONParser {
     return v
   }
 
+  /// A number as RFC 8259 spells it, `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`:
+  /// no leading zeros, `+`, bare `.` or `1.`, which other readers refuse too.
+  /// An integer that fits `Int` stays exact; a double past 1.8e308 is an
+  /// error, not infinity (JSON has no infinity).
   private mutating func number() throws(Failure) -> JSON {
     let start = i
+    func digits() -> Int {
+      let from = i
+      while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) {
+        i += 1
+      }
+      return i - from
+    }
     if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+    let first = i
+    let intDigits = digits()
+    guard intDigits > 0 else {
+      i = start
+      throw fail(first == start ? "unexpected character" : "invalid number")
+    }
+    if intDigits > 1 && bytes[first] == UInt8(ascii: "0") {
+      i = start
+      throw fail("invalid number (a leading zero)")
+    }
     var integral = true
-    while i < bytes.count {
-      let b = bytes[i]
-      if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+    if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      integral = false
+      guard digits() > 0 else {
+        i = start
+        throw fail("invalid number (no digit after '.')")
+      }
+    }
+    if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+      i += 1
+      integral = false
+      if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
         i += 1
-      } else if b == UInt8(ascii: ".") || b | 0x20 == UInt8(ascii: "e")
-        || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
-      {
-        integral = false
-        i += 1
-      } else {
-        break
+      }
+      guard digits() > 0 else {
+        i = start
+        throw fail("invalid number (no digit in the exponent)")
       }
     }
     let text = String(decoding: bytes[start..<i], as: UTF8.self)
     if integral, let v = Int(text) { return .integer(v) }
-    guard !text.isEmpty, let v = Double(text), v.isFinite,
-      text.first != "+", text.last != "."
-    else {
+    guard let v = Double(text), v.isFinite else {
       i = start
-      throw fail(text.isEmpty ? "unexpected character" : "invalid number '\(text)'")
+      throw fail("number '\(text.prefix(40))' is out of range")
     }
     return .number(v)
   }

@@ -91,6 +91,9 @@ public struct OptimizationResult: Sendable {
   public var stopReason: StopReason
   /// One record per accepted iterate, the start first.
   public var trace: [IterationRecord]
+  /// What the solver warned about on the way, in scikit-learn's words
+  /// (newton-cholesky's fallback to lbfgs); the caller prints them.
+  public var warnings: [String] = []
 
   public var converged: Bool { stopReason.isConvergence }
 

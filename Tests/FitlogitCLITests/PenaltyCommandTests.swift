@@ -190,3 +190,32 @@ import FitlogitTestSupport
         + "(see 'fitlogit --help')\n")
   }
 }
+
+/// newton-cholesky's fallback from the command line: the ten points with
+/// x copied, no penalty. scikit-learn 1.9.1 warns at iteration 1, finishes
+/// with lbfgs after n_iter_ = 5 at coef 0.82082703 (twice), intercept
+/// 0.80214322 (scripts/make_penalty_golden.py --newton-cholesky).
+@Suite struct NewtonFallbackCommandTests {
+  @Test func duplicatedColumnWarnsAndFallsBack() throws {
+    let path = file(
+      "x_copy,x,y\n-2.2,-2.2,0\n-1.4,-1.4,0\n-0.8,-0.8,1\n0.2,0.2,0\n0.4,0.4,1\n"
+        + "0.8,0.8,1\n1.2,1.2,1\n2.2,2.2,1\n2.9,2.9,1\n4.6,4.6,1\n",
+      name: "points-copy.csv")
+    let (status, err, json) = fitJSON(path, "--solver", "newton", "--C", "inf")
+    #expect(status == 0)
+    #expect(
+      err
+        == "fitlogit: warning: The inner solver of NewtonCholeskySolver stumbled upon a "
+        + "singular or very ill-conditioned Hessian matrix at iteration 1. It will now resort "
+        + "to lbfgs instead. Further options are to use another solver or to avoid such "
+        + "situation in the first place. Possible remedies are removing collinear features of "
+        + "X or increasing the penalization strengths. The original Linear Algebra message "
+        + "was: A singular matrix detected: slice(s) [0] are singular.\n")
+    let j = try #require(json)
+    #expect(j["n_iter"] as? Int == 5)
+    let coef = try #require(j["coef"] as? [[Double]])[0]
+    for c in coef { #expect(abs(c - 0.82082703) < 1e-8) }
+    #expect(abs((j["intercept"] as! [Double])[0] - 0.80214322) < 1e-8)
+    #expect((j["warnings"] as? [String])?.count == 1)
+  }
+}

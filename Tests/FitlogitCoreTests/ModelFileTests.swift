@@ -52,15 +52,15 @@ import FitlogitData
   @Test func jsonThatIsNotAModel() {
     #expect(throws: ModelFileError(
       kind: .notModel,
-      message: #"not a fitlogit model file: "format" is not "fitlogit-model""#)
+      message: #"not a fitlogit model file: "format" is "x", not "fitlogit-model""#)
     ) { try LogisticModel(json: Array(#"{"format": "x"}"#.utf8)) }
     let shortCoef = #"""
-      {"format": "fitlogit-model", "classes": ["a", "b"], "feature_names": ["x", "y"],
+      {"format": "fitlogit-model", "version": 1, "classes": ["a", "b"], "feature_names": ["x", "y"],
        "coef": [[1.5]], "intercept": [0]}
       """#
     #expect(throws: ModelFileError(
       kind: .notModel,
-      message: #"not a fitlogit model file: each "coef" row must hold 2 finite numbers"#)
+      message: #""coef"[0]: expected 2 numbers, found 1"#)
     ) { try LogisticModel(json: Array(shortCoef.utf8)) }
   }
 

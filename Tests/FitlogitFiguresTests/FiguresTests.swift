@@ -197,6 +197,17 @@ func parse(_ svg: String) -> ElementCounter? {
       t.contains(" points of class ") ? Int(t.prefix { $0 != " " }) : nil
     }
     #expect(counts.reduce(0, +) == n)
+    // Figures 2 and 3 draw one histogram per class: again every point once,
+    // and each class's points in bars of that class only.
+    for figure in figures[1...2] {
+      let doc = try #require(parse(figure.svg))
+      let perClass = ["no", "yes"].map { name in
+        doc.texts.compactMap { t -> Int? in
+          t.hasSuffix(" points of class \(name)") ? Int(t.prefix { $0 != " " }) : nil
+        }.reduce(0, +)
+      }
+      #expect(perClass == [labels.count { $0 == 0 }, labels.count { $0 == 1 }], "\(figure.fileName)")
+    }
     let sorted = try #require(parse(figures[4].svg))
     #expect(sorted.texts.filter { $0.hasPrefix("point ") }.count == 300)
     #expect(figures[4].caption.hasSuffix(
