@@ -92,8 +92,7 @@ enum PredictCommand {
   /// sends the command to the whole file for the error message, so its
   /// line numbers and its count of missing values over every row are the
   /// ones the whole file gives. Standard input, a pipe, `--json` and
-  /// `--interval` are
-  /// read whole, and a gzip file is one block.
+  /// `--interval` are read whole, and a gzip file is one block.
   static func predict(
     _ model: LogisticModel, dataPath: String, output: Output, blockBytes: Int,
     heldOutputBytes: Int = heldOutputBytes, stdout: inout some TextOutputStream
