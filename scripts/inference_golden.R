@@ -62,3 +62,15 @@ for (c in nested) {
   key <- paste0("anova_lr_", paste(deparse(c$small[[3]]), collapse = ""))
   out(c$file, gsub(" ", "", key), c(a$Deviance[2], a$Df[2], a[["Pr(>Chi)"]][2]))
 }
+# A course's table: titanic with R's treatment coding, complete cases (as
+# `fitlogit summary --dropna`), coefficients in fitlogit's order (numeric
+# columns first): profile intervals and the LR test of passengerClass.
+d <- read.csv(file.path(root, "data", "titanic.csv"))
+d <- d[complete.cases(d[c("survived", "sex", "age", "passengerClass")]), ]
+d$survived <- as.integer(d$survived == "yes")
+m1 <- glm(survived ~ age + sex + passengerClass, family = binomial, data = d, control = tight)
+m0 <- glm(survived ~ age + sex, family = binomial, data = d, control = tight)
+out("titanic.csv", "glm_coef", coef(m1))
+out("titanic.csv", "profile_ci_0.05", t(suppressMessages(confint(m1))))
+a <- anova(m0, m1, test = "Chisq")
+out("titanic.csv", "anova_lr_age+sex", c(a$Deviance[2], a$Df[2], a[["Pr(>Chi)"]][2]))

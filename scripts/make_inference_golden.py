@@ -80,6 +80,9 @@ def statsmodels_case(name, target, features, groups):
         out["cov_cluster"] = arr(cl.cov_params())
         out["bse_cluster"] = arr(cl.bse)
         out["p_cluster"] = arr(cl.pvalues)
+        # Prediction intervals with the cluster covariance (summary --save).
+        frame = cl.get_prediction(X.iloc[:5]).summary_frame(alpha=0.05)
+        out["prediction_cluster_0.05"] = arr(frame[["predicted", "se", "ci_lower", "ci_upper"]])
     # Marginal effects: at='overall' | 'mean', method='dydx' | 'eyex'.
     margeff = {}
     for at in ("overall", "mean"):
@@ -138,6 +141,21 @@ for name, target, small_cols, big_cols in NESTED:
         "lr_stat": float(lr), "lr_df": dfd, "lr_pvalue": float(stats.chi2.sf(lr, dfd)),
         "wald_stat": float(wald.statistic), "wald_pvalue": float(wald.pvalue),
         "wald_HC0_stat": float(wald_hc0.statistic), "wald_HC0_pvalue": float(wald_hc0.pvalue)})
+
+# Three classes (MNLogit): level ~ u within level ~ u + v; the Wald test
+# of v = 0 in both equations, params flattened equation by equation.
+df = pd.read_csv(ROOT / "data/summary_three.csv")
+y = pd.Categorical(df.level).codes
+big = sm.MNLogit(y, sm.add_constant(df[["u", "v"]])).fit(disp=0, method="newton", tol=1e-12)
+small = sm.MNLogit(y, sm.add_constant(df[["u"]])).fit(disp=0, method="newton", tol=1e-12)
+lr = 2 * (big.llf - small.llf)
+restriction = np.zeros((2, 6))
+restriction[0, 2] = restriction[1, 5] = 1
+wald = big.wald_test(restriction, scalar=True)
+golden["compare_mnlogit"] = {
+    "dataset": "summary_three.csv", "small": ["u"], "big": ["u", "v"],
+    "lr_stat": float(lr), "lr_df": 2, "lr_pvalue": float(stats.chi2.sf(lr, 2)),
+    "wald_stat": float(wald.statistic), "wald_pvalue": float(wald.pvalue)}
 
 # R: sandwich, brglm2, MASS, anova.
 text = subprocess.run(["Rscript", str(ROOT / "scripts/inference_golden.R"), str(ROOT)],

@@ -146,8 +146,13 @@ enum SummaryCommand {
     if json {
       var extra: [(String, JSON)] = []
       if let intervals { extra.append(("profile_ci", ProfileReport.json(intervals))) }
+      if let intervals, oddsRatios {
+        extra.append(("odds_ratio_profile_ci", ProfileReport.oddsRatioJSON(intervals)))
+      }
       if let comparison { extra.append(("compare_to", comparison.json)) }
-      stdout.write(SummaryReport.json(summary, oddsRatios: oddsRatios, extra: extra))
+      stdout.write(
+        SummaryReport.json(
+          summary, oddsRatios: oddsRatios, dropped: data.droppedRows, extra: extra))
     } else {
       let n = data.droppedRows
       stdout.write(
@@ -156,6 +161,8 @@ enum SummaryCommand {
             "\n" + SummaryReport.marginalEffects($0, target: summary.targetName)
           } ?? "")
           + (intervals.map { ProfileReport.text(summary, profile: $0) } ?? "")
+          + (oddsRatios
+            ? intervals.map { ProfileReport.oddsRatioText(summary, profile: $0) } ?? "" : "")
           + (comparison.map {
             $0.text(target: summary.targetName, bigColumns: data.encoding.sourceColumns)
           } ?? "")

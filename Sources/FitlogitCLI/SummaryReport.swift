@@ -115,10 +115,14 @@ enum SummaryReport {
     return out + String(repeating: "=", count: tableWidth) + "\n"
   }
 
-  /// - Parameter extra: Members that other reports add (`profile_ci`,
-  ///   `compare_to`), after the marginal effects.
+  /// - Parameters:
+  ///   - dropped: Rows `--dropna` left out (R's "observations deleted due
+  ///     to missingness"), as `fit --json` reports them.
+  ///   - extra: Members that other reports add (`profile_ci`,
+  ///     `compare_to`), after the marginal effects.
   static func json(
-    _ s: LogitSummary, oddsRatios: Bool = false, extra: [(String, JSON)] = []
+    _ s: LogitSummary, oddsRatios: Bool = false, dropped: Int = 0,
+    extra: [(String, JSON)] = []
   ) -> String {
     let single = s.equations.count == 1
     func table(_ rows: [[Double]]) -> JSON {
@@ -161,7 +165,8 @@ enum SummaryReport {
       ("llr_pvalue", .number(s.llrPValue)), ("prsquared", .number(s.prsquared)),
       ("aic", .number(s.aic)), ("bic", .number(s.bic)),
       ("deviance", .number(s.deviance)), ("null_deviance", .number(s.nullDeviance)),
-      ("nobs", .integer(s.nobs)), ("df_model", .integer(s.dfModel)),
+      ("nobs", .integer(s.nobs)), ("n_dropped", .integer(dropped)),
+      ("df_model", .integer(s.dfModel)),
       ("df_resid", .integer(s.dfResid)), ("converged", .bool(s.converged)),
       ("n_iter", .integer(s.iterations)),
       ("penalized_C", s.penalizedC.map(JSON.number) ?? .null),

@@ -75,18 +75,7 @@ enum CSVChunkedBody {
   ) throws(CSVError) -> CSVBody? {
     let n = bytes.count
     let base = bytes.baseAddress!
-    let wanted =
-      chunkCount
-      ?? (n - start >= parallelThreshold ? 4 * processorCount() : 1)
-    // Chunk boundaries: just after a '\n' near each k/T of the body.
-    var bounds = [start]
-    for k in 1..<max(wanted, 1) {
-      var p = start + (n - start) * k / wanted
-      if p <= bounds.last! { continue }
-      while p < n, base[p - 1] != 0x0A { p += 1 }
-      if p < n, p > bounds.last! { bounds.append(p) }
-    }
-    bounds.append(n)
+    let bounds = chunkBounds(base, count: n, from: start, chunkCount: chunkCount)
     let chunks = bounds.count - 1
 
     // Pass 1: line ends per chunk (an upper bound on its rows), quotes,
@@ -211,6 +200,25 @@ enum CSVChunkedBody {
     return CSVBody(
       values: values, levels: levels, rowLabels: rowLabels, distinctLabels: distinct,
       weights: roles.weightIndex == nil ? nil : weights)
+  }
+
+  /// Where the chunks start, then `n`: just after a `\n` near each k/T of
+  /// the body, T chosen by size unless `chunkCount` is given.
+  static func chunkBounds(
+    _ base: UnsafePointer<UInt8>, count n: Int, from start: Int, chunkCount: Int?
+  ) -> [Int] {
+    let wanted =
+      chunkCount
+      ?? (n - start >= parallelThreshold ? 4 * processorCount() : 1)
+    var bounds = [start]
+    for k in 1..<max(wanted, 1) {
+      var p = start + (n - start) * k / wanted
+      if p <= bounds.last! { continue }
+      while p < n, base[p - 1] != 0x0A { p += 1 }
+      if p < n, p > bounds.last! { bounds.append(p) }
+    }
+    bounds.append(n)
+    return bounds
   }
 
   /// Numbers each column's text levels across chunks (in order of first

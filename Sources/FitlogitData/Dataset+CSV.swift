@@ -182,6 +182,27 @@ extension Dataset {
     let header = try Dataset.header(
       bytes, file: file, releaser: releaser, reader: &reader,
       delimiter: options.delimiter)
+    // Notes (a detected delimiter, the index column) go out with an error
+    // found after them too: they may be what explains it.
+    var notes: [String] = header.note.map { [$0] } ?? []
+    do throws(CSVError) {
+      return try parseRows(
+        bytes, header: header, reader: reader, file: file, options: options, mode: mode,
+        releaser: releaser, notes: &notes)
+    } catch {
+      var error = error
+      error.notes = notes
+      throw error
+    }
+  }
+
+  /// ``parse(_:file:options:mode:releaser:)`` after the header: the
+  /// columns chosen, the rows read and encoded.
+  private static func parseRows(
+    _ bytes: UnsafeBufferPointer<UInt8>, header: Header, reader: CSVRecordReader,
+    file: String, options: CSVReadOptions, mode: CSVParseMode, releaser: PageReleaser,
+    notes: inout [String]
+  ) throws(CSVError) -> Dataset {
     let names = header.names
     let headerLine = header.line
     func columnIndex(_ name: String, role: String) throws(CSVError) -> Int {
@@ -210,7 +231,6 @@ extension Dataset {
     }
     // pandas' to_csv() writes the row index as a first column with an
     // empty header; it is never a feature.
-    var notes: [String] = header.note.map { [$0] } ?? []
     let indexColumn = names.count > 1 && names[0].isEmpty && targetIndex != 0
     var featureIndices: [Int]
     if let chosen = options.features {
@@ -260,8 +280,9 @@ extension Dataset {
     roles.delimiter = header.delimiter
     var cells = try CSVCells.read(
       bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
-      chunkCount: mode.chunkCount, releaser: releaser)
-    let mixed = cells.mixedColumns()
+      chunkCount: mode.chunkCount, releaser: releaser,
+      encoding: (forced, options.dropFirst))
+    let mixed = cells.encoded == nil ? cells.mixedColumns() : []
     if !mixed.isEmpty {
       for k in mixed { roles.textColumns[k] = true }
       cells = try CSVCells.read(

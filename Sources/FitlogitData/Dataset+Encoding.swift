@@ -24,11 +24,14 @@ extension Dataset {
     let labelMissing = cells.distinctLabels.map(MissingToken.matches)
     var keep = [Bool](repeating: true, count: n)
     var missingIn = [Int](repeating: 0, count: names.count)
-    cells.values.withUnsafeBufferPointer { v in
-      for i in 0..<n {
-        for k in 0..<d where CellCode.isMissing(v[i * d + k]) {
-          missingIn[roles.featureIndices[k]] += 1
-          keep[i] = false
+    // (An encoded matrix has no missing cell: CSVEncodedBody declines them.)
+    if cells.encoded == nil {
+      cells.values.withUnsafeBufferPointer { v in
+        for i in 0..<n {
+          for k in 0..<d where CellCode.isMissing(v[i * d + k]) {
+            missingIn[roles.featureIndices[k]] += 1
+            keep[i] = false
+          }
         }
       }
     }
@@ -69,7 +72,11 @@ extension Dataset {
     // Per categorical column: level id (text) → indicator offset, or -1.
     var textSlots: [[Int]] = []
     var numberSlots: [[Double: Int]] = []
-    for k in 0..<d {
+    if let layout = cells.encoded {
+      numeric = layout.numeric
+      categorical = layout.categorical.map { ($0.k, $0.levels, false) }
+    }
+    for k in 0..<d where cells.encoded == nil {
       let j = roles.featureIndices[k]
       if cells.levels[k].isEmpty && !forced.contains(k) {
         numeric.append(k)
@@ -126,7 +133,7 @@ extension Dataset {
 
     // The matrix: numbers copied, indicators set, kept rows only.
     var values: [Double]
-    if categorical.isEmpty && dropped == 0 {
+    if cells.encoded != nil || (categorical.isEmpty && dropped == 0) {
       values = cells.values
     } else {
       let shift = options.dropFirst ? 1 : 0

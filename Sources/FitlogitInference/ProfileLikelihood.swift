@@ -80,21 +80,25 @@ public enum ProfileLikelihood {
     let free = (0..<m).filter { $0 != fixed }
     let f = free.count
     var beta = start
+    if f == 0 { return beta }
     var ll = design.logLikelihood(beta)
+    var row = [Double](repeating: 0, count: f)
     for _ in 0..<200 {
       let p = design.probabilities(beta)
       var g = [Double](repeating: 0, count: f)
       var h = [Double](repeating: 0, count: f * f)
+      // The free columns' gradient and information, upper half then mirrored.
       for r in 0..<design.rows {
+        for a in 0..<f { row[a] = design.x[r * m + free[a]] }
         let w = p[r] * (1 - p[r])
         let residual = design.y[r] - p[r]
-        for (a, ja) in free.enumerated() {
-          let xa = design.x[r * m + ja]
-          g[a] += residual * xa
-          for (b, jb) in free.enumerated() { h[a * f + b] += w * xa * design.x[r * m + jb] }
+        for a in 0..<f {
+          g[a] += residual * row[a]
+          let wa = w * row[a]
+          for b in a..<f { h[a * f + b] += wa * row[b] }
         }
       }
-      if f == 0 { return beta }
+      for a in 0..<f { for b in 0..<a { h[a * f + b] = h[b * f + a] } }
       guard let inverse = inverseOfPositiveDefinite(h, size: f) else { return nil }
       var delta = [Double](repeating: 0, count: f)
       for a in 0..<f { for b in 0..<f { delta[a] += inverse[a * f + b] * g[b] } }

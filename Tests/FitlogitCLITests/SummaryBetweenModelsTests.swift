@@ -56,6 +56,52 @@ import Testing
     }
   }
 
+  /// titanic with treatment coding and --dropna (R's complete cases): the
+  /// profile intervals and the LR test of passengerClass (both of its
+  /// indicators) against R, to 1e-6 and 1e-9 relative.
+  @Test func categoricalWithMissingValuesMatchesR() {
+    let j = Self.json(
+      ["summary", dataFile("titanic.csv"), "--exclude", "rownames", "--target", "survived",
+       "--dropna", "--ci", "profile", "--compare-to", "age,sex"])
+    let r = Self.r["titanic.csv"]!
+    let profile = (j["profile_ci"] as? [[Double]] ?? []).flatMap { $0 }
+    #expect(profile.count == r["profile_ci_0.05"]!.count)
+    for (k, (a, b)) in zip(profile, r["profile_ci_0.05"]!).enumerated() {
+      Self.expectClose(a, b, 1e-6, "titanic end \(k)")
+    }
+    let t = j["compare_to"] as? [String: Any] ?? [:]
+    let anova = r["anova_lr_age+sex"]!
+    Self.expectClose(t["lr_stat"] as? Double, anova[0], 1e-9, "titanic LR")
+    Self.expectClose(t["lr_pvalue"] as? Double, anova[2], 1e-9, "titanic LR p")
+    #expect(t["wald_params"] as? [String] == ["passengerClass[T.2nd]", "passengerClass[T.3rd]"])
+  }
+
+  /// `--odds-ratios --ci profile`: R's exp(confint(m)), to 1e-6 relative.
+  @Test func profileOddsRatiosMatchR() {
+    let c = Self.fitted.first { $0["dataset"] as! String == "infert.csv" }!
+    let j = Self.json(Self.base(c) + ["--ci", "profile", "--odds-ratios"])
+    let mine = (j["odds_ratio_profile_ci"] as? [[Double]] ?? []).flatMap { $0 }
+    let expected = Self.r["infert.csv"]!["profile_ci_0.05"]!.map { Foundation.exp($0) }
+    #expect(mine.count == 10)
+    for (k, (a, b)) in zip(mine, expected).enumerated() {
+      Self.expectClose(a, b, 1e-6, "infert odds ratio end \(k)")
+    }
+  }
+
+  /// Separated data: the deviance never rises to the cutoff, so every end
+  /// is NA (null), each with a warning, and no NaN is printed.
+  @Test func separatedProfileIsNA() {
+    let r = cli("summary", dataFile("separated.csv"), "--ci", "profile")
+    #expect(r.status == 0)
+    #expect(r.out.contains("x1                  NA          NA"))
+    #expect(!r.out.lowercased().contains("nan"))
+    #expect(r.err.contains(
+      "fitlogit: warning: the profile of x1 did not reach its upper end within 9 steps "
+        + "(R's confint prints NA there too)\n"))
+    let j = Self.json(["summary", dataFile("separated.csv"), "--ci", "profile"])
+    #expect((j["profile_ci"] as? [[Any]])?.first?.first is NSNull)
+  }
+
   @Test func profileTableSitsBesideWald() {
     let r = cli("summary", dataFile("spector.csv"), "--target", "GRADE", "--ci", "profile")
     #expect(r.status == 0 && r.err == "")
@@ -99,6 +145,19 @@ import Testing
       Self.expectClose(
         robust["wald_pvalue"] as? Double, c["wald_HC0_pvalue"] as! Double, 1e-9, "\(name) W HC0 p")
     }
+  }
+
+  /// Three classes: statsmodels' MNLogit, the LR test and the Wald test of
+  /// v = 0 in both equations, to 1e-9 relative.
+  @Test func compareToThreeClasses() {
+    let c = Self.golden["compare_mnlogit"] as! [String: Any]
+    let j = Self.json(["summary", dataFile("summary_three.csv"), "--compare-to", "u"])
+    let t = j["compare_to"] as? [String: Any] ?? [:]
+    for key in ["lr_stat", "lr_pvalue", "wald_stat", "wald_pvalue"] {
+      Self.expectClose(t[key] as? Double, c[key] as! Double, 1e-9, key)
+    }
+    #expect(t["wald_params"] as? [String] == ["level=low:v", "level=mid:v"])
+    #expect(t["lr_df"] as? Int == 2 && t["wald_df"] as? Int == 2)
   }
 
   @Test func compareToText() {
@@ -158,6 +217,45 @@ import Testing
      "summary --save stores the textbook covariance, which a penalized fit does not have; "
        + "use 'fitlogit fit --save' for a penalized model"),
   ]
+
+  @Test func predictIntervalJSON() throws {
+    let dir = temporaryDirectory()
+    let data = dataFile("spector.csv")
+    #expect(cli("summary", data, "--target", "GRADE", "--save", dir + "/m.json").status == 0)
+    let r = cli("predict", dir + "/m.json", data, "--interval", "--alpha", "0.1", "--json")
+    #expect(r.status == 0 && r.err == "")
+    let j = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    #expect(j["alpha"] as? Double == 0.1 && j["class"] as? String == "1")
+    let frame = Self.fitted[0]["prediction_0.1"] as! [[Double]]
+    for (k, key) in ["predicted", "se", "ci_lower", "ci_upper"].enumerated() {
+      let column = j[key] as? [Double] ?? []
+      #expect(column.count == 32, "\(key)")
+      Self.expectClose(column.first, frame[0][k], 1e-9, key)
+    }
+  }
+
+  /// A model saved with `--cov-type cluster`: statsmodels'
+  /// `get_prediction` of the cluster-robust fit, to 1e-9 relative.
+  @Test func predictIntervalWithClusterCovariance() {
+    let dir = temporaryDirectory()
+    for c in Self.fitted {
+      guard let groups = c["groups"] as? String else { continue }
+      let name = c["dataset"] as! String
+      let model = dir + "/" + name + ".json"
+      let saved = run(
+        Self.base(c) + ["--cov-type", "cluster", "--groups", groups, "--save", model])
+      #expect(saved.status == 0, "\(saved.err)")
+      let r = run(["predict", model, dataFile(name), "--interval"])
+      let lines = r.out.split(separator: "\n")
+      let frame = c["prediction_cluster_0.05"] as! [[Double]]
+      #expect(lines.count > frame.count)
+      for (i, expected) in frame.enumerated() where i + 1 < lines.count {
+        let mine = lines[i + 1].split(separator: ",").map { Double($0)! }
+        for (a, b) in zip(mine, expected) { Self.expectClose(a, b, 1e-9, "\(name) row \(i)") }
+      }
+    }
+  }
 
   @Test(arguments: Self.refusalCases)
   func refusals(options: [String], status: Int32, message: String) {
