@@ -37,6 +37,12 @@ struct CSVCells {
         bytes, from: reader.position, roles: roles, forced: encoding.forced,
         dropFirst: encoding.dropFirst, chunkCount: chunkCount, releaser: releaser)
     {
+      // The text check that the header left to the chunked reader's sweep,
+      // which this path does not take (its own errors are none: it declines
+      // instead).
+      if bytes.count >= CSVChunkedBody.parallelThreshold {
+        try Dataset.checkText(bytes, file: file, releaser: releaser)
+      }
       return encoded
     }
     if chunked,

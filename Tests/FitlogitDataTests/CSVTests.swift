@@ -159,6 +159,20 @@ private func error(_ text: String, target: String? = nil) -> String? {
     ) {
       try Matrix(csv: withNUL, file: "big.csv", columns: ["x"])
     }
+    // A text column (the one-hot encoding path) with a bad byte in its
+    // last cell.
+    var text = Array("x,c,y\n".utf8)
+    let textRows = Array("0.25,a,0\n1.5,b,1\n".utf8)
+    while text.count < CSVChunkedBody.parallelThreshold + 1000 { text += textRows }
+    let lines = (text.count - 6) / textRows.count * 2 + 1
+    #expect(try Dataset(csv: text, file: "big.csv").featureNames == ["x", "c_a", "c_b"])
+    text[text.count - 4] = 0xFF
+    #expect(throws: CSVError(
+      file: "big.csv", line: lines, column: 1,
+      message: "invalid UTF-8 byte 0xFF at byte 5 of the line: the file must be UTF-8 text")
+    ) {
+      try Dataset(csv: text, file: "big.csv")
+    }
   }
 
   @Test func unknownTarget() {
