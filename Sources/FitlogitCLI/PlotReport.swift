@@ -37,7 +37,7 @@ enum PlotReport {
     let input = ArticleFigureInput(
       x: oneFeature ? data.features.values : nil, labels: data.labels,
       classNames: data.classes, featureName: oneFeature ? data.featureNames[0] : "x",
-      probabilities: (0..<fit.probabilities.rows).map { fit.probabilities[$0, 1] },
+      probabilities: fit.model.predictProbaColumn(1, of: fit.trainingFeatures),
       coef: oneFeature ? fit.model.coef[0, 0] : nil, intercept: fit.model.intercept[0],
       logLoss: fit.logLoss,
       traces: traces)

@@ -120,7 +120,7 @@ enum SummaryCommand {
     data.featureNames = patsyNames(data.encoding)
     let groups = data.sampleWeights
     data.sampleWeights = nil
-    let summary: LogitSummary
+    var summary: LogitSummary
     do {
       let C = givenC.isNaN ? 1 : givenC
       summary = try LogitSummary(
@@ -139,6 +139,8 @@ enum SummaryCommand {
     var warnings = summary.warnings + (comparison?.warnings ?? [])
     if let intervals { warnings += ProfileReport.warnings(summary, profile: intervals) }
     for warning in warnings { stderr.write("fitlogit: warning: \(warning)\n") }
+    // --json's "warnings" lists these too.
+    summary.warnings = warnings
     if let save {
       outputs.addInput(path)
       try outputs.stageFile(SummaryModelFile.text(summary, data: data), at: save)

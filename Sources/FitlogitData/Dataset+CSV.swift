@@ -289,9 +289,15 @@ extension Dataset {
         bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
         chunkCount: mode.chunkCount, releaser: releaser)
     }
+    // A --categorical column of numbers names its levels as pandas' dtype
+    // for it does: `1` (int64) or `1.0` (float64).
+    let numericForced = forced.filter { cells.encoded == nil && cells.levels[$0].isEmpty }
+    let floatCoded =
+      numericForced.isEmpty
+      ? [] : CSVIntegerColumns.floatColumns(after: reader, roles: roles, columns: numericForced)
     var data = try encode(
       cells, names: names, headerLine: headerLine, roles: roles,
-      forced: forced, options: options, file: file)
+      forced: forced, floatCoded: floatCoded, options: options, file: file)
     data.notes = notes
     return data
   }

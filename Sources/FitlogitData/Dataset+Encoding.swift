@@ -11,9 +11,12 @@ extension Dataset {
   ///
   /// - Parameters:
   ///   - forced: Feature columns (matrix order) that `--categorical` names.
+  ///   - floatCoded: The numeric ones among them that pandas reads as
+  ///     float64: their levels are named `1.0`, not `1`.
   static func encode(
     _ cells: CSVCells, names: [String], headerLine: Int,
-    roles: CSVColumnRoles, forced: Set<Int>, options: CSVReadOptions,
+    roles: CSVColumnRoles, forced: Set<Int>, floatCoded: Set<Int> = [],
+    options: CSVReadOptions,
     file: String
   ) throws(CSVError) -> Dataset {
     let n = cells.rows
@@ -111,7 +114,13 @@ extension Dataset {
         for (rank, v) in sorted.enumerated() { slots[v] = rank }
         textSlots.append([])
         numberSlots.append(slots)
-        categorical.append((k, sorted.map(ClassOrder.name(ofNumber:)), true))
+        // Python's repr of a float (`6.0`, `2.5`, `1e-05`) is Swift's
+        // description of the same Double.
+        let asFloat = floatCoded.contains(k)
+        let levels = sorted.map { v -> String in
+          asFloat ? "\(v)" : ClassOrder.name(ofNumber: v)
+        }
+        categorical.append((k, levels, true))
       }
     }
     var encoding = FeatureEncoding(

@@ -100,6 +100,9 @@ import Testing
         + "(R's confint prints NA there too)\n"))
     let j = Self.json(["summary", dataFile("separated.csv"), "--ci", "profile"])
     #expect((j["profile_ci"] as? [[Any]])?.first?.first is NSNull)
+    #expect((j["warnings"] as? [String])?.contains(
+      "the profile of x1 did not reach its upper end within 9 steps "
+        + "(R's confint prints NA there too)") == true)
   }
 
   @Test func profileTableSitsBesideWald() {
