@@ -16,6 +16,8 @@ enum Help {
                                            cross-entropy as each framework computes it
       fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
                                            statsmodels' table: std errors, z, p, CIs
+      fitlogit margeff DATA.csv [--at overall|mean] [--method dydx|eyex] [--dummy]
+                                           statsmodels' marginal effects (get_margeff)
       fitlogit path DATA.csv [--Cs 20] [--l1-ratio R] [--plot DIR] [--json]
                                            coefficients along a grid of C
       fitlogit --help | --version
@@ -93,6 +95,20 @@ enum Help {
     --compare-to COLS tests the model against the smaller one with only the
     columns COLS (likelihood ratio, Wald); --save writes the model with its
     covariance for 'fitlogit predict --interval'.
+
+    """
+
+  static let margeff = margeffIntro + "\nOPTIONS:\n" + MarginalEffectsCommand.table.helpBlock
+
+  private static let margeffIntro = """
+    USAGE: fitlogit margeff DATA.csv [--at overall|mean] [--method dydx|eyex] [--dummy] [--count]
+
+    Fits the model 'fitlogit summary' fits and prints statsmodels'
+    get_margeff(...).summary(): the change in P(y) per unit of each feature,
+    averaged over the rows (--at overall) or at the mean row (--at mean),
+    with delta-method standard errors, z, P>|z| and intervals; one block per
+    class for more than two classes. --dummy and --count replace the
+    derivative of 0/1 and count columns by a discrete change.
 
     """
 

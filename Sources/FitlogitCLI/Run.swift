@@ -100,6 +100,8 @@ private func dispatch(
     try PathCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":
     try SummaryCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
+  case "margeff":
+    try MarginalEffectsCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":
     try FitCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   default:

@@ -23,7 +23,7 @@ enum SummaryCommand {
         help: "statsmodels' cov_type; HC1-HC3 with R sandwich's corrections"),
       .text(
         "--groups", "COL",
-        help: "cluster ids for --cov-type cluster: a numeric column, not a feature"),
+        help: "cluster labels (text or numbers) for --cov-type cluster; not a feature"),
       .flag(
         "--firth",
         help: "Firth's bias-reduced fit (brglm2, logistf): finite on separated data"),
@@ -36,6 +36,12 @@ enum SummaryCommand {
         "--margeff-method", of: MarginalEffects.Method.self, default: .dydx,
         shownAs: "--margeff-method dydx|eyex",
         help: "dy/dx (default) or the elasticity d(ln y)/d(ln x)"),
+      .flag(
+        "--margeff-dummy",
+        help: "discrete change 0 -> 1 for 0/1 columns (get_margeff(dummy=True))"),
+      .flag(
+        "--margeff-count",
+        help: "discrete change x-1 -> x+1, halved, for counts (get_margeff(count=True))"),
       .choice(
         "--ci", of: ProfileReport.Method.self, default: .wald, shownAs: "--ci wald|profile",
         help: "profile: R's confint (profile likelihood) beside the Wald intervals"),
@@ -77,8 +83,16 @@ enum SummaryCommand {
     let margeffAt = parsed.choice("--margeff", as: MarginalEffects.At.self)
     let margeffMethod =
       parsed.choice("--margeff-method", as: MarginalEffects.Method.self) ?? .dydx
-    if margeffAt == nil && words.contains("--margeff-method") {
-      throw .usage("--margeff-method needs --margeff overall|mean")
+    let margeffDummy = parsed.flag("--margeff-dummy")
+    let margeffCount = parsed.flag("--margeff-count")
+    for option in ["--margeff-method", "--margeff-dummy", "--margeff-count"]
+    where margeffAt == nil && words.contains(option) {
+      throw .usage("\(option) needs --margeff overall|mean")
+    }
+    if (margeffDummy || margeffCount) && margeffMethod != .dydx {
+      throw .usage(
+        "--margeff-dummy and --margeff-count need --margeff-method dydx (statsmodels: "
+          + "\"eyex not allowed for discrete variables\")")
     }
     if covarianceType == .cluster && groupsColumn == nil {
       throw .usage("--cov-type cluster needs --groups COL (the column of cluster ids)")
@@ -106,26 +120,16 @@ enum SummaryCommand {
           + "distribution. Drop the penalty, or add --allow-penalized to see the penalized table")
     }
 
-    // Treatment coding against the first level, as R and statsmodels
-    // formulas code a factor: drop_first, with patsy's names.
-    // The cluster ids ride in the sample-weight slot: read like a weight
-    // column (numeric, kept out of the features, dropped with --dropna's
-    // rows), then taken off the dataset so the fit stays unweighted.
-    var reading = try DataOptions.read(parsed, target: target, sampleWeight: groupsColumn)
-    reading.dropFirst = true
-    var data = try loadDataset(path, options: reading)
-    for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
-    try checkClassCount(data)
-    try ResourceBounds.checkSecondOrder(data, for: "summary")
-    data.featureNames = patsyNames(data.encoding)
-    let groups = data.sampleWeights
-    data.sampleWeights = nil
+    let data = try loadFrame(
+      path, parsed, target: target, groups: groupsColumn, for: "summary", stderr: &stderr)
+    let groups = data.groups
     var summary: LogitSummary
     do {
       let C = givenC.isNaN ? 1 : givenC
       summary = try LogitSummary(
         data: data, alpha: alpha, C: penalized ? C : nil, covarianceType: covarianceType,
-        groups: groups, firth: firth, margeff: margeffAt.map { ($0, margeffMethod) })
+        groups: groups, firth: firth, margeff: margeffAt.map { ($0, margeffMethod) },
+        margeffDummy: margeffDummy, margeffCount: margeffCount)
     } catch {
       throw .data(error.message)
     }
@@ -171,6 +175,25 @@ enum SummaryCommand {
           + (n == 0 ? "" : "(\(n) observation\(n == 1 ? "" : "s") deleted due to missingness)\n"))
     }
   }
+}
+
+/// Reads DATA.csv as R and statsmodels formulas see it: categories in
+/// treatment coding against the first level (drop_first) with patsy's
+/// names, and the cluster labels (text or numbers) kept out of the
+/// features and dropped with --dropna's rows, as statsmodels' groups are.
+func loadFrame(
+  _ path: String, _ parsed: ParsedOptions, target: String?, groups: String?,
+  for command: String, stderr: inout some TextOutputStream
+) throws(CommandError) -> Dataset {
+  var reading = try DataOptions.read(parsed, target: target, sampleWeight: nil)
+  reading.dropFirst = true
+  reading.groups = groups
+  var data = try loadDataset(path, options: reading)
+  for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
+  try checkClassCount(data)
+  try ResourceBounds.checkSecondOrder(data, for: command)
+  data.featureNames = patsyNames(data.encoding)
+  return data
 }
 
 extension SummaryCommand {

@@ -32,7 +32,8 @@ struct CSVCells {
     var cells: CSVCells
     let chunked =
       chunkCount != -1 && Set(roles.featureIndices).count == roles.featureIndices.count
-    if chunked, let encoding, !roles.textColumns.contains(true),
+    // The group labels are not one-hot encoded, so they take the cell path.
+    if chunked, let encoding, !roles.textColumns.contains(true), roles.groupsColumn == nil,
       let encoded = CSVEncodedBody.read(
         bytes, from: reader.position, roles: roles, forced: encoding.forced,
         dropFirst: encoding.dropFirst, chunkCount: chunkCount, releaser: releaser)

@@ -11,6 +11,9 @@ struct CSVColumnRoles {
   /// Per matrix column: read every cell as text, numbers too (a column
   /// that mixes numbers and text is all text, as pandas reads it).
   var textColumns: [Bool]
+  /// The matrix column that holds the group labels (read like a feature,
+  /// then taken out of the matrix), or nil.
+  var groupsColumn: Int?
   /// The byte between fields (`,`, `;`, tab), part of the row's layout.
   var delimiter: UInt8 = 0x2C
 

@@ -225,6 +225,15 @@ extension Dataset {
         file: file, line: headerLine, column: targetIndex + 1,
         message: "the target column cannot also be the sample-weight column")
     }
+    let groupsIndex = try options.groups.map { (g) throws(CSVError) in
+      try columnIndex(g, role: "--groups")
+    }
+    if let groupsIndex, groupsIndex == targetIndex || groupsIndex == weightIndex {
+      throw CSVError(
+        file: file, line: headerLine, column: groupsIndex + 1,
+        message: "the \(groupsIndex == targetIndex ? "target" : "sample-weight") column "
+          + "cannot also be the --groups column")
+    }
     var excluded = Set<Int>()
     for name in options.exclude {
       excluded.insert(try columnIndex(name, role: "--exclude"))
@@ -237,18 +246,18 @@ extension Dataset {
       featureIndices = []
       for name in chosen {
         let j = try columnIndex(name, role: "--features")
-        if j == targetIndex || j == weightIndex {
+        if j == targetIndex || j == weightIndex || j == groupsIndex {
           throw CSVError(
             file: file, line: headerLine, column: j + 1,
             message: "\(quoted(name)) is the "
-              + "\(j == targetIndex ? "target" : "sample-weight") column, so it "
-              + "cannot also be a feature")
+              + "\(j == targetIndex ? "target" : j == weightIndex ? "sample-weight" : "--groups") "
+              + "column, so it cannot also be a feature")
         }
         if !featureIndices.contains(j) { featureIndices.append(j) }
       }
     } else {
       featureIndices = names.indices.filter {
-        $0 != targetIndex && $0 != weightIndex && !excluded.contains($0)
+        $0 != targetIndex && $0 != weightIndex && $0 != groupsIndex && !excluded.contains($0)
           && !(indexColumn && $0 == 0)
       }
       if indexColumn && !excluded.contains(0) {
@@ -274,9 +283,13 @@ extension Dataset {
       forced.insert(k)
     }
 
+    // The group labels are read as one more (last) matrix column, so a
+    // missing label is counted and dropped like a missing feature.
+    if let groupsIndex { featureIndices.append(groupsIndex) }
     var roles = CSVColumnRoles(
       columnCount: names.count, featureIndices: featureIndices,
       weightIndex: weightIndex, targetIndex: targetIndex)
+    roles.groupsColumn = groupsIndex.map { _ in featureIndices.count - 1 }
     roles.delimiter = header.delimiter
     var cells = try CSVCells.read(
       bytes, after: reader, headerLine: headerLine, roles: roles, file: file,

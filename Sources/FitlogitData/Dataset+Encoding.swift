@@ -79,7 +79,7 @@ extension Dataset {
       numeric = layout.numeric
       categorical = layout.categorical.map { ($0.k, $0.levels, false) }
     }
-    for k in 0..<d where cells.encoded == nil {
+    for k in 0..<d where cells.encoded == nil && k != roles.groupsColumn {
       let j = roles.featureIndices[k]
       if cells.levels[k].isEmpty && !forced.contains(k) {
         numeric.append(k)
@@ -142,7 +142,9 @@ extension Dataset {
 
     // The matrix: numbers copied, indicators set, kept rows only.
     var values: [Double]
-    if cells.encoded != nil || (categorical.isEmpty && dropped == 0) {
+    if cells.encoded != nil
+      || (categorical.isEmpty && dropped == 0 && roles.groupsColumn == nil)
+    {
       values = cells.values
     } else {
       let shift = options.dropFirst ? 1 : 0
@@ -231,6 +233,16 @@ extension Dataset {
       featureNames: featureNames, targetName: target, classes: classes,
       labels: labels, sampleWeights: weights, encoding: encoding)
     data.droppedRows = dropped
+    if let k = roles.groupsColumn {
+      var groups: [String] = []
+      groups.reserveCapacity(kept)
+      for i in 0..<n where keep[i] {
+        let v = cells.values[i * d + k]
+        groups.append(
+          CellCode.textID(v).map { cells.levels[k][$0] } ?? ClassOrder.name(ofNumber: v))
+      }
+      data.groups = groups
+    }
     return data
   }
 }

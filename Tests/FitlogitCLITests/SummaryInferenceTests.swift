@@ -229,9 +229,13 @@ private func run(_ arguments: [String]) -> (status: Int32, out: String, err: Str
     #expect(err == "fitlogit: error: --margeff-method needs --margeff overall|mean "
       + "(see 'fitlogit --help')\n")
     err = ""
+    // Three classes have dy/dx (SummaryClassesTests) but no elasticities.
     status = FitlogitCLI.run(
-      ["summary", dataFile("summary_three.csv"), "--margeff", "mean"], stdout: &out, stderr: &err)
+      ["summary", dataFile("summary_three.csv"), "--margeff", "mean", "--margeff-method", "eyex"],
+      stdout: &out, stderr: &err)
     #expect(status == 1)
-    #expect(err == "fitlogit: error: --margeff is implemented for two classes; the target has 3\n")
+    #expect(err == "fitlogit: error: --margeff-method eyex needs two classes (the target has 3): "
+      + "statsmodels' MNLogit fails to compute elasticities, so there is no reference to match; "
+      + "use dydx\n")
   }
 }
