@@ -10,10 +10,11 @@
   with treatment coding and rows with a missing age dropped: smf.logit and
   R's glm, odds ratios, vcovHC HC0/HC1, clusters given as text labels
   (statsmodels' cov_type="cluster", R's vcovCL), and get_margeff with
-  dummy=True and count=True (discrete changes).
+  dummy=True and count=True (discrete changes);
+- Firth's multinomial fit, brglm2's brmultinom(type = "AS_mean").
 
 Run from a fresh clone (statsmodels 0.15, patsy, pandas; R with
-r-cran-sandwich): python3 scripts/make_inference_k_golden.py
+r-cran-sandwich, r-cran-brglm2): python3 scripts/make_inference_k_golden.py
 It reads the committed data files and writes only the JSON file.
 """
 import json
@@ -155,6 +156,35 @@ for line in text.splitlines():
     rv[key] = values.split() if key == "coef_names" else [float(v) for v in values.split()]
 del rv["names"]
 golden["titanic_R"] = rv
+
+# Firth for K classes: brglm2's brmultinom (type = "AS_mean"), on the
+# three-class file, penguins and separated iris.
+firth_script = r"""
+suppressPackageStartupMessages(library(brglm2))
+root <- commandArgs(trailingOnly = TRUE)[1]
+cases <- list(c("summary_three.csv", "level", "u", "v"),
+              c("penguins.csv", "species", "bill_length_mm", "bill_depth_mm"),
+              c("iris.csv", "species", "sepal_length", "sepal_width", "petal_length",
+                "petal_width"))
+for (c in cases) {
+  d <- na.omit(read.csv(file.path(root, "data", c[1]))[c[-1]])
+  d[[c[2]]] <- factor(d[[c[2]]])
+  m <- brmultinom(as.formula(paste(c[2], "~ .")), data = d, type = "AS_mean",
+                  control = list(epsilon = 1e-10, maxit = 500))
+  # coef: one row per equation; vcov in the same equation-major order.
+  cat(c[1], "\tcoef\t", paste(sprintf("%.17g", t(coef(m))), collapse = " "), "\n", sep = "")
+  cat(c[1], "\tbse\t", paste(sprintf("%.17g", sqrt(diag(vcov(m)))), collapse = " "), "\n",
+      sep = "")
+  cat(c[1], "\tloglik\t", sprintf("%.17g", logLik(m)), "\n", sep = "")
+}
+"""
+text = subprocess.run(["Rscript", "-e", firth_script, str(ROOT)], check=True,
+                      capture_output=True, text=True).stdout
+firth = {}
+for line in text.splitlines():
+    name, key, values = line.split("\t")
+    firth.setdefault(name, {})[key] = [float(v) for v in values.split()]
+golden["brmultinom"] = firth
 golden["R_version"] = subprocess.run(["Rscript", "-e", "cat(R.version.string)"], check=True,
                                      capture_output=True, text=True).stdout
 OUT.write_text(json.dumps(golden, indent=1) + "\n")

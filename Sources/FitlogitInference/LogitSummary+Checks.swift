@@ -9,10 +9,6 @@ extension LogitSummary {
   ) throws(SummaryError) {
     let K = data.classCount
     guard K > 2 else { return }
-    if firth {
-      throw SummaryError(
-        message: "--firth is implemented for two classes; the target has \(K)")
-    }
     if [.HC1, .HC2, .HC3].contains(covarianceType) {
       throw SummaryError(
         message: "--cov-type \(covarianceType.rawValue) needs two classes (the target has "

@@ -36,8 +36,8 @@ extension LogitSummary {
         "Newton's method did not converge in \(newton.iterations) iterations: the "
           + "coefficients keep growing, as they do when some classes are separated by the "
           + "features, so the maximum-likelihood estimate does not exist (converged: False) "
-          + "and these coefficients and errors are meaningless; use a penalized "
-          + "'fitlogit fit --C VALUE'")
+          + "and these coefficients and errors are meaningless; use --firth (Firth's "
+          + "bias-reduced fit) or a penalized 'fitlogit fit --C VALUE'")
     }
     let saturated = p.lazy.filter { $0.contains { $0 < 1e-10 || $0 > 1 - 1e-10 } }.count
     if saturated > 0 {

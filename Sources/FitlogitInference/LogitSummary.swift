@@ -181,7 +181,24 @@ extension LogitSummary {
       }
     }
     var firthLogLikelihood: Double?
-    if firth {
+    if firth && K > 2 {
+      let design = MultinomialDesign(data)
+      guard let f = MultinomialFirth(design) else {
+        throw SummaryError(
+          message: "Firth's fit failed: the information matrix is singular along the way")
+      }
+      params = (0..<equations).map { Array(f.beta[($0 * columns)..<(($0 + 1) * columns)]) }
+      cov = f.covariance
+      converged = f.converged
+      iterations = f.iterations
+      firthLogLikelihood = design.logLikelihood(f.beta)
+      // The maximum-likelihood fit's separation warnings do not apply:
+      // Firth's estimate exists whatever the separation.
+      warnings = []
+      if !f.converged {
+        warnings.append("Firth's fit did not converge in \(f.iterations) iterations")
+      }
+    } else if firth {
       let design = BinaryDesign(data)
       guard let f = FirthFit(design) else {
         throw SummaryError(

@@ -155,9 +155,11 @@ import Testing
     #expect(try driver.text("#recall") == String(format: "%.4f", cm["recall"]!))
   }
 
-  /// Each penalty's and weighting's page, in one browser: typed to
-  /// scikit-learn's fit, the page's own script gives scikit-learn's
-  /// objective and losses (scripts/make_page_golden.py, `penalties`).
+  /// Each penalty's and weighting's page, in one browser: at the command
+  /// line's fit (the first button) the page's own script gives the
+  /// objective the command line printed; typed to scikit-learn's fit, it
+  /// gives scikit-learn's objective and losses (scripts/make_page_golden.py,
+  /// `penalties`).
   @Test(.enabled(if: webDriver, "Chromium or chromedriver is not installed"))
   func everyPenaltysObjective() throws {
     let penalties = golden["penalties"] as! [String: [String: Double]]
@@ -165,6 +167,7 @@ import Testing
     let cases: [(String, [String], String?)] = [
       ("l1", [dataFile("points.csv"), "--l1-ratio", "1", "--solver", "saga"], "saga"),
       ("elasticnet", [dataFile("points.csv"), "--l1-ratio", "0.5", "--solver", "saga"], nil),
+      ("l2", [dataFile("points.csv")], nil),
       ("none", [dataFile("points.csv"), "--C", "inf"], nil),
       ("balanced", [dataFile("points.csv"), "--class-weight", "balanced"], nil),
       ("sample_weight", [weighted, "--sample-weight", "s"], nil),
@@ -174,7 +177,16 @@ import Testing
     for (name, arguments, solver) in cases {
       let g = penalties[name]!
       let dir = temporaryDirectory()
-      try #require(cli(arguments + ["--plot", dir]).status == 0)
+      let r = cli(arguments + ["--json", "--plot", dir])
+      try #require(r.status == 0)
+      let printed = try #require(
+        try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+      // The first button is the command line's own fit: there the script's
+      // objective is the one the command line printed.
+      try driver.open(url(dir + "/index.html", ""))
+      try driver.click("#preset-0")
+      let atFit = try #require(Double(try driver.property("#objective", "data-value")))
+      #expect(abs(atFit - (printed["objective"] as! Double)) <= 1e-12, "\(name) at the fit")
       try driver.open(url(dir + "/index.html", "w=\(g["w"]!)&b=\(g["b"]!)"))
       // The page's sum and scikit-learn's differ in order and in the
       // loss's form: a few ulps.

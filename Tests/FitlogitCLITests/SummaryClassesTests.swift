@@ -45,7 +45,8 @@ import Testing
       fitlogit: warning: Newton's method did not converge in 35 iterations: the coefficients \
       keep growing, as they do when some classes are separated by the features, so the \
       maximum-likelihood estimate does not exist (converged: False) and these coefficients \
-      and errors are meaningless; use a penalized 'fitlogit fit --C VALUE'
+      and errors are meaningless; use --firth (Firth's bias-reduced fit) or a penalized \
+      'fitlogit fit --C VALUE'
       fitlogit: warning: 149 fitted probabilities are numerically 0 or 1 (quasi-separation \
       or badly scaled features)
 
@@ -105,6 +106,25 @@ import Testing
       "logpopul,selfLR,age,educ,income", "--at", "mean")
     #expect(r.status == 0)
     #expect(r.out == expected + "\n")
+  }
+
+  /// Firth for K classes against brglm2's brmultinom(type = "AS_mean"):
+  /// estimates, errors and log-likelihood, finite on separated iris with
+  /// no separation warning.
+  @Test func firthMatchesBrmultinom() {
+    let reference = Self.golden["brmultinom"] as! [String: [String: [Double]]]
+    for c in Self.multinomial {
+      let name = c["dataset"] as! String
+      guard let r = reference[name] else { continue }
+      let j = Self.json(c, ["--firth"])
+      #expect(j["method"] as? String == "firth")
+      #expect(j["converged"] as? Bool == true, "\(name)")
+      #expect((j["warnings"] as! [String]).isEmpty, "\(name)")
+      Self.close(Self.flat(j["params"]), r["coef"]!, "\(name) firth")
+      Self.close(Self.flat(j["bse"]), r["bse"]!, "\(name) firth bse")
+      Self.close([j["llf"] as! Double], r["loglik"]!, "\(name) firth llf")
+    }
+    #expect(reference.count == 3)
   }
 
   @Test(arguments: [

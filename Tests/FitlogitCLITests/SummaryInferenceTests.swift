@@ -165,10 +165,12 @@ import Testing
     #expect(r.out == "")
   }
 
-  @Test func threeClassesAreRefused() {
+  /// Three classes: brglm2's brmultinom (SummaryClassesTests has the numbers).
+  @Test func threeClassesFitFirth() {
     let r = cli("summary", dataFile("summary_three.csv"), "--firth")
-    #expect(r.status == 1)
-    #expect(r.err == "fitlogit: error: --firth is implemented for two classes; the target has 3\n")
+    #expect(r.status == 0)
+    #expect(r.err == "")
+    #expect(r.out.contains("Method:                         Firth"))
   }
 }
 
