@@ -3,9 +3,14 @@
 # fitlogit, and (when python3 with pandas and scikit-learn is present) the
 # same file through pandas.read_csv + LogisticRegression().fit + log_loss.
 #
-# Usage: scripts/bench.sh [SIZE...]     SIZE is ROWSxFEATURES, default
+# Usage: scripts/bench.sh [SIZE...]     SIZE is ROWSxFEATURES or
+#        ROWSxFEATURESkCLASSES (2e5x50k10: 10 classes), default
 #        1e4x20 1e5x20 1e6x20 1e5x200.  Data goes to $BENCH_DIR
 #        (default /tmp/fitlogit-bench), never into the repository.
+#
+# Each size also runs the plain-C calibrator scripts/reference_pass.c (the
+# same pass shape, 2 threads, AVX2 + libmvec; built below when gcc is
+# present) right before fitlogit's pass, and prints the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR="${BENCH_DIR:-/tmp/fitlogit-bench}"
@@ -14,6 +19,12 @@ mkdir -p "$DIR"
 swift build -c release --product fitlogit >/dev/null
 swift build -c release --product fitlogit-bench >/dev/null
 BIN=.build/release
+HAVE_REF=0
+if command -v gcc >/dev/null &&
+  gcc -O3 -mavx2 -mfma -ffast-math -fopenmp -o "$DIR/reference_pass" \
+    scripts/reference_pass.c -lm 2>/dev/null; then
+  HAVE_REF=1
+fi
 HAVE_PY=0
 python3 -c "import pandas, sklearn" 2>/dev/null && HAVE_PY=1
 
@@ -29,14 +40,25 @@ done | median | awk '{printf "points_ms=%.1f\n", $1/1000}'
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1e4x20 1e5x20 1e6x20 1e5x200)
 for size in "${sizes[@]}"; do
-  n=${size%x*}; d=${size#*x}
+  n=${size%%x*}; rest=${size#*x}; d=${rest%k*}; k=2
+  [ "$rest" != "$d" ] && k=${rest#*k}
   f="$DIR/bench_${n}x${d}.csv"
+  [ "$k" != 2 ] && f="$DIR/bench_${n}x${d}k${k}.csv"
   if [ ! -f "$f" ]; then
-    if [ $HAVE_PY = 1 ]; then python3 scripts/gen_bench_data.py "$n" "$d" "$f"
-    else $BIN/fitlogit-bench --generate "$n" "$d" "$f"; fi
+    if [ $HAVE_PY = 1 ]; then python3 scripts/gen_bench_data.py "$n" "$d" "$f" "$k"
+    elif [ "$k" = 2 ]; then $BIN/fitlogit-bench --generate "$n" "$d" "$f"
+    else echo "$size: needs python3 with scikit-learn to generate" >&2; exit 1; fi
   fi
   echo "## $size ($(stat -c %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
-  $BIN/fitlogit-bench "$f" --repeat 5
+  if [ $HAVE_REF = 1 ]; then
+    ref=$(OMP_NUM_THREADS=2 "$DIR/reference_pass" "$(printf '%.0f' "$n")" "$d" "$k" | tail -1)
+    echo "$ref (plain C, AVX2 + libmvec, 2 threads)"
+  fi
+  $BIN/fitlogit-bench "$f" --repeat 5 | tee "$DIR/bench.txt"
+  if [ $HAVE_REF = 1 ]; then
+    awk -v r="${ref#*=}" '/objective_blocked_eval_s=/ {
+      split($1, a, "="); printf "pass_over_reference=%.2f\n", a[2] * 1e3 / r }' "$DIR/bench.txt"
+  fi
   echo "one core: $($BIN/fitlogit-bench "$f" --only parse --repeat 5 --mode serial | grep -oE 'parse_s=.*|peak_rss_MB=.*' | tr '\n' ' ')"
   echo "mapped file (Dataset(csvFile:)): $($BIN/fitlogit-bench "$f" --only parse --repeat 3 --mode mmap | grep -oE 'parse_s=.*|peak_rss_MB=.*' | tr '\n' ' ')"
   for i in $(seq "$RUNS"); do

@@ -46,3 +46,31 @@ m0 <- glm(GRADE ~ GPA, family = binomial, data = d, control = tight)
 m1 <- glm(GRADE ~ GPA + TUCE + PSI, family = binomial, data = d, control = tight)
 a <- anova(m0, m1, test = "Chisq")
 out("spector.csv", "anova_lr", c(a$Deviance[2], a$Df[2], a[["Pr(>Chi)"]][2]))
+# More nested pairs (make_inference_golden.py's NESTED): anova_lr_<small>,
+# "1" for the intercept-only model.
+nested <- list(
+  list(file = "spector.csv", small = GRADE ~ 1, big = GRADE ~ GPA + TUCE + PSI),
+  list(file = "infert.csv", small = case ~ age + parity,
+       big = case ~ age + parity + induced + spontaneous),
+  list(file = "mtcars.csv", small = am ~ hp, big = am ~ hp + wt)
+)
+for (c in nested) {
+  d <- read.csv(file.path(root, "data", c$file))
+  m0 <- glm(c$small, family = binomial, data = d, control = tight)
+  m1 <- glm(c$big, family = binomial, data = d, control = tight)
+  a <- anova(m0, m1, test = "Chisq")
+  key <- paste0("anova_lr_", paste(deparse(c$small[[3]]), collapse = ""))
+  out(c$file, gsub(" ", "", key), c(a$Deviance[2], a$Df[2], a[["Pr(>Chi)"]][2]))
+}
+# A course's table: titanic with R's treatment coding, complete cases (as
+# `fitlogit summary --dropna`), coefficients in fitlogit's order (numeric
+# columns first): profile intervals and the LR test of passengerClass.
+d <- read.csv(file.path(root, "data", "titanic.csv"))
+d <- d[complete.cases(d[c("survived", "sex", "age", "passengerClass")]), ]
+d$survived <- as.integer(d$survived == "yes")
+m1 <- glm(survived ~ age + sex + passengerClass, family = binomial, data = d, control = tight)
+m0 <- glm(survived ~ age + sex, family = binomial, data = d, control = tight)
+out("titanic.csv", "glm_coef", coef(m1))
+out("titanic.csv", "profile_ci_0.05", t(suppressMessages(confint(m1))))
+a <- anova(m0, m1, test = "Chisq")
+out("titanic.csv", "anova_lr_age+sex", c(a$Deviance[2], a$Df[2], a[["Pr(>Chi)"]][2]))

@@ -80,6 +80,9 @@ def statsmodels_case(name, target, features, groups):
         out["cov_cluster"] = arr(cl.cov_params())
         out["bse_cluster"] = arr(cl.bse)
         out["p_cluster"] = arr(cl.pvalues)
+        # Prediction intervals with the cluster covariance (summary --save).
+        frame = cl.get_prediction(X.iloc[:5]).summary_frame(alpha=0.05)
+        out["prediction_cluster_0.05"] = arr(frame[["predicted", "se", "ci_lower", "ci_upper"]])
     # Marginal effects: at='overall' | 'mean', method='dydx' | 'eyex'.
     margeff = {}
     for at in ("overall", "mean"):
@@ -113,6 +116,46 @@ golden["compare"] = {"dataset": "spector.csv", "small": ["GPA"], "big": ["GPA", 
                      "lr_stat": float(lr), "lr_pvalue": float(p), "lr_df": float(dfd),
                      "wald_stat": float(wald.statistic), "wald_pvalue": float(wald.pvalue),
                      "wald_df": 2.0}
+
+# More nested pairs for `summary --compare-to`: the intercept-only model,
+# two datasets, and the Wald test under a robust covariance.
+NESTED = [("spector.csv", "GRADE", [], ["GPA", "TUCE", "PSI"]),
+          ("infert.csv", "case", ["age", "parity"], ["age", "parity", "induced", "spontaneous"]),
+          ("mtcars.csv", "am", ["hp"], ["hp", "wt"])]
+golden["compare_more"] = []
+for name, target, small_cols, big_cols in NESTED:
+    df = pd.read_csv(ROOT / "data" / name)
+    X = sm.add_constant(df[big_cols])
+    big = sm.Logit(df[target], X).fit(disp=0, method="newton", tol=1e-12)
+    small = sm.Logit(df[target], sm.add_constant(df[small_cols]) if small_cols
+                     else np.ones((len(df), 1))).fit(disp=0, method="newton", tol=1e-12)
+    lr = 2 * (big.llf - small.llf)
+    dfd = len(big_cols) - len(small_cols)
+    tested = [c for c in big_cols if c not in small_cols]
+    hypothesis = ", ".join(f"{c} = 0" for c in tested)
+    wald = big.wald_test(hypothesis, scalar=True)
+    robust = sm.Logit(df[target], X).fit(disp=0, method="newton", tol=1e-12, cov_type="HC0")
+    wald_hc0 = robust.wald_test(hypothesis, scalar=True)
+    golden["compare_more"].append({
+        "dataset": name, "target": target, "small": small_cols, "big": big_cols,
+        "lr_stat": float(lr), "lr_df": dfd, "lr_pvalue": float(stats.chi2.sf(lr, dfd)),
+        "wald_stat": float(wald.statistic), "wald_pvalue": float(wald.pvalue),
+        "wald_HC0_stat": float(wald_hc0.statistic), "wald_HC0_pvalue": float(wald_hc0.pvalue)})
+
+# Three classes (MNLogit): level ~ u within level ~ u + v; the Wald test
+# of v = 0 in both equations, params flattened equation by equation.
+df = pd.read_csv(ROOT / "data/summary_three.csv")
+y = pd.Categorical(df.level).codes
+big = sm.MNLogit(y, sm.add_constant(df[["u", "v"]])).fit(disp=0, method="newton", tol=1e-12)
+small = sm.MNLogit(y, sm.add_constant(df[["u"]])).fit(disp=0, method="newton", tol=1e-12)
+lr = 2 * (big.llf - small.llf)
+restriction = np.zeros((2, 6))
+restriction[0, 2] = restriction[1, 5] = 1
+wald = big.wald_test(restriction, scalar=True)
+golden["compare_mnlogit"] = {
+    "dataset": "summary_three.csv", "small": ["u"], "big": ["u", "v"],
+    "lr_stat": float(lr), "lr_df": 2, "lr_pvalue": float(stats.chi2.sf(lr, 2)),
+    "wald_stat": float(wald.statistic), "wald_pvalue": float(wald.pvalue)}
 
 # R: sandwich, brglm2, MASS, anova.
 text = subprocess.run(["Rscript", str(ROOT / "scripts/inference_golden.R"), str(ROOT)],

@@ -5,9 +5,17 @@ scikit-learn's default (penalized) fit, scikit-learn's log_loss at each, and
 scikit-learn's confusion matrix, accuracy, precision and recall of the
 penalized fit's probabilities at two thresholds (positive when p >= t).
 
+`penalties`: scikit-learn's fit and objective for each penalty (L1 and the
+elastic net with saga, L2, none), balanced class weights and a sample-weight
+column (page_weighted.csv: points.csv with a column s). The objective is
+scikit-learn's own LinearModelLoss (the weighted mean half-binomial loss and
+its L2 part, strength (1 - l1_ratio)/(C*S)) plus l1_ratio/(C*S)*|w|, the L1
+part saga's alpha/beta split adds; S is the weight sum.
+
 Run by hand (needs scikit-learn, statsmodels, pandas):
     python3 scripts/make_page_golden.py
-writes Tests/FitlogitCLITests/Golden/live_page.json and page_many.csv.
+writes Tests/FitlogitCLITests/Golden/live_page.json, page_many.csv and
+page_weighted.csv.
 """
 import json
 import pathlib
@@ -18,6 +26,9 @@ import sklearn
 import statsmodels
 import statsmodels.api as sm
 from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model._linear_loss import LinearModelLoss
+from sklearn._loss.loss import HalfBinomialLoss
+from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.metrics import (accuracy_score, confusion_matrix, log_loss,
                              precision_score, recall_score)
 
@@ -65,12 +76,53 @@ mw, mb = 0.06, -1.5
 mp = 1 / (1 + np.exp(-(mw * mx + mb)))
 rows = [(2 * k + 1) * 400 // 40 for k in range(20)]
 
+
+# Every penalty the page draws, and weighted rows. The sample weights are
+# points.csv's rows weighted 1, 2, 0.5, ... (a column s, not a feature).
+weighted_csv = OUT.parent / "page_weighted.csv"
+pd.DataFrame({"x": X[:, 0], "s": [1, 2, 0.5, 1, 3, 1, 0.25, 1, 2, 1], "y": y}).to_csv(
+    weighted_csv, index=False)
+s_column = pd.read_csv(weighted_csv)["s"].to_numpy()
+
+
+def penalty_case(options, sample_weight=None, fit_weight=None):
+    model = LogisticRegression(**options).fit(X, y, sample_weight=fit_weight)
+    w, b = float(model.coef_[0, 0]), float(model.intercept_[0])
+    C = options.get("C", 1.0)
+    rho = options.get("l1_ratio", 0.0)
+    S = len(y) if sample_weight is None else float(np.sum(sample_weight))
+    linear = LinearModelLoss(base_loss=HalfBinomialLoss(), fit_intercept=True)
+    l2 = 0.0 if np.isinf(C) else (1 - rho) / (C * S)
+    l1 = 0.0 if np.isinf(C) else rho / (C * S)
+    smooth = linear.loss(np.array([w, b]), X, y.astype(float), sample_weight=sample_weight,
+                         l2_reg_strength=l2)
+    p = model.predict_proba(X)
+    return {
+        "w": w, "b": b, "n_iter": int(model.n_iter_[0]),
+        "log_loss": log_loss(y, p),
+        "weighted_log_loss": log_loss(y, p, sample_weight=sample_weight),
+        "objective": float(smooth + l1 * abs(w)),
+    }
+
+
+balanced = compute_sample_weight("balanced", y)
+penalties = {
+    "l1": penalty_case({"l1_ratio": 1.0, "solver": "saga", "tol": 1e-12, "max_iter": 100000}),
+    "elasticnet": penalty_case(
+        {"l1_ratio": 0.5, "solver": "saga", "tol": 1e-12, "max_iter": 100000}),
+    "l2": penalty_case({}),
+    "none": penalty_case({"C": np.inf}),
+    "balanced": penalty_case({"class_weight": "balanced"}, sample_weight=balanced),
+    "sample_weight": penalty_case({}, sample_weight=s_column, fit_weight=s_column),
+}
+
 golden = {
     "versions": {"scikit-learn": sklearn.__version__, "statsmodels": statsmodels.__version__},
     "maximum_likelihood": {"w": ml_w, "b": ml_b, "log_loss": loss_at(ml_w, ml_b)},
     "sklearn": {"w": sk_w, "b": sk_b, "log_loss": loss_at(sk_w, sk_b),
                 "objective": loss_at(sk_w, sk_b) + sk_w**2 / (2 * 1.0 * len(y))},
     "thresholds": thresholds,
+    "penalties": penalties,
     "many": {
         "w": mw, "b": mb,
         "log_loss": log_loss(my, np.column_stack([1 - mp, mp])),

@@ -40,8 +40,9 @@ def frame(name, target, exclude=(), categorical=(), dropna=True, drop_first=Fals
         df = df.dropna()
     y = df[target]
     X = df.drop(columns=[target])
-    for c in categorical:
-        X[c] = X[c].astype("int64")
+    # A --categorical column stays as read_csv typed it: get_dummies names
+    # an int64 column's levels PID_6, a float64 one's (a "6.0" or a missing
+    # cell anywhere in the file) PID_6.0, and fitlogit names them the same.
     cats = [c for c in X.columns
             if not pd.api.types.is_numeric_dtype(X[c]) or c in categorical]
     numeric = [c for c in X.columns if c not in cats]
@@ -93,6 +94,9 @@ cases = [
     fit_case("anes96 PID categorical", ["--target", "vote", "--standardize", "--categorical",
                                         "PID"], "anes96.csv", "vote", dropna=False,
              standardize=True, categorical=["PID"]),
+    fit_case("penguins year categorical",
+             ["--target", "species", "--dropna", "--standardize", "--categorical", "year"],
+             "penguins.csv", "species", standardize=True, categorical=["year"]),
 ]
 
 # predict: fit on the even data rows, predict the odd ones (unseen rows).

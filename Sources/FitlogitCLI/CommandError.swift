@@ -7,6 +7,9 @@ public struct CommandError: Error, Equatable, CustomStringConvertible {
   public enum Kind: Equatable, Sendable { case usage, data }
   public var kind: Kind
   public var message: String
+  /// Printed as `fitlogit: note:` lines before the error (a data file's
+  /// notes that came before its error).
+  public var notes: [String] = []
 
   public static func usage(_ message: String) -> CommandError {
     CommandError(kind: .usage, message: message)

@@ -415,7 +415,9 @@ func loadDataset(
     let bytes = try FileSystem.contents(of: path)
     return try Dataset(csv: bytes, file: printable(path), options: options)
   } catch let error as CSVError {
-    throw .data(error.description)
+    var failure = CommandError.data(error.description)
+    failure.notes = error.notes
+    throw failure
   } catch let error as CommandError {
     throw error
   } catch {

@@ -20,14 +20,13 @@ enum FitReport {
         + "(\(data.featureNames.joined(separator: ", ")))\n"
     }
     out += "y = \(vector(data.labels.map { data.classes[$0] }))\n"
-    let p = fit.probabilities
-    if binary {
-      let positive = (0..<p.rows).map { shortest(numpyRound(p[$0, 1], 2)) }
-      out += "p(y) = \(vector(positive))\n"
-    } else {
-      let own = (0..<p.rows).map { shortest(numpyRound(p[$0, data.labels[$0]], 2)) }
-      out += "p(true class) = \(vector(own))\n"
+    // One probability per row, computed a row at a time (no n × K matrix).
+    var shown: [String] = []
+    shown.reserveCapacity(data.sampleCount)
+    fit.model.forEachRow(unchecked: fit.trainingFeatures) { i, p in
+      shown.append(shortest(numpyRound(p[binary ? 1 : data.labels[i]], 2)))
     }
+    out += (binary ? "p(y) = " : "p(true class) = ") + "\(vector(shown))\n"
     out += "Log Loss / Cross Entropy = \(fixed(fit.logLoss, 4))\n\n"
 
     // The model.

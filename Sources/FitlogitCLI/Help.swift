@@ -9,12 +9,15 @@ enum Help {
       fitlogit DATA.csv [options]          same as 'fitlogit fit DATA.csv'
       fitlogit fit DATA.csv [options]      fit and report (see 'fitlogit fit --help')
       fitlogit predict MODEL.json DATA.csv [--proba] [--threshold T] [--json]
+                                           (--interval: with a model from 'summary --save')
       fitlogit score MODEL.json DATA.csv [--threshold T] [--json] [--plot DIR]
                                            sklearn.metrics of a saved model on labelled data
       fitlogit loss [FILE.csv] --y-true LIST --y-pred LIST [options]
                                            cross-entropy as each framework computes it
       fitlogit summary DATA.csv [--target NAME] [--alpha 0.05] [--json]
                                            statsmodels' table: std errors, z, p, CIs
+      fitlogit margeff DATA.csv [--at overall|mean] [--method dydx|eyex] [--dummy]
+                                           statsmodels' marginal effects (get_margeff)
       fitlogit path DATA.csv [--Cs 20] [--l1-ratio R] [--plot DIR] [--json]
                                            coefficients along a grid of C
       fitlogit --help | --version
@@ -46,6 +49,9 @@ enum Help {
     column for each of the model's features, by name; other columns are
     ignored. Prints one row per input row: the predicted label, or with
     --proba one probability column per class (scikit-learn's predict_proba).
+    With --interval (two classes, a model from 'fitlogit summary --save'):
+    P(positive class), its standard error and interval, as statsmodels'
+    get_prediction(X).summary_frame() (delta method on the logit scale).
 
     """
 
@@ -85,6 +91,24 @@ enum Help {
     than two classes, the first class as reference): coefficients with
     standard errors from the observed information, z, P>|z|, confidence
     intervals, log-likelihoods, pseudo R-squared, AIC, BIC and deviances.
+    --ci profile adds R's confint (profile likelihood) intervals;
+    --compare-to COLS tests the model against the smaller one with only the
+    columns COLS (likelihood ratio, Wald); --save writes the model with its
+    covariance for 'fitlogit predict --interval'.
+
+    """
+
+  static let margeff = margeffIntro + "\nOPTIONS:\n" + MarginalEffectsCommand.table.helpBlock
+
+  private static let margeffIntro = """
+    USAGE: fitlogit margeff DATA.csv [--at overall|mean] [--method dydx|eyex] [--dummy] [--count]
+
+    Fits the model 'fitlogit summary' fits and prints statsmodels'
+    get_margeff(...).summary(): the change in P(y) per unit of each feature,
+    averaged over the rows (--at overall) or at the mean row (--at mean),
+    with delta-method standard errors, z, P>|z| and intervals; one block per
+    class for more than two classes. --dummy and --count replace the
+    derivative of 0/1 and count columns by a discrete change.
 
     """
 

@@ -23,21 +23,27 @@ enum PlotReport {
   static func files(
     _ fit: Fit, data: Dataset, extra: EvaluationPlot = EvaluationPlot()
   ) -> [(name: String, text: String)] {
-    var gd = fit.options
-    gd.solver = .gd
-    gd.tol = max(fit.options.tol, 1e-8)
-    gd.maxIter = gradientDescentIterations(rows: data.sampleCount)
-    let gdFit = gd.fit(data)
-    let traces = [
-      trace(fit.options.solver == .lbfgs ? "L-BFGS" : fit.options.solver.rawValue, fit),
-      trace("gradient descent", gdFit),
-    ]
+    let solver = solverName(fit.options)
+    // Gradient descent beside the solver, where it minimizes the same
+    // objective: not for L1 (no gradient at 0), not for liblinear (another
+    // objective), not twice.
+    let gdFit: Fit?
+    if gradientDescentNote(fit.options) == nil {
+      var gd = fit.options
+      gd.solver = .gd
+      gd.tol = max(fit.options.tol, 1e-8)
+      gd.maxIter = gradientDescentIterations(rows: data.sampleCount)
+      gdFit = gd.fit(data)
+    } else {
+      gdFit = nil
+    }
+    let traces = [trace(solver, fit)] + (gdFit.map { [trace("gradient descent", $0)] } ?? [])
     if data.classCount > 2 { return classFiles(fit, data: data, traces: traces, extra: extra) }
     let oneFeature = data.featureCount == 1
     let input = ArticleFigureInput(
       x: oneFeature ? data.features.values : nil, labels: data.labels,
       classNames: data.classes, featureName: oneFeature ? data.featureNames[0] : "x",
-      probabilities: (0..<fit.probabilities.rows).map { fit.probabilities[$0, 1] },
+      probabilities: fit.model.predictProbaColumn(1, of: fit.trainingFeatures),
       coef: oneFeature ? fit.model.coef[0, 0] : nil, intercept: fit.model.intercept[0],
       logLoss: fit.logLoss,
       traces: traces)
@@ -51,17 +57,20 @@ enum PlotReport {
     summary.append("Log Loss / Cross Entropy = \(fixed(fit.logLoss, 4))")
     let title = "fitlogit: binary cross-entropy / log loss, a visual explanation"
     let html: String
+    let penalty = pagePenalty(fit.options)
+    let weights = fit.options.sampleWeights(for: data)
     if oneFeature {
       html = livePage(LivePageInput(
         title: title, summary: summary, figures: figures, article: input,
-        C: fit.options.resolvedPenalty.C,
-        presets: presets(fit, data: data),
-        paths: [path("L-BFGS", fit), path("gradient descent", gdFit)]),
+        penalty: penalty, weights: weights,
+        presets: presets(fit, data: data, penalty: penalty, weights: weights),
+        paths: [path(solver, fit)] + (gdFit.map { [path("gradient descent", $0)] } ?? []),
+        pathNote: pathNote(fit.options)),
         extraSections: extra.sections)
     } else {
       html = livePage(LivePageInput(
         title: title, summary: summary, figures: figures, article: input,
-        C: fit.options.resolvedPenalty.C, presets: [], paths: []),
+        penalty: penalty, weights: weights, presets: [], paths: []),
         extraSections: extra.sections)
     }
     return figures.map { ($0.fileName, $0.svg) } + extra.files + [("index.html", html)]
@@ -96,23 +105,98 @@ enum PlotReport {
     min(2000, max(20, 20_000_000 / max(rows, 1)))
   }
 
+  /// The solver as the page and figure 9 name it: scikit-learn's names,
+  /// L-BFGS and gradient descent in words.
+  static func solverName(_ options: LogisticRegression) -> String {
+    switch options.solver {
+    case .lbfgs: "L-BFGS"
+    case .gd: "gradient descent"
+    case .newton: "newton-cholesky"
+    case .newtonCG: "newton-cg"
+    case .saga: "saga"
+    case .liblinear: "liblinear"
+    }
+  }
+
+  /// Why gradient descent's path is not drawn beside the solver's, or nil
+  /// when it is.
+  static func gradientDescentNote(_ options: LogisticRegression) -> String? {
+    if options.solver == .gd { return "" }
+    if options.solver == .liblinear {
+      return "Gradient descent is not drawn: it would minimize the other solvers' objective, "
+        + "whose intercept is not penalized; only liblinear's iterates are drawn."
+    }
+    if options.resolvedPenalty.hasL1 {
+      return "Gradient descent is not drawn: the L1 term has no gradient at w = 0; only "
+        + "\(solverName(options))'s iterates are drawn."
+    }
+    return nil
+  }
+
+  /// Whose iterates the surface shows, where the name alone could mislead.
+  static func pathNote(_ options: LogisticRegression) -> String {
+    var note: String
+    switch options.solver {
+    case .saga:
+      note = "fitlogit reaches saga's optimum deterministically, by proximal Newton steps: "
+        + "the saga path is those steps, not saga's stochastic epochs."
+    case .liblinear:
+      note = "fitlogit minimizes liblinear's problem by "
+        + (options.resolvedPenalty.hasL1 ? "proximal Newton" : "Newton's method")
+        + ": the liblinear path is those steps, not liblinear's own."
+    case .newton:
+      note = "newton-cholesky: Newton steps with the Hessian's Cholesky factor."
+    default: note = ""
+    }
+    if let gd = gradientDescentNote(options), !gd.isEmpty {
+      note += (note.isEmpty ? "" : " ") + gd
+    }
+    return note
+  }
+
+  /// The fit's penalty in the page's terms; liblinear's intercept is
+  /// penalized as the coefficient of its constant column.
+  static func pagePenalty(_ options: LogisticRegression) -> PagePenalty {
+    let p = options.resolvedPenalty
+    return PagePenalty(
+      C: p.C, l1Ratio: p.l1Ratio,
+      interceptScaling: options.solver == .liblinear && options.fitIntercept
+        ? options.interceptScaling : nil)
+  }
+
   /// The models the page's buttons set: the fit itself, maximum
   /// likelihood (`--penalty none`), and the solvers' start, each with its
-  /// log loss over every row as the command line computes it.
-  private static func presets(_ fit: Fit, data: Dataset) -> [LivePageInput.Preset] {
+  /// log loss (plain and weighted) and objective over every row, by the
+  /// command line's clipped formula.
+  private static func presets(
+    _ fit: Fit, data: Dataset, penalty: PagePenalty, weights: [Double]?
+  ) -> [LivePageInput.Preset] {
+    // Maximum likelihood is smooth: lbfgs, whatever solver the penalized
+    // fit needed (saga at its tolerance stops farther from it; liblinear
+    // has no unpenalized problem).
     var ml = fit.options
     ml.penalty = .none
+    ml.solver = .lbfgs
     let mlFit = fit.options.resolvedPenalty.isNone ? fit : ml.fit(data)
-    let C = fit.options.resolvedPenalty.C
-    let n = Double(data.sampleCount)
+    let S = fit.weightSum
     func preset(_ label: String, _ w: Double, _ b: Double) -> LivePageInput.Preset {
       let model = LogisticModel(
         uncheckedParameters: [w, b], classes: data.classes, featureNames: data.featureNames,
         fitIntercept: true)
-      let loss = sklearnLogLoss(labels: data.labels, probabilities: model.probabilities(unchecked: data.features))
+      let probabilities = model.probabilities(unchecked: data.features)
+      let loss = sklearnLogLoss(labels: data.labels, probabilities: probabilities)
+      var weighted = loss
+      if let weights {
+        var sum = 0.0
+        for (i, y) in data.labels.enumerated() {
+          let p = min(max(probabilities[i, y], 2.220446049250313e-16), 1 - 2.220446049250313e-16)
+          sum -= weights[i] * libmLog(p)
+        }
+        weighted = sum / S
+      }
       return LivePageInput.Preset(
-        label: label, w: w, b: b, logLoss: loss,
-        objective: C.isFinite ? loss + w * w / (2 * C * n) : loss)
+        label: label, w: w, b: b, logLoss: loss, weightedLogLoss: weighted,
+        objective: weighted + penalty.term(w: w, b: b, weightSum: S))
     }
     return [
       preset("scikit-learn's fit", fit.model.coef[0, 0], fit.model.intercept[0]),
@@ -122,12 +206,17 @@ enum PlotReport {
   }
 
   /// A solver's iterates as (w, b) points; b stays 0 without an intercept.
+  /// liblinear's iterates hold b/a, its constant column's coefficient.
   private static func path(_ name: String, _ fit: Fit) -> LivePageInput.SolverPath {
     let trace = fit.optimization.trace
-    func pair(_ v: [Double]) -> (w: Double, b: Double) { (v.first ?? 0, v.count > 1 ? v[1] : 0) }
+    let a = fit.options.solver == .liblinear ? fit.options.interceptScaling : 1
+    func pair(_ v: [Double], _ scale: Double) -> (w: Double, b: Double) {
+      (v.first ?? 0, v.count > 1 ? v[1] * scale : 0)
+    }
+    // ∂f/∂b = (∂f/∂(b/a))/a.
     return LivePageInput.SolverPath(
-      name: name, points: trace.map { pair($0.point) }, objective: trace.map(\.value),
-      gradient: trace.map { pair($0.gradient) })
+      name: name, points: trace.map { pair($0.point, a) }, objective: trace.map(\.value),
+      gradient: trace.map { pair($0.gradient, 1 / a) })
   }
 
   private static func trace(_ name: String, _ fit: Fit) -> ArticleFigureInput.Trace {

@@ -11,6 +11,14 @@ enum PredictCommand {
     [
       .flag("--proba", help: "print class probabilities instead of labels"),
       ScoreCommand.threshold,
+      .flag(
+        "--interval",
+        help: "P(positive class) with its interval (statsmodels' summary_frame);",
+        "needs a model from 'fitlogit summary --save'"),
+      .number(
+        "--alpha", "A", default: "0.05", requirement: "in (0, 1)",
+        help: "level 1 - A of --interval (default 0.05)"
+      ) { $0 > 0 && $0 < 1 },
       .flag("--json", help: "print JSON instead of CSV"),
     ], positionals: ["MODEL.json", "DATA.csv"])
 
@@ -22,6 +30,14 @@ enum PredictCommand {
     let proba = parsed.flag("--proba")
     let json = parsed.flag("--json")
     let threshold = parsed.number("--threshold")
+    let interval = parsed.flag("--interval")
+    if interval && threshold != nil {
+      throw .usage(
+        "--interval prints probabilities with their intervals; --threshold picks labels: use one")
+    }
+    if !interval && words.contains(where: { $0 == "--alpha" || $0.hasPrefix("--alpha=") }) {
+      throw .usage("--alpha sets the level of --interval; add --interval")
+    }
     let (modelPath, dataPath) = (parsed.positionals[0], parsed.positionals[1])
 
     let modelBytes = try FileSystem.contents(of: modelPath)
@@ -32,6 +48,10 @@ enum PredictCommand {
       throw .data("\(printable(modelPath)): \(error.message)")
     }
     try ScoreCommand.checkThreshold(threshold, classCount: model.classes.count)
+    let covariance =
+      interval
+      ? try PredictionIntervals.covariance(modelBytes, model: model, shown: printable(modelPath))
+      : nil
     let bytes = try FileSystem.contents(of: dataPath)
     let x: Matrix
     do {
@@ -40,7 +60,11 @@ enum PredictCommand {
       throw .data(error.description)
     }
     try model.checkDefined(x, source: printable(dataPath))
-    if proba {
+    if let covariance {
+      PredictionIntervals.write(
+        model: model, x: x, covariance: covariance, alpha: parsed.number("--alpha") ?? 0.05,
+        json: json, to: &stdout)
+    } else if proba {
       let p = model.probabilities(unchecked: x)
       if json {
         let rows = (0..<p.rows).map { JSON.numbers(Array(p.row($0))) }

@@ -7,8 +7,10 @@ enum ResourceBounds {
   /// is refused: 4,096² doubles are 134 MB, and each iteration's
   /// factorization is already seconds there.
   static let secondOrderParameters = 4_096
-  /// Rows × classes past which the multinomial fit is refused: 1e8
-  /// probabilities are 800 MB.
+  /// Rows × classes past which the multinomial fit is refused. The fit
+  /// keeps no n × K matrix (it takes one row of K at a time), but every
+  /// pass over the data computes all n·K probabilities, and L-BFGS makes
+  /// dozens of passes: 1e8 of them is about a second per pass.
   static let probabilities = 100_000_000
 
   /// Refuses a Hessian of more than ``secondOrderParameters`` parameters.
@@ -29,7 +31,8 @@ enum ResourceBounds {
     let (nK, overflow) = data.sampleCount.multipliedReportingOverflow(by: data.classCount)
     guard overflow || nK > probabilities else { return }
     throw .data(
-      "\(data.sampleCount) rows × \(data.classCount) classes need \(nK) probabilities, "
-        + "past the limit of \(probabilities) (800 MB); merge rare classes or fit fewer rows")
+      "\(data.sampleCount) rows × \(data.classCount) classes make \(nK) probabilities "
+        + "in every pass over the data, past the limit of \(probabilities); merge rare "
+        + "classes or fit fewer rows")
   }
 }

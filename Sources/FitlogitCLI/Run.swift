@@ -54,6 +54,8 @@ func run(
     if error.kind == .usage && !message.contains("--help") {
       message += " (see 'fitlogit --help')"
     }
+    // The data file's notes first: they may explain the error.
+    for note in error.notes { err.write("fitlogit: note: \(printable(note, limit: 1000))\n") }
     // One line, and a bounded one, whatever names the message quotes.
     err.write("fitlogit: error: \(printable(message, limit: 1000))\n")
     return error.exitStatus
@@ -97,7 +99,9 @@ private func dispatch(
   case "path":
     try PathCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   case "summary":
-    try SummaryCommand.run(rest, stdout: &stdout, stderr: &stderr)
+    try SummaryCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
+  case "margeff":
+    try MarginalEffectsCommand.run(rest, stdout: &stdout, stderr: &stderr)
   case "fit":
     try FitCommand.run(rest, outputs: outputs, stdout: &stdout, stderr: &stderr)
   default:

@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitInference
+import FitlogitJSON
 
 /// `fitlogit summary DATA.csv`: statsmodels' inference table.
 enum SummaryCommand {
@@ -22,7 +23,7 @@ enum SummaryCommand {
         help: "statsmodels' cov_type; HC1-HC3 with R sandwich's corrections"),
       .text(
         "--groups", "COL",
-        help: "cluster ids for --cov-type cluster: a numeric column, not a feature"),
+        help: "cluster labels (text or numbers) for --cov-type cluster; not a feature"),
       .flag(
         "--firth",
         help: "Firth's bias-reduced fit (brglm2, logistf): finite on separated data"),
@@ -35,6 +36,22 @@ enum SummaryCommand {
         "--margeff-method", of: MarginalEffects.Method.self, default: .dydx,
         shownAs: "--margeff-method dydx|eyex",
         help: "dy/dx (default) or the elasticity d(ln y)/d(ln x)"),
+      .flag(
+        "--margeff-dummy",
+        help: "discrete change 0 -> 1 for 0/1 columns (get_margeff(dummy=True))"),
+      .flag(
+        "--margeff-count",
+        help: "discrete change x-1 -> x+1, halved, for counts (get_margeff(count=True))"),
+      .choice(
+        "--ci", of: ProfileReport.Method.self, default: .wald, shownAs: "--ci wald|profile",
+        help: "profile: R's confint (profile likelihood) beside the Wald intervals"),
+      .text(
+        "--compare-to", "COLS",
+        help: "likelihood-ratio and Wald tests against the smaller model with only",
+        "these feature columns (comma-separated; \"\" for the intercept alone)"),
+      .text(
+        "--save", "MODEL.json",
+        help: "write the fit with its cov_params, for 'fitlogit predict --interval'"),
       .flag("--json", help: "statsmodels' attribute names as JSON"),
       .choice(
         "--penalty", of: LogisticRegression.PenaltyName.self,
@@ -48,7 +65,7 @@ enum SummaryCommand {
     ], positionals: ["DATA.csv"])
 
   static func run(
-    _ words: [String], stdout: inout some TextOutputStream,
+    _ words: [String], outputs: StagedOutputs, stdout: inout some TextOutputStream,
     stderr: inout some TextOutputStream
   ) throws(CommandError) {
     guard let parsed = try table.parse(words, help: Help.summary, stdout: &stdout) else { return }
@@ -66,8 +83,16 @@ enum SummaryCommand {
     let margeffAt = parsed.choice("--margeff", as: MarginalEffects.At.self)
     let margeffMethod =
       parsed.choice("--margeff-method", as: MarginalEffects.Method.self) ?? .dydx
-    if margeffAt == nil && words.contains("--margeff-method") {
-      throw .usage("--margeff-method needs --margeff overall|mean")
+    let margeffDummy = parsed.flag("--margeff-dummy")
+    let margeffCount = parsed.flag("--margeff-count")
+    for option in ["--margeff-method", "--margeff-dummy", "--margeff-count"]
+    where margeffAt == nil && words.contains(option) {
+      throw .usage("\(option) needs --margeff overall|mean")
+    }
+    if (margeffDummy || margeffCount) && margeffMethod != .dydx {
+      throw .usage(
+        "--margeff-dummy and --margeff-count need --margeff-method dydx (statsmodels: "
+          + "\"eyex not allowed for discrete variables\")")
     }
     if covarianceType == .cluster && groupsColumn == nil {
       throw .usage("--cov-type cluster needs --groups COL (the column of cluster ids)")
@@ -81,6 +106,12 @@ enum SummaryCommand {
     if firth && penalized {
       throw .usage("--firth is itself a penalized fit; drop --penalty and --C")
     }
+    let profile = parsed.choice("--ci", as: ProfileReport.Method.self) == .profile
+    let compareTo = parsed.text("--compare-to")
+    let save = parsed.text("--save")
+    try checkBetweenModels(
+      profile: profile, compareTo: compareTo, save: save, firth: firth, penalized: penalized,
+      covarianceType: covarianceType)
     let path = parsed.positionals[0]
     if penalized && !allowPenalized {
       throw .usage(
@@ -89,32 +120,45 @@ enum SummaryCommand {
           + "distribution. Drop the penalty, or add --allow-penalized to see the penalized table")
     }
 
-    // Treatment coding against the first level, as R and statsmodels
-    // formulas code a factor: drop_first, with patsy's names.
-    // The cluster ids ride in the sample-weight slot: read like a weight
-    // column (numeric, kept out of the features, dropped with --dropna's
-    // rows), then taken off the dataset so the fit stays unweighted.
-    var reading = try DataOptions.read(parsed, target: target, sampleWeight: groupsColumn)
-    reading.dropFirst = true
-    var data = try loadDataset(path, options: reading)
-    for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
-    try checkClassCount(data)
-    try ResourceBounds.checkSecondOrder(data, for: "summary")
-    data.featureNames = patsyNames(data.encoding)
-    let groups = data.sampleWeights
-    data.sampleWeights = nil
-    let summary: LogitSummary
+    let data = try loadFrame(
+      path, parsed, target: target, groups: groupsColumn, for: "summary", stderr: &stderr)
+    let groups = data.groups
+    var summary: LogitSummary
     do {
       let C = givenC.isNaN ? 1 : givenC
       summary = try LogitSummary(
         data: data, alpha: alpha, C: penalized ? C : nil, covarianceType: covarianceType,
-        groups: groups, firth: firth, margeff: margeffAt.map { ($0, margeffMethod) })
+        groups: groups, firth: firth, margeff: margeffAt.map { ($0, margeffMethod) },
+        margeffDummy: margeffDummy, margeffCount: margeffCount)
     } catch {
       throw .data(error.message)
     }
-    for warning in summary.warnings { stderr.write("fitlogit: warning: \(warning)\n") }
+    if profile && summary.equations.count > 1 {
+      throw .data("--ci profile is implemented for two classes; the target has \(data.classCount)")
+    }
+    let intervals = profile ? ProfileLikelihood.intervals(data: data, summary: summary) : nil
+    let comparison = try compareTo.map { (list) throws(CommandError) in
+      try ModelComparison(list, data: data, big: summary)
+    }
+    var warnings = summary.warnings + (comparison?.warnings ?? [])
+    if let intervals { warnings += ProfileReport.warnings(summary, profile: intervals) }
+    for warning in warnings { stderr.write("fitlogit: warning: \(warning)\n") }
+    // --json's "warnings" lists these too.
+    summary.warnings = warnings
+    if let save {
+      outputs.addInput(path)
+      try outputs.stageFile(SummaryModelFile.text(summary, data: data), at: save)
+    }
     if json {
-      stdout.write(SummaryReport.json(summary, oddsRatios: oddsRatios))
+      var extra: [(String, JSON)] = []
+      if let intervals { extra.append(("profile_ci", ProfileReport.json(intervals))) }
+      if let intervals, oddsRatios {
+        extra.append(("odds_ratio_profile_ci", ProfileReport.oddsRatioJSON(intervals)))
+      }
+      if let comparison { extra.append(("compare_to", comparison.json)) }
+      stdout.write(
+        SummaryReport.json(
+          summary, oddsRatios: oddsRatios, dropped: data.droppedRows, extra: extra))
     } else {
       let n = data.droppedRows
       stdout.write(
@@ -122,7 +166,65 @@ enum SummaryCommand {
           + (summary.marginalEffects.map {
             "\n" + SummaryReport.marginalEffects($0, target: summary.targetName)
           } ?? "")
+          + (intervals.map { ProfileReport.text(summary, profile: $0) } ?? "")
+          + (oddsRatios
+            ? intervals.map { ProfileReport.oddsRatioText(summary, profile: $0) } ?? "" : "")
+          + (comparison.map {
+            $0.text(target: summary.targetName, bigColumns: data.encoding.sourceColumns)
+          } ?? "")
           + (n == 0 ? "" : "(\(n) observation\(n == 1 ? "" : "s") deleted due to missingness)\n"))
+    }
+  }
+}
+
+/// Reads DATA.csv as R and statsmodels formulas see it: categories in
+/// treatment coding against the first level (drop_first) with patsy's
+/// names, and the cluster labels (text or numbers) kept out of the
+/// features and dropped with --dropna's rows, as statsmodels' groups are.
+func loadFrame(
+  _ path: String, _ parsed: ParsedOptions, target: String?, groups: String?,
+  for command: String, stderr: inout some TextOutputStream
+) throws(CommandError) -> Dataset {
+  var reading = try DataOptions.read(parsed, target: target, sampleWeight: nil)
+  reading.dropFirst = true
+  reading.groups = groups
+  var data = try loadDataset(path, options: reading)
+  for note in data.notes { stderr.write("fitlogit: note: \(note)\n") }
+  try checkClassCount(data)
+  try ResourceBounds.checkSecondOrder(data, for: command)
+  data.featureNames = patsyNames(data.encoding)
+  return data
+}
+
+extension SummaryCommand {
+  /// The option combinations that `--ci profile`, `--compare-to` and
+  /// `--save` refuse, before any file is read.
+  static func checkBetweenModels(
+    profile: Bool, compareTo: String?, save: String?, firth: Bool, penalized: Bool,
+    covarianceType: CovarianceType
+  ) throws(CommandError) {
+    if profile && firth {
+      throw .usage(
+        "--ci profile profiles the likelihood of the maximum-likelihood fit; drop --firth")
+    }
+    if profile && covarianceType != .nonrobust {
+      throw .usage(
+        "--ci profile intervals come from the likelihood, which no --cov-type changes; "
+          + "drop --cov-type")
+    }
+    if profile && penalized {
+      throw .usage("--ci profile profiles the unpenalized likelihood; drop --penalty and --C")
+    }
+    if compareTo != nil && firth {
+      throw .usage("--compare-to compares maximum-likelihood fits; drop --firth")
+    }
+    if compareTo != nil && penalized {
+      throw .usage("--compare-to compares unpenalized fits; drop --penalty and --C")
+    }
+    if save != nil && penalized {
+      throw .usage(
+        "summary --save stores the textbook covariance, which a penalized fit does not have; "
+          + "use 'fitlogit fit --save' for a penalized model")
     }
   }
 }

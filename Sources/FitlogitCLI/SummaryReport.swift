@@ -82,10 +82,11 @@ enum SummaryReport {
     return out
   }
 
-  /// statsmodels' `get_margeff(...).summary()`, line for line.
+  /// statsmodels' `get_margeff(...).summary()`, line for line: one block
+  /// for two classes, one per class (`target=class`) for MNLogit.
   static func marginalEffects(_ e: MarginalEffects, target: String) -> String {
     // statsmodels centers this title with the odd space on the left.
-    let title = "Logit Marginal Effects"
+    let title = e.outcomes.isEmpty ? "Logit Marginal Effects" : "MNLogit Marginal Effects"
     let spare = 37 - title.count
     var out = String(repeating: " ", count: spare - spare / 2) + title
       + String(repeating: " ", count: spare / 2) + "\n" + String(repeating: "=", count: 37) + "\n"
@@ -93,29 +94,68 @@ enum SummaryReport {
       out += pair(item, 37) + "\n"
     }
     let label = e.method == .dydx ? "dy/dx" : "d(lny)/d(lnx)"
-    let stub = max(e.names.map(\.count).max() ?? 0, width - 68)
+    let labels = e.outcomes.isEmpty ? [""] : e.outcomes.map { "\(target)=\($0)" }
+    let stub = max((e.names + labels).map(\.count).max() ?? 0, width - 68)
     let first = max(11, label.count + 1)
     let tableWidth = stub + first + 11 * 3 + 12 * 2
     let lo = "[" + shortest(e.alpha / 2)
     let hi = shortest(1 - e.alpha / 2) + "]"
     out += String(repeating: "=", count: tableWidth) + "\n"
-    out += pad("", stub, right: true) + pad(label, first, right: true)
-      + ["std err", "z", "P>|z|"].map { pad($0, 11, right: true) }.joined()
-      + [lo, hi].map { pad($0, 12, right: true) }.joined() + "\n"
-    out += String(repeating: "-", count: tableWidth) + "\n"
-    for (j, name) in e.names.enumerated() {
-      out += pad(name, stub, right: false)
-        + pad(forg(e.effects[j], precision: 4), first, right: true)
-        + pad(forg(e.bse[j], precision: 3), 11, right: true)
-        + pad(forg(e.z[j], precision: 3), 11, right: true)
-        + pad(printf("%#6.3f", e.p[j]), 11, right: true)
-        + pad(forg(e.ci[j][0], precision: 3), 12, right: true)
-        + pad(forg(e.ci[j][1], precision: 3), 12, right: true) + "\n"
+    let d = e.names.count
+    for (block, outcome) in labels.enumerated() {
+      if block > 0 { out += String(repeating: "-", count: tableWidth) + "\n" }
+      out += pad(outcome, stub, right: true) + pad(label, first, right: true)
+        + ["std err", "z", "P>|z|"].map { pad($0, 11, right: true) }.joined()
+        + [lo, hi].map { pad($0, 12, right: true) }.joined() + "\n"
+      out += String(repeating: "-", count: tableWidth) + "\n"
+      for (j, name) in e.names.enumerated() {
+        let t = block * d + j
+        out += pad(name, stub, right: false)
+          + pad(forg(e.effects[t], precision: 4), first, right: true)
+          + pad(forg(e.bse[t], precision: 3), 11, right: true)
+          + pad(forg(e.z[t], precision: 3), 11, right: true)
+          + pad(printf("%#6.3f", e.p[t]), 11, right: true)
+          + pad(forg(e.ci[t][0], precision: 3), 12, right: true)
+          + pad(forg(e.ci[t][1], precision: 3), 12, right: true) + "\n"
+      }
     }
     return out + String(repeating: "=", count: tableWidth) + "\n"
   }
 
-  static func json(_ s: LogitSummary, oddsRatios: Bool = false) -> String {
+  /// The marginal effects as JSON: flat arrays for two classes, one array
+  /// per class (`outcomes`) for K classes.
+  static func marginalEffectsJSON(_ e: MarginalEffects) -> JSON {
+    let d = e.names.count
+    func table(_ v: [Double]) -> JSON {
+      e.outcomes.isEmpty
+        ? .numbers(v)
+        : .array(e.outcomes.indices.map { .numbers(Array(v[($0 * d)..<(($0 + 1) * d)])) })
+    }
+    let ci: JSON =
+      e.outcomes.isEmpty
+      ? .array(e.ci.map(JSON.numbers))
+      : .array(e.outcomes.indices.map { k in .array(e.ci[(k * d)..<((k + 1) * d)].map(JSON.numbers)) })
+    var members: [(String, JSON)] = [
+      ("at", .string(e.at.rawValue)), ("method", .string(e.method.rawValue)),
+      ("names", .strings(e.names)),
+    ]
+    if !e.outcomes.isEmpty { members.append(("outcomes", .strings(e.outcomes))) }
+    members += [
+      ("margeff", table(e.effects)), ("margeff_se", table(e.bse)), ("z", table(e.z)),
+      ("p", table(e.p)), ("ci", ci),
+    ]
+    return .object(members)
+  }
+
+  /// - Parameters:
+  ///   - dropped: Rows `--dropna` left out (R's "observations deleted due
+  ///     to missingness"), as `fit --json` reports them.
+  ///   - extra: Members that other reports add (`profile_ci`,
+  ///     `compare_to`), after the marginal effects.
+  static func json(
+    _ s: LogitSummary, oddsRatios: Bool = false, dropped: Int = 0,
+    extra: [(String, JSON)] = []
+  ) -> String {
     let single = s.equations.count == 1
     func table(_ rows: [[Double]]) -> JSON {
       single ? .numbers(rows[0]) : .array(rows.map(JSON.numbers))
@@ -143,20 +183,16 @@ enum SummaryReport {
       members += [("odds_ratios", table(s.oddsRatios)), ("odds_ratio_ci", ciExp)]
     }
     if let e = s.marginalEffects {
-      members.append(
-        ("margeff", .object([
-          ("at", .string(e.at.rawValue)), ("method", .string(e.method.rawValue)),
-          ("names", .strings(e.names)), ("margeff", .numbers(e.effects)),
-          ("margeff_se", .numbers(e.bse)), ("z", .numbers(e.z)), ("p", .numbers(e.p)),
-          ("ci", .array(e.ci.map(JSON.numbers))),
-        ])))
+      members.append(("margeff", marginalEffectsJSON(e)))
     }
+    members += extra
     members += [
       ("llf", .number(s.llf)), ("llnull", .number(s.llnull)),
       ("llr_pvalue", .number(s.llrPValue)), ("prsquared", .number(s.prsquared)),
       ("aic", .number(s.aic)), ("bic", .number(s.bic)),
       ("deviance", .number(s.deviance)), ("null_deviance", .number(s.nullDeviance)),
-      ("nobs", .integer(s.nobs)), ("df_model", .integer(s.dfModel)),
+      ("nobs", .integer(s.nobs)), ("n_dropped", .integer(dropped)),
+      ("df_model", .integer(s.dfModel)),
       ("df_resid", .integer(s.dfResid)), ("converged", .bool(s.converged)),
       ("n_iter", .integer(s.iterations)),
       ("penalized_C", s.penalizedC.map(JSON.number) ?? .null),

@@ -113,44 +113,39 @@ extension Fit {
   private var separation: [FitDiagnostic] {
     let penalty = options.resolvedPenalty
     guard penalty.isNone || penalty.C >= 1e8 else { return [] }
-    let margins = model.decisionFunction(unchecked: trainingFeatures)
+    // One row of margins at a time: no n × K matrix for many classes.
     let K = model.classes.count
     var separated = true
-    for (i, y) in trainingLabels.enumerated() {
+    // Quasi-separation (two classes): the highest negative margin meets the
+    // lowest positive one, up to rounding of the margins themselves.
+    var highestNegative = -Double.infinity
+    var lowestPositive = Double.infinity
+    var scale = 0.0
+    model.forEachRowMargins(unchecked: trainingFeatures) { i, r in
+      let y = trainingLabels[i]
       if K == 2 {
-        let r = margins[i, 0]
-        if (y == 1 && !(r > 0)) || (y == 0 && !(r < 0)) { separated = false; break }
-      } else {
-        for k in 0..<K where k != y && !(margins[i, y] > margins[i, k]) {
+        let m = r[0]
+        if (y == 1 && !(m > 0)) || (y == 0 && !(m < 0)) { separated = false }
+        scale = max(scale, abs(m))
+        if y == 1 { lowestPositive = min(lowestPositive, m) } else {
+          highestNegative = max(highestNegative, m)
+        }
+      } else if separated {
+        for k in 0..<K where k != y && !(r[y] > r[k]) {
           separated = false
           break
         }
-        if !separated { break }
       }
     }
     if separated { return [.perfectSeparation] }
-    if K == 2 {
-      // Quasi-separation: the highest negative margin meets the lowest
-      // positive one, up to rounding of the margins themselves.
-      var highestNegative = -Double.infinity
-      var lowestPositive = Double.infinity
-      var scale = 0.0
-      for (i, y) in trainingLabels.enumerated() {
-        let r = margins[i, 0]
-        scale = max(scale, abs(r))
-        if y == 1 { lowestPositive = min(lowestPositive, r) } else {
-          highestNegative = max(highestNegative, r)
-        }
-      }
-      if lowestPositive >= highestNegative - 1e-9 * max(scale, 1) {
-        return [.quasiSeparation]
-      }
+    if K == 2 && lowestPositive >= highestNegative - 1e-9 * max(scale, 1) {
+      return [.quasiSeparation]
     }
     var saturated = 0
-    for i in 0..<probabilities.rows {
-      for k in 0..<probabilities.columns {
-        let p = probabilities[i, k]
-        if p < 1e-10 || p > 1 - 1e-10 { saturated += 1; break }
+    model.forEachRow(unchecked: trainingFeatures) { _, p in
+      for k in 0..<p.count where p[k] < 1e-10 || p[k] > 1 - 1e-10 {
+        saturated += 1
+        break
       }
     }
     return saturated > 0 ? [.saturatedProbabilities(count: saturated)] : []

@@ -18,3 +18,15 @@ public func sklearnLogLoss(labels: [Int], probabilities: Matrix) -> Double {
   }
   return sum / Double(labels.count)
 }
+
+/// ``sklearnLogLoss(labels:probabilities:)`` of `model` on `x`, one row at
+/// a time: the same sum in the same order, without the n × K matrix.
+package func sklearnLogLoss(_ model: LogisticModel, _ x: Matrix, labels: [Int]) -> Double {
+  precondition(labels.count == x.rows)
+  let eps = Double.ulpOfOne
+  var sum = 0.0
+  model.forEachRow(unchecked: x) { i, p in
+    sum -= libmLog(min(max(p[labels[i]], eps), 1 - eps))
+  }
+  return sum / Double(labels.count)
+}

@@ -169,36 +169,92 @@ public struct LogisticModel: Equatable, Sendable {
 
   /// ``probabilities(_:)`` without the shape checks.
   package func probabilities(unchecked x: Matrix) -> Matrix {
-    let margins = decisionFunction(unchecked: x)
     let K = classes.count
     var out = [Double](repeating: 0, count: x.rows * K)
-    for i in 0..<x.rows {
-      if K == 2 {
-        let p = sigmoid(margins[i, 0])
-        out[i * 2] = 1 - p
-        out[i * 2 + 1] = p
-        continue
+    out.withUnsafeMutableBufferPointer { out in
+      forEachRow(unchecked: x) { i, p in
+        for k in 0..<K { out[i * K + k] = p[k] }
       }
-      var m = margins[i, 0]
-      for k in 1..<K where margins[i, k] > m { m = margins[i, k] }
-      if m == .infinity {
-        // exp(∞ − ∞) is NaN: the one class whose margin overflowed to +∞
-        // takes all the mass (several share it here, but the CLI refuses
-        // those rows: ``firstUndefinedRow(unchecked:)``).
-        var top = 0.0
-        for k in 0..<K where margins[i, k] == m { top += 1 }
-        for k in 0..<K { out[i * K + k] = margins[i, k] == m ? 1 / top : 0 }
-        continue
-      }
-      var sum = 0.0
-      for k in 0..<K {
-        let e = libmExp(margins[i, k] - m)
-        out[i * K + k] = e
-        sum += e
-      }
-      for k in 0..<K { out[i * K + k] /= sum }
     }
     return Matrix(rows: x.rows, columns: K, uncheckedValues: out)
+  }
+
+  /// Each row's `predict_proba` (K values, in a buffer reused for every
+  /// row), in row order: for what needs one row at a time (the log loss,
+  /// the saturation check), so a fit of many classes keeps no n × K matrix.
+  /// ``probabilities(unchecked:)`` is built on it: the same arithmetic.
+  ///
+  /// - Complexity: O(n·K·d) time, O(K) space.
+  package func forEachRow(
+    unchecked x: Matrix, _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
+  ) {
+    let K = classes.count
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: K) { p in
+      forEachRowMargins(unchecked: x) { i, r in
+        if K == 2 {
+          let q = sigmoid(r[0])
+          p[0] = 1 - q
+          p[1] = q
+        } else {
+          var m = r[0]
+          for k in 1..<K where r[k] > m { m = r[k] }
+          if m == .infinity {
+            // exp(∞ − ∞) is NaN: the one class whose margin overflowed to
+            // +∞ takes all the mass (several share it here, but the CLI
+            // refuses those rows: ``firstUndefinedRow(unchecked:)``).
+            var top = 0.0
+            for k in 0..<K where r[k] == m { top += 1 }
+            for k in 0..<K { p[k] = r[k] == m ? 1 / top : 0 }
+          } else {
+            var sum = 0.0
+            for k in 0..<K {
+              let e = libmExp(r[k] - m)
+              p[k] = e
+              sum += e
+            }
+            for k in 0..<K { p[k] /= sum }
+          }
+        }
+        body(i, p)
+      }
+    }
+  }
+
+  /// Column `k` of ``probabilities(unchecked:)``, without the rest.
+  package func predictProbaColumn(_ k: Int, of x: Matrix) -> [Double] {
+    var column = [Double](repeating: 0, count: x.rows)
+    forEachRow(unchecked: x) { i, p in column[i] = p[k] }
+    return column
+  }
+
+  /// Each row's margins (one for two classes, K otherwise) in a reused
+  /// buffer: the arithmetic of ``decisionFunction(unchecked:)``, one row at
+  /// a time.
+  package func forEachRowMargins(
+    unchecked x: Matrix, _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
+  ) {
+    assert(x.columns == coef.columns)
+    let rows = coef.rows
+    let d = coef.columns
+    let n = x.rows
+    x.values.withUnsafeBufferPointer { x in
+      coef.values.withUnsafeBufferPointer { c in
+        intercept.withUnsafeBufferPointer { b in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: rows) { r in
+            // Buffer subscripts rather than base addresses: a model with
+            // no features has empty buffers, whose base address may be nil.
+            for i in 0..<n {
+              for k in 0..<rows {
+                var sum = 0.0
+                for j in 0..<d { sum += x[i * d + j] * c[k * d + j] }
+                r[k] = sum + b[k]
+              }
+              body(i, r)
+            }
+          }
+        }
+      }
+    }
   }
 
   /// The first row of `x` whose probabilities double arithmetic cannot
@@ -207,16 +263,17 @@ public struct LogisticModel: Equatable, Sendable {
   /// is lost). Callers refuse such a row instead of printing NaN or an
   /// arbitrary class.
   package func firstUndefinedRow(unchecked x: Matrix) -> Int? {
-    let margins = decisionFunction(unchecked: x)
-    for i in 0..<margins.rows {
+    var found: Int?
+    forEachRowMargins(unchecked: x) { i, r in
+      guard found == nil else { return }
       var infinite = 0
-      for k in 0..<margins.columns {
-        if margins[i, k].isNaN { return i }
-        if margins[i, k] == .infinity { infinite += 1 }
+      for k in 0..<r.count {
+        if r[k].isNaN { found = i; return }
+        if r[k] == .infinity { infinite += 1 }
       }
-      if infinite > 1 { return i }
+      if infinite > 1 { found = i }
     }
-    return nil
+    return found
   }
 
   /// The most probable class per row (ties go to the first, as numpy's
@@ -230,14 +287,17 @@ public struct LogisticModel: Equatable, Sendable {
 
   /// ``predict(_:)`` without the shape checks.
   package func predict(unchecked x: Matrix) -> [Int] {
-    let margins = decisionFunction(unchecked: x)
-    if classes.count == 2 {
-      return (0..<x.rows).map { margins[$0, 0] > 0 ? 1 : 0 }
-    }
-    return (0..<x.rows).map { i in
+    var labels = [Int](repeating: 0, count: x.rows)
+    let binary = classes.count == 2
+    forEachRowMargins(unchecked: x) { i, r in
+      if binary {
+        labels[i] = r[0] > 0 ? 1 : 0
+        return
+      }
       var best = 0
-      for k in 1..<classes.count where margins[i, k] > margins[i, best] { best = k }
-      return best
+      for k in 1..<r.count where r[k] > r[best] { best = k }
+      labels[i] = best
     }
+    return labels
   }
 }

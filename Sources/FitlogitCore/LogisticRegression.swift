@@ -121,13 +121,11 @@ public struct LogisticRegression: Sendable {
       uncheckedParameters: result.x, classes: data.classes,
       featureNames: data.featureNames, fitIntercept: fitIntercept)
     if data.encoding.featureNames == data.featureNames { model.encoding = data.encoding }
-    let probabilities = model.probabilities(unchecked: data.features)
     return Fit(
       model: model, options: self, optimization: result,
       targetName: data.targetName,
       trainingFeatures: data.features, trainingLabels: data.labels,
-      probabilities: probabilities,
-      logLoss: sklearnLogLoss(labels: data.labels, probabilities: probabilities),
+      logLoss: sklearnLogLoss(model, data.features, labels: data.labels),
       weightSum: objective.weightSum,
       classWeightSums: Self.classSums(
         data.labels, weights: objective.sampleWeights, classCount: data.classCount))
@@ -316,8 +314,10 @@ public struct Fit: Sendable {
   /// The rows the model was fitted to (shared storage, not a copy).
   public var trainingFeatures: Matrix
   public var trainingLabels: [Int]
-  /// `predict_proba` on the training rows, n × K.
-  public var probabilities: Matrix
+  /// `predict_proba` on the training rows, n × K: computed when asked
+  /// for, not kept, since 20,000 classes of two rows each would make it
+  /// 6.4 GB (the fit itself needs one row of K at a time).
+  public var probabilities: Matrix { model.probabilities(unchecked: trainingFeatures) }
   /// `log_loss` of the model on its training rows.
   public var logLoss: Double
   /// S, the sum of the sample weights (class weights folded in) that the

@@ -14,6 +14,9 @@ struct CSVCells {
   var distinctLabels: [String]
   /// Per row, its weight or ``CellCode/missing``.
   var weights: [Double]?
+  /// Set when ``CSVEncodedBody`` read the file: `values` is then the
+  /// one-hot encoded matrix itself, with no missing cell.
+  var encoded: CSVEncodedBody.Layout? = nil
 
   /// Reads the rows after the header.
   ///
@@ -24,10 +27,20 @@ struct CSVCells {
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, after reader: CSVRecordReader,
     headerLine: Int, roles: CSVColumnRoles, file: String, chunkCount: Int?,
-    releaser: PageReleaser
+    releaser: PageReleaser, encoding: (forced: Set<Int>, dropFirst: Bool)? = nil
   ) throws(CSVError) -> CSVCells {
     var cells: CSVCells
-    if chunkCount != -1, Set(roles.featureIndices).count == roles.featureIndices.count,
+    let chunked =
+      chunkCount != -1 && Set(roles.featureIndices).count == roles.featureIndices.count
+    // The group labels are not one-hot encoded, so they take the cell path.
+    if chunked, let encoding, !roles.textColumns.contains(true), roles.groupsColumn == nil,
+      let encoded = CSVEncodedBody.read(
+        bytes, from: reader.position, roles: roles, forced: encoding.forced,
+        dropFirst: encoding.dropFirst, chunkCount: chunkCount, releaser: releaser)
+    {
+      return encoded
+    }
+    if chunked,
       let body = try CSVChunkedBody.read(
         bytes, from: reader.position, line: reader.line, file: file,
         roles: roles, chunkCount: chunkCount, releaser: releaser)

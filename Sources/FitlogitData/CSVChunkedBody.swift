@@ -11,6 +11,9 @@ struct CSVColumnRoles {
   /// Per matrix column: read every cell as text, numbers too (a column
   /// that mixes numbers and text is all text, as pandas reads it).
   var textColumns: [Bool]
+  /// The matrix column that holds the group labels (read like a feature,
+  /// then taken out of the matrix), or nil.
+  var groupsColumn: Int?
   /// The byte between fields (`,`, `;`, tab), part of the row's layout.
   var delimiter: UInt8 = 0x2C
 
@@ -75,18 +78,7 @@ enum CSVChunkedBody {
   ) throws(CSVError) -> CSVBody? {
     let n = bytes.count
     let base = bytes.baseAddress!
-    let wanted =
-      chunkCount
-      ?? (n - start >= parallelThreshold ? 4 * processorCount() : 1)
-    // Chunk boundaries: just after a '\n' near each k/T of the body.
-    var bounds = [start]
-    for k in 1..<max(wanted, 1) {
-      var p = start + (n - start) * k / wanted
-      if p <= bounds.last! { continue }
-      while p < n, base[p - 1] != 0x0A { p += 1 }
-      if p < n, p > bounds.last! { bounds.append(p) }
-    }
-    bounds.append(n)
+    let bounds = chunkBounds(base, count: n, from: start, chunkCount: chunkCount)
     let chunks = bounds.count - 1
 
     // Pass 1: line ends per chunk (an upper bound on its rows), and quotes.
@@ -198,6 +190,25 @@ enum CSVChunkedBody {
     return CSVBody(
       values: values, levels: levels, rowLabels: rowLabels, distinctLabels: distinct,
       weights: roles.weightIndex == nil ? nil : weights)
+  }
+
+  /// Where the chunks start, then `n`: just after a `\n` near each k/T of
+  /// the body, T chosen by size unless `chunkCount` is given.
+  static func chunkBounds(
+    _ base: UnsafePointer<UInt8>, count n: Int, from start: Int, chunkCount: Int?
+  ) -> [Int] {
+    let wanted =
+      chunkCount
+      ?? (n - start >= parallelThreshold ? 4 * processorCount() : 1)
+    var bounds = [start]
+    for k in 1..<max(wanted, 1) {
+      var p = start + (n - start) * k / wanted
+      if p <= bounds.last! { continue }
+      while p < n, base[p - 1] != 0x0A { p += 1 }
+      if p < n, p > bounds.last! { bounds.append(p) }
+    }
+    bounds.append(n)
+    return bounds
   }
 
   /// Numbers each column's text levels across chunks (in order of first

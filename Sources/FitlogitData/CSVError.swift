@@ -11,6 +11,9 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, Sendable {
   public var line: Int
   public var column: Int
   public var message: String
+  /// Notes found before the error (a detected delimiter, the index column
+  /// left out), which the user should still see: they may explain it.
+  public var notes: [String] = []
 
   public init(file: String, line: Int, column: Int, message: String) {
     self.file = file

@@ -22,13 +22,19 @@ public struct CSVReadOptions: Sendable, Equatable {
   /// The field separator; nil: `,`, tab for `.tsv`, or detected from a
   /// header that has `;` or tabs and no `,` (``CSVDelimiter``).
   public var delimiter: UInt8?
+  /// A column of group labels (text or numbers), kept out of the features
+  /// and dropped with the rows `dropMissing` drops: the clusters of a
+  /// cluster-robust covariance (``Dataset/groups``).
+  public var groups: String?
 
   public init(
     target: String? = nil, sampleWeight: String? = nil,
     features: [String]? = nil, exclude: [String] = [],
     categorical: [String] = [], dropFirst: Bool = false,
-    dropMissing: Bool = false, standardize: Bool = false, delimiter: UInt8? = nil
+    dropMissing: Bool = false, standardize: Bool = false, delimiter: UInt8? = nil,
+    groups: String? = nil
   ) {
+    self.groups = groups
     self.delimiter = delimiter
     self.standardize = standardize
     self.target = target

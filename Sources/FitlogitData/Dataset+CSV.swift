@@ -175,6 +175,27 @@ extension Dataset {
     let header = try Dataset.header(
       bytes, file: file, releaser: releaser, reader: &reader,
       delimiter: options.delimiter)
+    // Notes (a detected delimiter, the index column) go out with an error
+    // found after them too: they may be what explains it.
+    var notes: [String] = header.note.map { [$0] } ?? []
+    do throws(CSVError) {
+      return try parseRows(
+        bytes, header: header, reader: reader, file: file, options: options, mode: mode,
+        releaser: releaser, notes: &notes)
+    } catch {
+      var error = error
+      error.notes = notes
+      throw error
+    }
+  }
+
+  /// ``parse(_:file:options:mode:releaser:)`` after the header: the
+  /// columns chosen, the rows read and encoded.
+  private static func parseRows(
+    _ bytes: UnsafeBufferPointer<UInt8>, header: Header, reader: CSVRecordReader,
+    file: String, options: CSVReadOptions, mode: CSVParseMode, releaser: PageReleaser,
+    notes: inout [String]
+  ) throws(CSVError) -> Dataset {
     let names = header.names
     let headerLine = header.line
     func columnIndex(_ name: String, role: String) throws(CSVError) -> Int {
@@ -197,31 +218,39 @@ extension Dataset {
         file: file, line: headerLine, column: targetIndex + 1,
         message: "the target column cannot also be the sample-weight column")
     }
+    let groupsIndex = try options.groups.map { (g) throws(CSVError) in
+      try columnIndex(g, role: "--groups")
+    }
+    if let groupsIndex, groupsIndex == targetIndex || groupsIndex == weightIndex {
+      throw CSVError(
+        file: file, line: headerLine, column: groupsIndex + 1,
+        message: "the \(groupsIndex == targetIndex ? "target" : "sample-weight") column "
+          + "cannot also be the --groups column")
+    }
     var excluded = Set<Int>()
     for name in options.exclude {
       excluded.insert(try columnIndex(name, role: "--exclude"))
     }
     // pandas' to_csv() writes the row index as a first column with an
     // empty header; it is never a feature.
-    var notes: [String] = header.note.map { [$0] } ?? []
     let indexColumn = names.count > 1 && names[0].isEmpty && targetIndex != 0
     var featureIndices: [Int]
     if let chosen = options.features {
       featureIndices = []
       for name in chosen {
         let j = try columnIndex(name, role: "--features")
-        if j == targetIndex || j == weightIndex {
+        if j == targetIndex || j == weightIndex || j == groupsIndex {
           throw CSVError(
             file: file, line: headerLine, column: j + 1,
             message: "\(quoted(name)) is the "
-              + "\(j == targetIndex ? "target" : "sample-weight") column, so it "
-              + "cannot also be a feature")
+              + "\(j == targetIndex ? "target" : j == weightIndex ? "sample-weight" : "--groups") "
+              + "column, so it cannot also be a feature")
         }
         if !featureIndices.contains(j) { featureIndices.append(j) }
       }
     } else {
       featureIndices = names.indices.filter {
-        $0 != targetIndex && $0 != weightIndex && !excluded.contains($0)
+        $0 != targetIndex && $0 != weightIndex && $0 != groupsIndex && !excluded.contains($0)
           && !(indexColumn && $0 == 0)
       }
       if indexColumn && !excluded.contains(0) {
@@ -247,23 +276,34 @@ extension Dataset {
       forced.insert(k)
     }
 
+    // The group labels are read as one more (last) matrix column, so a
+    // missing label is counted and dropped like a missing feature.
+    if let groupsIndex { featureIndices.append(groupsIndex) }
     var roles = CSVColumnRoles(
       columnCount: names.count, featureIndices: featureIndices,
       weightIndex: weightIndex, targetIndex: targetIndex)
+    roles.groupsColumn = groupsIndex.map { _ in featureIndices.count - 1 }
     roles.delimiter = header.delimiter
     var cells = try CSVCells.read(
       bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
-      chunkCount: mode.chunkCount, releaser: releaser)
-    let mixed = cells.mixedColumns()
+      chunkCount: mode.chunkCount, releaser: releaser,
+      encoding: (forced, options.dropFirst))
+    let mixed = cells.encoded == nil ? cells.mixedColumns() : []
     if !mixed.isEmpty {
       for k in mixed { roles.textColumns[k] = true }
       cells = try CSVCells.read(
         bytes, after: reader, headerLine: headerLine, roles: roles, file: file,
         chunkCount: mode.chunkCount, releaser: releaser)
     }
+    // A --categorical column of numbers names its levels as pandas' dtype
+    // for it does: `1` (int64) or `1.0` (float64).
+    let numericForced = forced.filter { cells.encoded == nil && cells.levels[$0].isEmpty }
+    let floatCoded =
+      numericForced.isEmpty
+      ? [] : CSVIntegerColumns.floatColumns(after: reader, roles: roles, columns: numericForced)
     var data = try encode(
       cells, names: names, headerLine: headerLine, roles: roles,
-      forced: forced, options: options, file: file)
+      forced: forced, floatCoded: floatCoded, options: options, file: file)
     data.notes = notes
     return data
   }

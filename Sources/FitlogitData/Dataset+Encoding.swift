@@ -11,9 +11,12 @@ extension Dataset {
   ///
   /// - Parameters:
   ///   - forced: Feature columns (matrix order) that `--categorical` names.
+  ///   - floatCoded: The numeric ones among them that pandas reads as
+  ///     float64: their levels are named `1.0`, not `1`.
   static func encode(
     _ cells: CSVCells, names: [String], headerLine: Int,
-    roles: CSVColumnRoles, forced: Set<Int>, options: CSVReadOptions,
+    roles: CSVColumnRoles, forced: Set<Int>, floatCoded: Set<Int> = [],
+    options: CSVReadOptions,
     file: String
   ) throws(CSVError) -> Dataset {
     let n = cells.rows
@@ -24,11 +27,14 @@ extension Dataset {
     let labelMissing = cells.distinctLabels.map(MissingToken.matches)
     var keep = [Bool](repeating: true, count: n)
     var missingIn = [Int](repeating: 0, count: names.count)
-    cells.values.withUnsafeBufferPointer { v in
-      for i in 0..<n {
-        for k in 0..<d where CellCode.isMissing(v[i * d + k]) {
-          missingIn[roles.featureIndices[k]] += 1
-          keep[i] = false
+    // (An encoded matrix has no missing cell: CSVEncodedBody declines them.)
+    if cells.encoded == nil {
+      cells.values.withUnsafeBufferPointer { v in
+        for i in 0..<n {
+          for k in 0..<d where CellCode.isMissing(v[i * d + k]) {
+            missingIn[roles.featureIndices[k]] += 1
+            keep[i] = false
+          }
         }
       }
     }
@@ -69,7 +75,11 @@ extension Dataset {
     // Per categorical column: level id (text) → indicator offset, or -1.
     var textSlots: [[Int]] = []
     var numberSlots: [[Double: Int]] = []
-    for k in 0..<d {
+    if let layout = cells.encoded {
+      numeric = layout.numeric
+      categorical = layout.categorical.map { ($0.k, $0.levels, false) }
+    }
+    for k in 0..<d where cells.encoded == nil && k != roles.groupsColumn {
       let j = roles.featureIndices[k]
       if cells.levels[k].isEmpty && !forced.contains(k) {
         numeric.append(k)
@@ -104,7 +114,13 @@ extension Dataset {
         for (rank, v) in sorted.enumerated() { slots[v] = rank }
         textSlots.append([])
         numberSlots.append(slots)
-        categorical.append((k, sorted.map(ClassOrder.name(ofNumber:)), true))
+        // Python's repr of a float (`6.0`, `2.5`, `1e-05`) is Swift's
+        // description of the same Double.
+        let asFloat = floatCoded.contains(k)
+        let levels = sorted.map { v -> String in
+          asFloat ? "\(v)" : ClassOrder.name(ofNumber: v)
+        }
+        categorical.append((k, levels, true))
       }
     }
     var encoding = FeatureEncoding(
@@ -126,7 +142,9 @@ extension Dataset {
 
     // The matrix: numbers copied, indicators set, kept rows only.
     var values: [Double]
-    if categorical.isEmpty && dropped == 0 {
+    if cells.encoded != nil
+      || (categorical.isEmpty && dropped == 0 && roles.groupsColumn == nil)
+    {
       values = cells.values
     } else {
       let shift = options.dropFirst ? 1 : 0
@@ -215,6 +233,16 @@ extension Dataset {
       featureNames: featureNames, targetName: target, classes: classes,
       labels: labels, sampleWeights: weights, encoding: encoding)
     data.droppedRows = dropped
+    if let k = roles.groupsColumn {
+      var groups: [String] = []
+      groups.reserveCapacity(kept)
+      for i in 0..<n where keep[i] {
+        let v = cells.values[i * d + k]
+        groups.append(
+          CellCode.textID(v).map { cells.levels[k][$0] } ?? ClassOrder.name(ofNumber: v))
+      }
+      data.groups = groups
+    }
     return data
   }
 }

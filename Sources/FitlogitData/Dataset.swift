@@ -24,6 +24,8 @@ public struct Dataset: Sendable {
   public package(set) var sampleWeights: [Double]?
   /// How file columns became ``features``: what a saved model keeps.
   public package(set) var encoding: FeatureEncoding
+  /// Per row, its group label (``CSVReadOptions/groups``), or nil.
+  public package(set) var groups: [String]?
   /// Rows left out because a used column was missing (`--dropna`).
   public package(set) var droppedRows: Int = 0
   /// Things the reader decided that the user should hear about (an index

@@ -518,7 +518,9 @@ func convergence(traces: [ArticleFigureInput.Trace]) -> Figure {
   return Figure(
     fileName: "9-convergence.svg", title: "Convergence",
     caption: "How far each solver is from the best objective value found, and its largest "
-      + "gradient component, per iteration (log scales): L-BFGS gets there in a handful of "
-      + "steps, gradient descent in many.",
+      + "gradient component, per iteration (log scales)"
+      + (traces.map(\.name) == ["L-BFGS", "gradient descent"]
+        ? ": L-BFGS gets there in a handful of steps, gradient descent in many."
+        : ": " + traces.map(\.name).joined(separator: " and ") + "."),
     svg: legend.svg.text)
 }

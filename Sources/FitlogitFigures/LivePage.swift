@@ -136,7 +136,8 @@ struct LivePageModel {
     a = input.article
     oneFeature = a.x != nil && a.coef != nil && !input.presets.isEmpty
     let x = a.x ?? []
-    rows = WeightedRows(x: x, labels: oneFeature ? a.labels : [])
+    rows = WeightedRows(
+      x: x, labels: oneFeature ? a.labels : [], weights: oneFeature ? input.weights : nil)
     table = ThresholdTable(probabilities: a.probabilities, labels: a.labels)
     /// From below the smallest to above the largest of 0 and the
     /// solvers' iterates, half the span again on each side, at a round
@@ -170,6 +171,7 @@ struct LivePageModel {
   }
 
   var fitted: LivePageInput.Preset? { input.presets.first }
+  var weighted: Bool { input.weights != nil }
 
   // MARK: - Move the model
 
@@ -202,9 +204,10 @@ struct LivePageModel {
     html += """
       </div>
       <p class="readout">log loss <output id="log-loss" data-value="\(f.logLoss)">\
-      \(decimals(f.logLoss, 4))</output> · objective <output id="objective" \
-      data-value="\(f.objective)">\(decimals(f.objective, 6))</output> \
+      \(decimals(f.logLoss, 4))</output>\(weightedReadout(f)) · objective \
+      <output id="objective" data-value="\(f.objective)">\(decimals(f.objective, 6))</output> \
       <span id="exactness" class="note">\(exactness)</span></p>
+      <p class="note" id="objective-words">\(objectiveWords)</p>
 
       """
     html += "<div class=\"pair\">\n<figure id=\"live-model\">\n" + liveModelFigure(f) + "<figcaption>"
@@ -240,6 +243,33 @@ struct LivePageModel {
 
       """
     return PageSection(id: "fit", title: "The fit", html: html)
+  }
+
+  /// With weights, the loss the objective holds: Σ sᵢℓᵢ / S beside the
+  /// plain mean the command line prints as "log loss".
+  func weightedReadout(_ f: LivePageInput.Preset) -> String {
+    guard weighted else { return "" }
+    return " · weighted log loss <output id=\"weighted-log-loss\" "
+      + "data-value=\"\(f.weightedLogLoss)\">\(decimals(f.weightedLogLoss, 4))</output>"
+  }
+
+  /// The objective in words, under the readout: which penalty, which mean.
+  var objectiveWords: String {
+    let p = input.penalty
+    var out = "The objective is the value the solver minimizes and the command line prints: "
+      + escape(p.plainFormula(weighted: weighted))
+      + (p.isNone ? ", no penalty (C = ∞), so it is the " + (weighted ? "weighted " : "")
+        + "log loss itself." : " (\(escape(p.words))).")
+    if weighted {
+      out += " The rows are weighted (S = Σ sᵢ = \(weightText(rows.totalWeight))): the "
+        + "weighted log loss Σ sᵢ·(−log pᵢ) / S is the loss the solver minimizes; \"log "
+        + "loss\" is the plain mean over the points, as the command line prints it."
+    }
+    if p.interceptScaling != nil {
+      out += " liblinear penalizes its intercept too, as the coefficient b/a of a constant "
+        + "column a = \(shortNumber(p.interceptScaling!))."
+    }
+    return out
   }
 
   /// What the readout says about where its sum comes from.
@@ -347,8 +377,8 @@ struct LivePageModel {
   func lossSurface() -> PageSection {
     // Contours need the shape, not the last digit: at most 4,000 rows.
     let surfaceRows = rows.x.count <= 4000
-      ? rows : WeightedRows(x: a.x!, labels: a.labels, limit: 4000)
-    let surface = LossSurface(rows: surfaceRows, w: wRange, b: bRange, C: input.C)
+      ? rows : WeightedRows(x: a.x!, labels: a.labels, weights: input.weights, limit: 4000)
+    let surface = LossSurface(rows: surfaceRows, w: wRange, b: bRange, penalty: input.penalty)
     let sampleNote = surfaceRows.complete
       ? "" : " The contours are computed on a systematic sample of "
         + "\(grouped(surfaceRows.count.reduce(0, +))) rows."
@@ -373,7 +403,9 @@ struct LivePageModel {
       plot.svg.raw("</g>")
     }
     let colors = [Palette.positive, Palette.negative]
-    for (k, path) in input.paths.enumerated() {
+    // The fit's own solver last, on top: where gradient descent ends near
+    // the same optimum, hovering there shows the solver's iterate.
+    for (k, path) in input.paths.enumerated().reversed() {
       let color = colors[k % colors.count]
       plot.svg.polyline(
         path.points.map { (plot.x($0.w), plot.y($0.b)) }, stroke: color, width: 2,
@@ -385,6 +417,7 @@ struct LivePageModel {
       for i in shown {
         let g = path.gradient[i]
         let info = "\(path.name) iterate \(i): objective \(decimals(path.objective[i], 6)), "
+          + (input.penalty.l1Ratio > 0 && !input.penalty.isNone ? "smooth part's " : "")
           + "gradient (\(decimals(g.w, 6)), \(decimals(g.b, 6)))"
         plot.svg.raw(
           "<circle class=\"iterate\" cx=\"\(fmt(plot.x(path.points[i].w)))\" "
@@ -402,28 +435,39 @@ struct LivePageModel {
       labelled.append((px, py))
       plot.svg.raw(
         "<path d=\"M\(fmt(px - 5)) \(fmt(py - 5))L\(fmt(px + 5)) \(fmt(py + 5))M\(fmt(px - 5)) "
-          + "\(fmt(py + 5))L\(fmt(px + 5)) \(fmt(py - 5))\" stroke=\"#000\" stroke-width=\"2\"/>")
+          + "\(fmt(py + 5))L\(fmt(px + 5)) \(fmt(py - 5))\" stroke=\"#000\" stroke-width=\"2\" "
+          + "pointer-events=\"none\"/>")
       plot.svg.raw(
         "<text x=\"\(fmt(px + 9))\" y=\"\(fmt(py - 7 + 16 * Double(below)))\" font-size=\"12\" "
-          + "fill=\"#000\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">"
+          + "fill=\"#000\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\" "
+          + "pointer-events=\"none\">"
           + "\(escape(p.label))</text>")
     }
     let f = fitted!
     plot.svg.raw(
       "<circle id=\"surface-point\" cx=\"\(fmt(plot.x(f.w)))\" cy=\"\(fmt(plot.y(f.b)))\" "
-        + "r=\"7\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\"/>")
+        + "r=\"7\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\" pointer-events=\"none\"/>")
     plot.legend(
       input.paths.enumerated().map { (k, p) in
         ("\(p.name): \(p.points.count - 1) iterations", colors[k % colors.count], .line)
       } + [("the sliders' model", "#000", .circle)], corner: .above)
+    let p = input.penalty
+    let loss = weighted ? "weighted mean log loss" : "mean log loss"
+    let toggle = p.isNone
+      ? "<label><input type=\"checkbox\" id=\"show-objective\" disabled> no penalty "
+        + "(C = ∞): the objective is the \(loss) itself, so there is no other surface to "
+        + "show</label>"
+      : "<label><input type=\"checkbox\" id=\"show-objective\"> show the penalized "
+        + "objective (\(escape(p.plainFormula(weighted: weighted))), \(escape(p.words)), what "
+        + "the solver minimizes) instead of the \(loss)</label>"
     let html = """
-      <p><label><input type="checkbox" id="show-objective"> show the penalized objective \
-      (log loss + w²/(2·C·N), what scikit-learn minimizes) instead of the log loss</label></p>
+      <p>\(toggle)</p>
       <figure id="surface-figure">
-      \(plot.svg.text)<figcaption>Contours of the mean log loss (or, ticked above, of the penalized \
+      \(plot.svg.text)<figcaption>Contours of the \(loss) (or, ticked above, of the penalized \
       objective) over (w, b), denser near the \
       minimum; the solvers' iterates from (0, 0) (hover one for its number, objective and \
       gradient); the black ring is the sliders' model.\
+      \(input.pathNote.isEmpty ? "" : " " + escape(input.pathNote))\
       \(sampleNote)\
        <span id="iterate-info"></span></figcaption>
       </figure>
@@ -522,29 +566,78 @@ struct LivePageModel {
       <a href="#\(oneFeature ? "live-neglog" : "6-neglog.svg")">on the −log p curve</a>.</li>
       <li><math><mfrac><mn>1</mn><mi>N</mi></mfrac><mo>∑</mo></math>: their mean, the log \
       loss (<a href="#\(oneFeature ? "live-neglog" : "7-losses.svg")">the dashed line</a>).</li>
-      <li>scikit-learn minimizes \
-      <math><mi>L</mi><mo>+</mo><mfrac><msup><mrow><mo>‖</mo><mi>w</mi><mo>‖</mo></mrow>\
-      <mn>2</mn></msup><mrow><mn>2</mn><mi>C</mi><mi>N</mi></mrow></mfrac></math>, \
-      the objective (C = \(input.C.isFinite ? "\(input.C)" : "∞"), N = \
-      \(grouped(a.labels.count))\(oneFeature ? ", <a href=\"#surface\">its surface</a>" : "")).\
-      </li>
+      \(objectiveItems)
       </ul>
 
       """
     return PageSection(id: "formula", title: "The formula", html: html)
   }
 
+  /// The objective the solver minimizes, typeset for the fit's penalty
+  /// (scikit-learn 1.9's, on the mean-loss scale), and with weights the
+  /// weighted mean it is made of.
+  var objectiveItems: String {
+    let p = input.penalty
+    let N = weighted ? "<mi>S</mi>" : "<mi>N</mi>"
+    let loss = weighted ? "<msub><mi>L</mi><mi>s</mi></msub>" : "<mi>L</mi>"
+    var out = ""
+    if weighted {
+      out += "<li>the rows are weighted: the solver's loss is <math display=\"block\">\(loss)<mo>=</mo>"
+        + "<mfrac><mn>1</mn><mi>S</mi></mfrac><mo>∑</mo><msub><mi>s</mi><mi>i</mi></msub>"
+        + "<msub><mi>ℓ</mi><mi>i</mi></msub></math> with <math><msub><mi>ℓ</mi><mi>i</mi>"
+        + "</msub></math> point i's −log of the probability of its class and "
+        + "<math><mi>S</mi><mo>=</mo><mo>∑</mo>"
+        + "<msub><mi>s</mi><mi>i</mi></msub><mo>=</mo><mn>\(weightText(rows.totalWeight))"
+        + "</mn></math> (sample weights, class weights folded in; the table shows "
+        + "<math><msub><mi>s</mi><mi>i</mi></msub></math>).</li>\n"
+    }
+    // One coefficient: |w| and w²; liblinear's penalized intercept makes
+    // it the vector β = (w, b/a).
+    let single = oneFeature && p.interceptScaling == nil
+    let beta = single ? "<mi>w</mi>" : "<mi mathvariant=\"bold\">β</mi>"
+    let abs1 = single
+      ? "<mo>|</mo><mi>w</mi><mo>|</mo>"
+      : "<msub><mrow><mo>‖</mo>\(beta)<mo>‖</mo></mrow><mn>1</mn></msub>"
+    let sq = single
+      ? "<msup><mi>w</mi><mn>2</mn></msup>"
+      : "<msubsup><mrow><mo>‖</mo>\(beta)<mo>‖</mo></mrow><mn>2</mn><mn>2</mn></msubsup>"
+    let term: String
+    switch p.name {
+    case "none": term = ""
+    case "l1": term = "<mo>+</mo><mfrac>\(abs1)<mrow><mi>C</mi>\(N)</mrow></mfrac>"
+    case "elasticnet":
+      term = "<mo>+</mo><mfrac><mn>1</mn><mrow><mi>C</mi>\(N)</mrow></mfrac><mo>(</mo><mi>ρ</mi>"
+        + "\(abs1)<mo>+</mo><mfrac><mrow><mn>1</mn><mo>−</mo><mi>ρ</mi></mrow><mn>2</mn></mfrac>"
+        + "\(sq)<mo>)</mo>"
+    default: term = "<mo>+</mo><mfrac>\(sq)<mrow><mn>2</mn><mi>C</mi>\(N)</mrow></mfrac>"
+    }
+    let values = (p.isNone ? "no penalty, C = ∞" : "C = \(shortNumber(p.C))")
+      + (p.name == "elasticnet" ? ", ρ = l1_ratio = \(shortNumber(p.l1Ratio))" : "")
+      + (weighted ? "" : ", N = \(grouped(a.labels.count))")
+      + (p.interceptScaling.map { a in
+        ", β = (w, b/a) with a = \(shortNumber(a)): liblinear penalizes its intercept too"
+      } ?? "")
+    out += "<li>the solver minimizes the objective (\(escape(values))"
+      + (oneFeature ? ", <a href=\"#surface\">its surface</a>" : "") + ")"
+      + (p.isNone ? "; without a penalty it is the log loss itself" : "")
+      + ":<math display=\"block\" id=\"objective-formula\"><mi>J</mi><mo>=</mo>\(loss)\(term)"
+      + "</math></li>"
+    return out
+  }
+
   func pointsTable() -> PageSection {
     let c1 = escape(a.classNames[1])
     var html = "<table id=\"points-table\">\n<tr><th>point</th>"
       + (oneFeature ? "<th>\(escape(a.featureName))</th>" : "")
-      + "<th>class</th><th>p = P(\(c1))</th><th>p of its class</th><th>−log of it</th></tr>\n"
+      + "<th>class</th>" + (input.weights != nil ? "<th>weight s<sub>i</sub></th>" : "")
+      + "<th>p = P(\(c1))</th><th>p of its class</th><th>−log of it</th></tr>\n"
     let own = a.trueClassProbabilities
     for i in tableRows {
       let loss = -libmLog(min(max(own[i], 2.220446049250313e-16), 1 - 2.220446049250313e-16))
       html += "<tr><td>\(i + 1)</td>"
         + (oneFeature ? "<td>\(a.x![i])</td>" : "")
         + "<td>\(escape(a.classNames[a.labels[i]]))</td>"
+        + (input.weights.map { "<td>\(weightText($0[i]))</td>" } ?? "")
         + "<td id=\"t-p-\(i)\">\(decimals(a.probabilities[i], 4))</td>"
         + "<td id=\"t-own-\(i)\">\(decimals(own[i], 4))</td>"
         + "<td id=\"t-loss-\(i)\">\(decimals(loss, 4))</td></tr>\n"
@@ -566,17 +659,21 @@ struct LivePageModel {
     func num(_ v: Double) -> String { v.isFinite ? "\(v)" : "null" }
     func list(_ v: [Double]) -> String { "[" + v.map(num).joined(separator: ",") + "]" }
     func ints(_ v: [Int]) -> String { "[" + v.map(String.init).joined(separator: ",") + "]" }
-    var out = "{\"n\":\(a.labels.count),\"C\":\(num(input.C)),"
+    let p = input.penalty
+    var out = "{\"n\":\(a.labels.count),"
+    out += "\"penalty\":{\"C\":\(num(p.C)),\"l1Ratio\":\(num(p.l1Ratio)),"
+      + "\"interceptScaling\":\(p.interceptScaling.map(num) ?? "null")},"
     out += "\"oneFeature\":\(oneFeature),"
     out += "\"thresholds\":{\"tp\":\(ints(table.tp)),\"fp\":\(ints(table.fp)),"
       + "\"tn\":\(ints(table.tn)),\"fn\":\(ints(table.fn))},"
     out += "\"roc\":\(scaleJSON(x: (0, 1), y: (0, 1), width: 360, height: 340, margin: (20, 20, 52, 64)))"
     guard oneFeature, let x = a.x else { return out + "}" }
     out += ",\"rows\":{\"x\":\(list(rows.x)),\"y\":\(ints(rows.y)),\"c\":\(ints(rows.count)),"
-      + "\"complete\":\(rows.complete)},"
+      + (rows.weight.map { "\"s\":\(list($0))," } ?? "")
+      + "\"S\":\(num(rows.totalWeight)),\"complete\":\(rows.complete)},"
     out += "\"presets\":[" + input.presets.map {
       "{\"w\":\(num($0.w)),\"b\":\(num($0.b)),\"logLoss\":\(num($0.logLoss)),"
-        + "\"objective\":\(num($0.objective))}"
+        + "\"weightedLogLoss\":\(num($0.weightedLogLoss)),\"objective\":\(num($0.objective))}"
     }.joined(separator: ",") + "],"
     if let bins = barBins {
       out += "\"bins\":{\"lo\":\(num(bins.lo)),\"hi\":\(num(bins.hi)),\"count\":\(bins.count),"

@@ -8,13 +8,20 @@ public struct LivePageInput: Sendable {
   public var figures: [Figure]
   /// The data and the fitted model (scikit-learn's, penalized).
   public var article: ArticleFigureInput
-  /// Inverse penalty strength; ∞ without a penalty. The page's objective is
-  /// the mean log loss + w²/(2·C·N), the value the solvers minimize.
-  public var C: Double
+  /// The fit's penalty: the page's objective is the weighted mean log loss
+  /// plus this term, the value the solver minimizes and the command line
+  /// prints.
+  public var penalty: PagePenalty
+  /// Each row's weight in the objective (sample weights, class weights
+  /// folded in); nil when every row weighs 1.
+  public var weights: [Double]?
   /// Models the buttons set, first the fit the page opens with.
   public var presets: [Preset]
   /// Iterates of each solver, from (0, 0) to its optimum.
   public var paths: [SolverPath]
+  /// What the paths are, in a sentence or two, when that needs saying
+  /// (whose iterates, and why a solver is missing).
+  public var pathNote: String
 
   /// A model a button sets, with its exact loss and objective over all
   /// rows, computed by the command line (the page's own sum may use a
@@ -24,12 +31,18 @@ public struct LivePageInput: Sendable {
     public var w: Double
     public var b: Double
     public var logLoss: Double
+    /// Σ sᵢℓᵢ / S; the log loss itself without weights.
+    public var weightedLogLoss: Double
     public var objective: Double
-    public init(label: String, w: Double, b: Double, logLoss: Double, objective: Double) {
+    public init(
+      label: String, w: Double, b: Double, logLoss: Double, weightedLogLoss: Double? = nil,
+      objective: Double
+    ) {
       self.label = label
       self.w = w
       self.b = b
       self.logLoss = logLoss
+      self.weightedLogLoss = weightedLogLoss ?? logLoss
       self.objective = objective
     }
   }
@@ -53,14 +66,17 @@ public struct LivePageInput: Sendable {
 
   public init(
     title: String, summary: [String], figures: [Figure], article: ArticleFigureInput,
-    C: Double, presets: [Preset], paths: [SolverPath]
+    penalty: PagePenalty, weights: [Double]? = nil, presets: [Preset], paths: [SolverPath],
+    pathNote: String = ""
   ) {
     self.title = title
     self.summary = summary
     self.figures = figures
     self.article = article
-    self.C = C
+    self.penalty = penalty
+    self.weights = weights
     self.presets = presets
     self.paths = paths
+    self.pathNote = pathNote
   }
 }

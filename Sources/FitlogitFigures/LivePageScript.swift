@@ -1,7 +1,9 @@
 /// The page's script: reads the JSON the page carries and redraws the
 /// pictures when an input changes. Written here, no library; the loss is
 /// the command line's formula operation for operation (σ, then the true
-/// class's probability clipped to [ε, 1 − ε], then −log, then the mean).
+/// class's probability clipped to [ε, 1 − ε], then −log, then the mean),
+/// and the objective adds the penalty as ``PagePenalty/term(w:b:weightSum:)``
+/// does: the weighted mean, then the smooth part, then the L1 part.
 ///
 /// A query string sets the inputs as a reader would (`?w=1&b=0.5`,
 /// `&threshold=0.7`, `&objective=1`): links to a given model, and what
@@ -30,6 +32,27 @@ let livePageScript = #"""
     }
     return sum / n;
   }
+  // Σ sᵢℓᵢ / Σ sᵢ: the loss the solver minimizes; the mean without weights.
+  function weightedLoss(w, b) {
+    const r = D.rows;
+    if (!r.s) return meanLoss(w, b);
+    let sum = 0, S = 0;
+    for (let k = 0; k < r.x.length; k++) {
+      sum -= r.s[k] * Math.log(own(w, b, r.x[k], r.y[k]));
+      S += r.s[k];
+    }
+    return sum / S;
+  }
+  // (ρ‖β‖₁ + (1 − ρ)/2 ‖β‖²) / (C·S), β = w (and b/a for liblinear).
+  function penaltyTerm(w, b) {
+    const P = D.penalty, S = D.rows.S;
+    if (P.C === null) return 0;
+    const beta = P.interceptScaling === null ? [w] : [w, b / P.interceptScaling];
+    let l1 = 0, l2 = 0;
+    for (const c of beta) { l1 += Math.abs(c); l2 += c * c; }
+    const smooth = 0.5 * ((1 - P.l1Ratio) / (P.C * S)) * l2;
+    return P.l1Ratio > 0 ? smooth + P.l1Ratio / (P.C * S) * l1 : smooth;
+  }
 
   function setModel(w, b, source) {
     if (!isFinite(w) || !isFinite(b)) return;
@@ -37,13 +60,18 @@ let livePageScript = #"""
     if (source !== "b") $("b").value = b;
     $("w-range").value = w;
     $("b-range").value = b;
-    // At a button's model, the command line's sum over every row.
-    const preset = D.presets.find((p) => p.w === w && p.b === b);
+    // Over a sample of the rows, at a button's model the command line's
+    // sum over every row; over all rows, the page's own sum everywhere.
+    const preset = D.rows.complete ? undefined : D.presets.find((p) => p.w === w && p.b === b);
     const loss = preset ? preset.logLoss : meanLoss(w, b);
-    const objective = preset ? preset.objective
-      : loss + (D.C === null ? 0 : w * w / (2 * D.C * D.n));
+    const weighted = preset ? preset.weightedLogLoss : weightedLoss(w, b);
+    const objective = preset ? preset.objective : weighted + penaltyTerm(w, b);
     $("log-loss").textContent = dec(loss, 4);
     $("log-loss").dataset.value = String(loss);
+    if ($("weighted-log-loss")) {
+      $("weighted-log-loss").textContent = dec(weighted, 4);
+      $("weighted-log-loss").dataset.value = String(weighted);
+    }
     $("objective").textContent = dec(objective, 6);
     $("objective").dataset.value = String(objective);
 

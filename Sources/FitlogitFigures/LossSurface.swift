@@ -1,7 +1,8 @@
 import FitlogitSystem
 
-/// The mean log loss (and the penalized objective) over a grid of (w, b),
-/// and its contour lines: the landscape the solvers walk down.
+/// The mean log loss (weighted as the fit weighs its rows) and the
+/// penalized objective over a grid of (w, b), and their contour lines: the
+/// landscape the solvers walk down.
 struct LossSurface {
   let w: (Double, Double)
   let b: (Double, Double)
@@ -13,17 +14,20 @@ struct LossSurface {
 
   /// O(size² · rows): the rows are the page's (at most 20,000 distinct),
   /// so the cost does not grow with the data beyond that.
-  init(rows: WeightedRows, w: (Double, Double), b: (Double, Double), C: Double, size: Int = 49) {
+  init(
+    rows: WeightedRows, w: (Double, Double), b: (Double, Double), penalty: PagePenalty,
+    size: Int = 49
+  ) {
     self.w = w
     self.b = b
     self.size = size
-    let n = Double(rows.total)
     for i in 0..<size {
       let wi = self.w(i)
       for j in 0..<size {
-        let l = rows.logLoss(w: wi, b: self.b(j))
+        let bj = self.b(j)
+        let l = rows.weightedLogLoss(w: wi, b: bj)
         loss.append(l)
-        objective.append(C.isFinite ? l + wi * wi / (2 * C * n) : l)
+        objective.append(l + penalty.term(w: wi, b: bj, weightSum: rows.totalWeight))
       }
     }
   }

@@ -69,99 +69,136 @@ extension LogitSummary {
   ///   - C: nil for the unpenalized fit, else the L2 penalty's C.
   /// - Throws: ``SummaryError`` when the design matrix is singular (a
   ///   constant or duplicated column), where no standard error exists.
-  ///   - covarianceType: statsmodels' `cov_type`; all but `nonrobust` need
-  ///     two classes, and `cluster` needs `groups` (one id per row).
+  ///   - covarianceType: statsmodels' `cov_type`; HC1–HC3 need two classes
+  ///     (no K-class reference defines them), and `cluster` needs `groups`
+  ///     (one label per row, any text: clusters are labels, not numbers).
+  ///   - margeffDummy, margeffCount: statsmodels' `get_margeff(dummy=True,
+  ///     count=True)`: discrete changes for 0/1 and count columns (two
+  ///     classes, dy/dx).
   ///   - firth: Firth's bias-reduced fit (two classes) instead of the MLE.
   public init(
     data: Dataset, alpha: Double = 0.05, C: Double? = nil, maxIterations: Int = 35,
-    covarianceType: CovarianceType = .nonrobust, groups: [Double]? = nil, firth: Bool = false,
-    margeff: (at: MarginalEffects.At, method: MarginalEffects.Method)? = nil
+    covarianceType: CovarianceType = .nonrobust, groups: [String]? = nil, firth: Bool = false,
+    margeff: (at: MarginalEffects.At, method: MarginalEffects.Method)? = nil,
+    margeffDummy: Bool = false, margeffCount: Bool = false
   ) throws(SummaryError) {
     try Self.checkDesign(data)
-    if data.classCount > 2 && (firth || covarianceType != .nonrobust || margeff != nil) {
-      throw SummaryError(
-        message: (firth
-          ? "--firth" : margeff != nil ? "--margeff" : "--cov-type \(covarianceType.rawValue)")
-          + " is implemented for two classes; the target has \(data.classCount)")
-    }
-    var regression = LogisticRegression()
-    regression.solver = .newton
-    regression.tol = 1e-10
-    regression.maxIter = maxIterations
-    if let C { regression.C = C } else { regression.penalty = .none }
-    let fit = regression.fit(data)
-
+    try Self.checkClasses(
+      data, firth: firth, covarianceType: covarianceType, margeff: margeff?.method,
+      discrete: margeffDummy || margeffCount)
     let K = data.classCount
     let d = data.featureCount
     let equations = K == 2 ? 1 : K - 1
     let columns = d + 1
-    // The information matrix in the reported parameters: (β_k − β_0) per
-    // column for K > 2, i.e. the Hessian block of classes 1…K−1.
-    var objective = regression.objective(for: data)
-    let w = fit.model.parameters(fitIntercept: true)
-    var h = [Double](repeating: 0, count: w.count * w.count)
-    objective.hessian(at: w, into: &h)
-    let S = objective.weightSum
-    // Flat indices, equation-major then const-first.
-    let layout = objective.layout
-    let kept = (K == 2 ? 0..<1 : 1..<K).flatMap { k in
-      [layout.interceptIndex(row: k)] + (0..<d).map { j in layout.index(row: k, column: j) }
-    }
-    let m = kept.count
-    var information = [Double](repeating: 0, count: m * m)
-    for (a, ia) in kept.enumerated() {
-      for (b, ib) in kept.enumerated() { information[a * m + b] = S * h[ia * w.count + ib] }
-    }
-    let separated = fit.diagnostics.contains(.perfectSeparation)
-      || fit.diagnostics.contains(.quasiSeparation)
-    var warnings = fit.diagnostics.compactMap { (d) -> String? in
-      switch d {
-      case .perfectSeparation, .quasiSeparation:
-        // Firth's estimate exists whatever the separation.
-        if firth { return nil }
-        return (d == .perfectSeparation
-          ? "the classes are perfectly separated by the features"
-          : "the classes are quasi-completely separated (they overlap only on the "
-            + "fitted boundary)")
-          + ", so the maximum-likelihood estimate does not exist (converged: False) "
-          + "and these coefficients and errors are meaningless; use --firth "
-          + "(Firth's bias-reduced fit) or a penalized 'fitlogit fit --C VALUE'"
-      default: return d.message
-      }
-    }
-    var covariance = inverseOfPositiveDefinite(information, size: m)
-    if covariance == nil && !firth {
-      // Separation drives the information towards 0; a ridge keeps the
-      // (meaningless, huge) standard errors finite, and the warning says so.
-      var trace = 0.0
-      for i in 0..<m { trace += information[i * m + i] }
-      var ridged = information
-      for i in 0..<m { ridged[i * m + i] += max(trace / Double(m), 1e-300) * 1e-12 }
-      covariance = inverseOfPositiveDefinite(ridged, size: m)
-      warnings.append(
-        "the information matrix is numerically singular at the optimum; the "
-          + "standard errors are not meaningful")
-    }
-    if !fit.optimization.converged && !fit.diagnostics.contains(.perfectSeparation) {
-      warnings.append(
-        "Newton's method did not converge in \(fit.optimization.iterations) iterations")
-    }
-    var cov = covariance ?? [Double](repeating: .infinity, count: m * m)
-    var converged = fit.optimization.converged && !separated
-    var iterations = fit.optimization.iterations
-
-    // Parameters, const first; for K > 2 relative to the first class.
     var params: [[Double]] = []
-    for e in 0..<equations {
-      let k = K == 2 ? 0 : e + 1
-      var row = [K == 2 ? fit.model.intercept[0] : fit.model.intercept[k] - fit.model.intercept[0]]
-      for j in 0..<d {
-        row.append(K == 2 ? fit.model.coef[0, j] : fit.model.coef[k, j] - fit.model.coef[0, j])
+    var cov: [Double]
+    var converged: Bool
+    var iterations: Int
+    var warnings: [String]
+    var w: [Double] = []
+    var multinomialLogLikelihood: Double?
+    let m = equations * columns
+    if K > 2 && C == nil {
+      // statsmodels' MNLogit Newton itself, so that converged: False
+      // means what it means there (see MultinomialNewton).
+      let fit = try Self.multinomialFit(data, maxIterations: maxIterations)
+      params = fit.params
+      cov = fit.covariance
+      converged = fit.converged
+      iterations = fit.iterations
+      warnings = fit.warnings
+      multinomialLogLikelihood = fit.logLikelihood
+    } else {
+      var regression = LogisticRegression()
+      regression.solver = .newton
+      regression.tol = 1e-10
+      regression.maxIter = maxIterations
+      if let C { regression.C = C } else { regression.penalty = .none }
+      let fit = regression.fit(data)
+
+      // The information matrix in the reported parameters: (β_k − β_0) per
+      // column for K > 2, i.e. the Hessian block of classes 1…K−1.
+      var objective = regression.objective(for: data)
+      w = fit.model.parameters(fitIntercept: true)
+      var h = [Double](repeating: 0, count: w.count * w.count)
+      objective.hessian(at: w, into: &h)
+      let S = objective.weightSum
+      // Flat indices, equation-major then const-first.
+      let layout = objective.layout
+      let kept = (K == 2 ? 0..<1 : 1..<K).flatMap { k in
+        [layout.interceptIndex(row: k)] + (0..<d).map { j in layout.index(row: k, column: j) }
       }
-      params.append(row)
+      var information = [Double](repeating: 0, count: m * m)
+      for (a, ia) in kept.enumerated() {
+        for (b, ib) in kept.enumerated() { information[a * m + b] = S * h[ia * w.count + ib] }
+      }
+      let separated = fit.diagnostics.contains(.perfectSeparation)
+        || fit.diagnostics.contains(.quasiSeparation)
+      warnings = fit.diagnostics.compactMap { (d) -> String? in
+        switch d {
+        case .perfectSeparation, .quasiSeparation:
+          // Firth's estimate exists whatever the separation.
+          if firth { return nil }
+          return (d == .perfectSeparation
+            ? "the classes are perfectly separated by the features"
+            : "the classes are quasi-completely separated (they overlap only on the "
+              + "fitted boundary)")
+            + ", so the maximum-likelihood estimate does not exist (converged: False) "
+            + "and these coefficients and errors are meaningless; use --firth "
+            + "(Firth's bias-reduced fit) or a penalized 'fitlogit fit --C VALUE'"
+        default: return d.message
+        }
+      }
+      var covariance = inverseOfPositiveDefinite(information, size: m)
+      if covariance == nil && !firth {
+        // Separation drives the information towards 0; a ridge keeps the
+        // (meaningless, huge) standard errors finite, and the warning says so.
+        var trace = 0.0
+        for i in 0..<m { trace += information[i * m + i] }
+        var ridged = information
+        for i in 0..<m { ridged[i * m + i] += max(trace / Double(m), 1e-300) * 1e-12 }
+        covariance = inverseOfPositiveDefinite(ridged, size: m)
+        warnings.append(
+          "the information matrix is numerically singular at the optimum; the "
+            + "standard errors are not meaningful")
+      }
+      if !fit.optimization.converged && !fit.diagnostics.contains(.perfectSeparation) {
+        warnings.append(
+          "Newton's method did not converge in \(fit.optimization.iterations) iterations")
+      }
+      cov = covariance ?? [Double](repeating: .infinity, count: m * m)
+      converged = fit.optimization.converged && !separated
+      iterations = fit.optimization.iterations
+
+      // Parameters, const first; for K > 2 relative to the first class.
+      for e in 0..<equations {
+        let k = K == 2 ? 0 : e + 1
+        var row = [K == 2 ? fit.model.intercept[0] : fit.model.intercept[k] - fit.model.intercept[0]]
+        for j in 0..<d {
+          row.append(K == 2 ? fit.model.coef[0, j] : fit.model.coef[k, j] - fit.model.coef[0, j])
+        }
+        params.append(row)
+      }
     }
     var firthLogLikelihood: Double?
-    if firth {
+    if firth && K > 2 {
+      let design = MultinomialDesign(data)
+      guard let f = MultinomialFirth(design) else {
+        throw SummaryError(
+          message: "Firth's fit failed: the information matrix is singular along the way")
+      }
+      params = (0..<equations).map { Array(f.beta[($0 * columns)..<(($0 + 1) * columns)]) }
+      cov = f.covariance
+      converged = f.converged
+      iterations = f.iterations
+      firthLogLikelihood = design.logLikelihood(f.beta)
+      // The maximum-likelihood fit's separation warnings do not apply:
+      // Firth's estimate exists whatever the separation.
+      warnings = []
+      if !f.converged {
+        warnings.append("Firth's fit did not converge in \(f.iterations) iterations")
+      }
+    } else if firth {
       let design = BinaryDesign(data)
       guard let f = FirthFit(design) else {
         throw SummaryError(
@@ -176,13 +213,25 @@ extension LogitSummary {
         warnings.append("Firth's fit did not converge in \(f.iterations) iterations")
       }
     } else if covarianceType != .nonrobust {
-      if covarianceType == .cluster && groups?.count != data.sampleCount {
-        throw SummaryError(message: "--cov-type cluster needs --groups COL (a column of cluster ids)")
+      var ids: [Int]?
+      if covarianceType == .cluster {
+        guard let groups, groups.count == data.sampleCount else {
+          throw SummaryError(
+            message: "--cov-type cluster needs --groups COL (a column of cluster ids)")
+        }
+        ids = try Self.clusterIDs(groups)
       }
-      let design = BinaryDesign(data)
-      cov = sandwichCovariance(
-        covarianceType, design: design, probabilities: design.probabilities(params[0]),
-        bread: cov, groups: groups)
+      if K == 2 {
+        let design = BinaryDesign(data)
+        cov = sandwichCovariance(
+          covarianceType, design: design, probabilities: design.probabilities(params[0]),
+          bread: cov, groups: ids)
+      } else {
+        let design = MultinomialDesign(data)
+        cov = multinomialSandwich(
+          covarianceType, design: design,
+          probabilities: design.probabilities(Array(params.joined())), bread: cov, groups: ids)
+      }
     }
     let q = Normal.quantile(1 - alpha / 2)
     var bse: [[Double]] = []
@@ -203,11 +252,16 @@ extension LogitSummary {
     }
 
     // Likelihoods: llf without any penalty, llnull of the intercept-only model.
-    var plain = LogisticObjective(
-      features: data.features, labels: data.labels, classCount: K, C: .infinity,
-      fitIntercept: true)
-    var g = w
-    let llf = firthLogLikelihood ?? -Double(data.sampleCount) * plain.value(at: w, gradient: &g)
+    let llf: Double
+    if let known = firthLogLikelihood ?? multinomialLogLikelihood {
+      llf = known
+    } else {
+      var plain = LogisticObjective(
+        features: data.features, labels: data.labels, classCount: K, C: .infinity,
+        fitIntercept: true)
+      var g = w
+      llf = -Double(data.sampleCount) * plain.value(at: w, gradient: &g)
+    }
     let n = Double(data.sampleCount)
     var llnull = 0.0
     for count in data.classCounts where count > 0 {
@@ -236,9 +290,15 @@ extension LogitSummary {
     self.covParams = covParams
     self.firth = firth
     if let margeff {
-      self.marginalEffects = MarginalEffects(
-        design: BinaryDesign(data), beta: params[0], covariance: cov,
-        names: data.featureNames, at: margeff.at, method: margeff.method, alpha: alpha)
+      self.marginalEffects =
+        K == 2
+        ? MarginalEffects(
+          design: BinaryDesign(data), beta: params[0], covariance: cov,
+          names: data.featureNames, at: margeff.at, method: margeff.method, alpha: alpha,
+          dummy: margeffDummy, count: margeffCount)
+        : MarginalEffects(
+          multinomial: MultinomialDesign(data), beta: Array(params.joined()), covariance: cov,
+          names: data.featureNames, classes: data.classes, at: margeff.at, alpha: alpha)
     }
   }
 

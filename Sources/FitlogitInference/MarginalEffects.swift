@@ -21,6 +21,10 @@ public struct MarginalEffects: Sendable {
   /// [lower, upper] per feature at level 1 − alpha.
   public var ci: [[Double]]
   public var alpha: Double
+  /// For K > 2 classes, the classes (all K, the reference too), and each
+  /// array above holds one block of `names.count` per class, in this
+  /// order; empty for two classes (the effects on P(y = 1)).
+  public var outcomes: [String] = []
 }
 
 extension MarginalEffects {
@@ -31,9 +35,12 @@ extension MarginalEffects {
   /// differentiates numerically, by complex step, to the same numbers).
   init(
     design: BinaryDesign, beta: [Double], covariance: [Double], names: [String],
-    at: At, method: Method, alpha: Double
+    at: At, method: Method, alpha: Double, dummy: Bool = false, count: Bool = false
   ) {
     let m = design.columns
+    let kinds = (0..<m).map { j in
+      Discrete(column: (0..<design.rows).map { design.x[$0 * m + j] }, dummy: dummy, count: count)
+    }
     let rows: [[Double]]
     switch at {
     case .overall: rows = (0..<design.rows).map { Array(design.row($0)) }
@@ -53,6 +60,22 @@ extension MarginalEffects {
       let w = p * (1 - p)
       for j in 1..<m {
         let row = (j - 1) * m
+        if let kind = kinds[j] {
+          // A discrete change: P at the two values, and the difference of
+          // the gradients w x there (statsmodels' _get_dummy_effects and
+          // _get_count_effects; the count's step of 2 halved).
+          let (low, high, scale) = kind == .dummy ? (0.0, 1.0, 1.0) : (x[j] - 1, x[j] + 1, 0.5)
+          for (value, sign) in [(low, -scale), (high, scale)] {
+            var shifted = x
+            shifted[j] = value
+            var r = 0.0
+            for k in 0..<m { r += shifted[k] * beta[k] }
+            let p = sigmoid(r)
+            effects[j - 1] += sign * p
+            for k in 0..<m { jacobian[row + k] += sign * p * (1 - p) * shifted[k] }
+          }
+          continue
+        }
         switch method {
         case .dydx:
           effects[j - 1] += w * beta[j]
@@ -84,5 +107,28 @@ extension MarginalEffects {
       at: at, method: method, names: names, effects: effects, bse: bse, z: z,
       p: z.map { 2 * Normal.survival(abs($0)) },
       ci: zip(effects, bse).map { [$0 - q * $1, $0 + q * $1] }, alpha: alpha)
+  }
+}
+
+extension MarginalEffects {
+  /// A column statsmodels' `get_margeff` treats as discrete: a dummy
+  /// (whole numbers, 0 and 1 its least and greatest; treatment-coded
+  /// categories are such columns) with `dummy=True`, a count (whole
+  /// numbers ≥ 0 that vary, not a dummy) with `count=True`.
+  enum Discrete {
+    case dummy, count
+
+    init?(column: [Double], dummy: Bool, count: Bool) {
+      let whole = column.allSatisfy { $0 == $0.rounded() }
+      let low = column.min() ?? 0
+      let high = column.max() ?? 0
+      if dummy && whole && low == 0 && high == 1 {
+        self = .dummy
+      } else if count && whole && low >= 0 && low != high && !(low == 0 && high == 1) {
+        self = .count
+      } else {
+        return nil
+      }
+    }
   }
 }

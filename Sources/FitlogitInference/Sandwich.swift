@@ -7,7 +7,7 @@
 /// returns the HC0 numbers unchanged.
 func sandwichCovariance(
   _ type: CovarianceType, design: BinaryDesign, probabilities p: [Double],
-  bread: [Double], groups: [Double]?
+  bread: [Double], groups: [Int]?
 ) -> [Double] {
   let m = design.columns
   let n = design.rows
@@ -20,18 +20,12 @@ func sandwichCovariance(
   case .nonrobust:
     return bread
   case .cluster:
-    // One score per group, in order of first appearance.
-    var index: [Double: Int] = [:]
-    var scores: [[Double]] = []
+    // One score per group (ids 0..<G, numbered by first appearance).
+    var scores = [[Double]](
+      repeating: [Double](repeating: 0, count: m), count: (groups!.max() ?? -1) + 1)
     for i in 0..<n {
-      let g = groups![i]
-      let k = index[g] ?? scores.count
-      if k == scores.count {
-        index[g] = k
-        scores.append([Double](repeating: 0, count: m))
-      }
       let u = design.y[i] - p[i]
-      for (a, xa) in design.row(i).enumerated() { scores[k][a] += u * xa }
+      for (a, xa) in design.row(i).enumerated() { scores[groups![i]][a] += u * xa }
     }
     for s in scores { addOuter(s, 1) }
     let G = Double(scores.count)
@@ -52,22 +46,5 @@ func sandwichCovariance(
     }
     if type == .HC1 { factor = Double(n) / Double(n - m) }
   }
-  // B M B, scaled.
-  var bm = [Double](repeating: 0, count: m * m)
-  for a in 0..<m {
-    for b in 0..<m {
-      var s = 0.0
-      for c in 0..<m { s += bread[a * m + c] * meat[c * m + b] }
-      bm[a * m + b] = s
-    }
-  }
-  var v = [Double](repeating: 0, count: m * m)
-  for a in 0..<m {
-    for b in 0..<m {
-      var s = 0.0
-      for c in 0..<m { s += bm[a * m + c] * bread[c * m + b] }
-      v[a * m + b] = factor * s
-    }
-  }
-  return v
+  return sandwich(bread: bread, meat: meat, size: m, factor: factor)
 }

@@ -63,10 +63,9 @@ static FL_INLINE v4d fl_exp4(v4d x) {
   return fl_select(x < -708, fl_splat(0), y * scale);
 }
 
-/// log(1 + x) for x ≥ 0: log(u)·x/(u − 1), u = 1 ⊕ x (Goldberg, Thm. 4),
-/// log(u) by fdlibm's e_log.c.
-static FL_INLINE v4d fl_log1p4(v4d x) {
-  v4d u = 1 + x;
+/// log(u) for positive normal u, by fdlibm's e_log.c reduction and
+/// polynomial (u = 2ᵏ·(1 + f), √2/2 < 1 + f < √2).
+static FL_INLINE v4d fl_log4(v4d u) {
   v4u bits = (v4u)u;
   v4u sb = bits + fl_splatu(0x3FF0000000000000ULL - 0x3FE6A09E00000000ULL);
   v4u kb = sb >> 52;
@@ -85,8 +84,14 @@ static FL_INLINE v4d fl_log1p4(v4d x) {
   t2 = z * (w * t2 + 6.666666666666735130e-01);
   v4d R = t2 + t1;
   v4d hfsq = 0.5 * f * f;
-  v4d logu = k * 6.93147180369123816490e-01 -
-             ((hfsq - (s * (hfsq + R) + k * 1.90821492927058770002e-10)) - f);
+  return k * 6.93147180369123816490e-01 -
+         ((hfsq - (s * (hfsq + R) + k * 1.90821492927058770002e-10)) - f);
+}
+
+/// log(1 + x) for x ≥ 0: log(u)·x/(u − 1), u = 1 ⊕ x (Goldberg, Thm. 4).
+static FL_INLINE v4d fl_log1p4(v4d x) {
+  v4d u = 1 + x;
+  v4d logu = fl_log4(u);
   v4d den = u - 1;
   return fl_select(den == 0, x, logu * (x / den));
 }

@@ -98,6 +98,17 @@ package func copyPermissions(_ fd: Int32, from status: PathStatus) -> Int32? {
   return fchmod(fd, mode_t(status.mode)) == 0 ? nil : errno
 }
 
+/// `fsync`, returning `errno` when the data cannot be made durable (an NFS
+/// or full-disk error reported only now). EINVAL (a FIFO or device cannot
+/// be synced) is not an error.
+package func syncReportingError(_ fd: Int32) -> Int32? {
+  while fsync(fd) != 0 {
+    if errno == EINTR { continue }
+    return errno == EINVAL ? nil : errno
+  }
+  return nil
+}
+
 /// `close`, returning `errno` when it reports a (delayed) write error.
 package func closeReportingError(_ fd: Int32) -> Int32? {
   close(fd) == 0 ? nil : errno

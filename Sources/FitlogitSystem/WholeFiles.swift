@@ -1,7 +1,6 @@
 // Whole-file reads and writes for the library (a saved model), so that a
-// Swift user of FitlogitCore needs no file code of their own. The CLI keeps
-// its own writer (FitlogitCLI/FileSystem.swift), which also removes the
-// temporary on Ctrl-C and refuses special files.
+// Swift user of FitlogitCore needs no file code of their own. The write is
+// StagedFiles, the same staged write the CLI's --save goes through.
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -26,24 +25,25 @@ package func readWholeFile(_ path: String) throws(FileError) -> [UInt8] {
   return try readToEnd(fd, path, expecting: Int(info.st_size))
 }
 
-/// Writes `text` to `path` through a new temporary file beside it and a
-/// rename, so that a failure never leaves `path` half-written.
+/// Writes `text` to `path` with ``StagedFiles``, the mechanism the CLI's
+/// `--save` uses: an unpredictable temporary beside the target created
+/// with `O_CREAT|O_EXCL|O_NOFOLLOW`, written, `fsync`ed and renamed; a
+/// device or FIFO is written through, never replaced; a link is followed
+/// to an existing file; a directory or socket is refused. A failure never
+/// leaves `path` half-written nor a temporary behind. No signal handler is
+/// installed (the process is the caller's).
 ///
-/// - Throws: ``FileError`` naming `path`; the temporary is removed.
+/// - Throws: ``FileError`` whose message is what went wrong (the caller
+///   knows the path).
 package func writeWholeFile(_ text: String, to path: String) throws(FileError) {
-  let temporary = path + ".tmp-fitlogit-\(getpid())"
-  let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-  if fd < 0 { throw FileError(errnoFor: path) }
-  var failure: FileError?
-  var utf8 = Array(text.utf8)
-  if let code = utf8.withUnsafeMutableBytes({ writeBytes(fd, UnsafeRawBufferPointer($0)) }) {
-    failure = FileError(errnoFor: path, code: code)
-  }
-  if close(fd) != 0 && failure == nil { failure = FileError(errnoFor: path) }
-  if failure == nil && rename(temporary, path) != 0 { failure = FileError(errnoFor: path) }
-  if let failure {
-    unlink(temporary)
-    throw failure
+  let staged = StagedFiles(cleansUpOnSignal: false)
+  do {
+    try staged.stageFile(text, at: path)
+    try staged.writeThrough()
+    try staged.commit()
+  } catch {
+    staged.discard()
+    throw FileError(path: path, message: error.message)
   }
 }
 

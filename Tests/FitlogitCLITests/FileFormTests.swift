@@ -46,6 +46,15 @@ import Testing
         + "';'-separated (choose with --delimiter)\n")
     r = Self.run([semicolon, "--delimiter", ";"] + Self.args)
     #expect(r.out == plain.out && r.err == "")
+    // The note comes before an error found after it (here: without
+    // --dropna), which it may explain.
+    r = Self.run([semicolon, "--target", "survived", "--exclude", "rownames"])
+    #expect(r.status == 1 && r.out == "")
+    #expect(
+      r.err == "fitlogit: note: the header has no ',' but has ';': reading the file as "
+        + "';'-separated (choose with --delimiter)\n"
+        + "fitlogit: error: \(semicolon): 263 rows have missing values (age: 263); "
+        + "drop them with --dropna\n")
 
     let tsv = dir + "/titanic.tsv"
     try Self.redelimit(text, "\t").write(toFile: tsv, atomically: true, encoding: .utf8)

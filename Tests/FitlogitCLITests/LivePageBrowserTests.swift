@@ -108,6 +108,104 @@ import Testing
     #expect(data.count > 50_000, "\(data.count) bytes: blank?")
   }
 
+  // MARK: - As a reader: buttons, hover, the threshold slider (WebDriver)
+
+  static let webDriver = chromium != nil && WebDriver.chromedriver != nil
+
+  /// Clicks each button and reads the model and loss it sets, hovers the
+  /// solver's last iterate, and moves the threshold with the keyboard.
+  @Test(.enabled(if: webDriver, "Chromium or chromedriver is not installed"))
+  func buttonsHoverAndThreshold() throws {
+    let penalties = golden["penalties"] as! [String: [String: Double]]
+    let sk = penalties["l2"]!, none = penalties["none"]!
+    let driver = try WebDriver(chromium: Self.chromium!)
+    defer { driver.quit() }
+    try driver.open(url(try page(), ""))
+    // scikit-learn's fit, maximum likelihood, the start: each button's
+    // (w, b) is the command line's fit, which follows scikit-learn's
+    // lbfgs to rounding (1e-12 leaves room for a few ulps of drift).
+    for (button, w, b, loss, text) in [
+      ("#preset-1", none["w"]!, none["b"]!, none["log_loss"]!, "0.3052"),
+      ("#preset-0", sk["w"]!, sk["b"]!, sk["log_loss"]!, "0.3329"),
+      ("#preset-2", 0, 0, log(2.0), "0.6931"),
+    ] {
+      try driver.click(button)
+      let shownW = try #require(Double(try driver.property("#w", "value")))
+      let shownB = try #require(Double(try driver.property("#b", "value")))
+      #expect(abs(shownW - w) <= 1e-12 && abs(shownB - b) <= 1e-12, "\(button): \(shownW), \(shownB)")
+      #expect(try driver.text("#log-loss") == text, "\(button)")
+      let value = try #require(Double(try driver.property("#log-loss", "data-value")))
+      #expect(abs(value - loss) <= 1e-12, "\(button)")
+    }
+    // The last L-BFGS iterate is scikit-learn's n_iter_-th, at its
+    // objective.
+    let last = Int(sk["n_iter"]!)
+    try driver.hover("circle.iterate[data-info^=\"L-BFGS iterate \(last):\"]")
+    let info = try driver.text("#iterate-info")
+    #expect(info.hasPrefix(
+      "L-BFGS iterate \(last): objective \(String(format: "%.6f", sk["objective"]!)), gradient ("),
+      "\(info)")
+    // From 0.50, 25 steps of 0.01 right: 0.75.
+    try driver.keys("#threshold", String(repeating: "\u{E014}", count: 25))
+    #expect(try driver.text("#threshold-value") == "0.75")
+    let cm = (golden["thresholds"] as! [String: Any])["0.75"] as! [String: Double]
+    for cell in ["tn", "fp", "fn", "tp"] {
+      #expect(try driver.text("#cm-" + cell) == String(Int(cm[cell]!)), "\(cell)")
+    }
+    #expect(try driver.text("#recall") == String(format: "%.4f", cm["recall"]!))
+  }
+
+  /// Each penalty's and weighting's page, in one browser: at the command
+  /// line's fit (the first button) the page's own script gives the
+  /// objective the command line printed; typed to scikit-learn's fit, it
+  /// gives scikit-learn's objective and losses (scripts/make_page_golden.py,
+  /// `penalties`).
+  @Test(.enabled(if: webDriver, "Chromium or chromedriver is not installed"))
+  func everyPenaltysObjective() throws {
+    let penalties = golden["penalties"] as! [String: [String: Double]]
+    let weighted = packageRoot.appendingPathComponent("Tests/FitlogitCLITests/Golden/page_weighted.csv").path
+    let cases: [(String, [String], String?)] = [
+      ("l1", [dataFile("points.csv"), "--l1-ratio", "1", "--solver", "saga"], "saga"),
+      ("elasticnet", [dataFile("points.csv"), "--l1-ratio", "0.5", "--solver", "saga"], nil),
+      ("l2", [dataFile("points.csv")], nil),
+      ("none", [dataFile("points.csv"), "--C", "inf"], nil),
+      ("balanced", [dataFile("points.csv"), "--class-weight", "balanced"], nil),
+      ("sample_weight", [weighted, "--sample-weight", "s"], nil),
+    ]
+    let driver = try WebDriver(chromium: Self.chromium!)
+    defer { driver.quit() }
+    for (name, arguments, solver) in cases {
+      let g = penalties[name]!
+      let dir = temporaryDirectory()
+      let r = cli(arguments + ["--json", "--plot", dir])
+      try #require(r.status == 0)
+      let printed = try #require(
+        try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+      // The first button is the command line's own fit: there the script's
+      // objective is the one the command line printed.
+      try driver.open(url(dir + "/index.html", ""))
+      try driver.click("#preset-0")
+      let atFit = try #require(Double(try driver.property("#objective", "data-value")))
+      #expect(abs(atFit - (printed["objective"] as! Double)) <= 1e-12, "\(name) at the fit")
+      try driver.open(url(dir + "/index.html", "w=\(g["w"]!)&b=\(g["b"]!)"))
+      // The page's sum and scikit-learn's differ in order and in the
+      // loss's form: a few ulps.
+      for (id, key) in [
+        ("#objective", "objective"), ("#log-loss", "log_loss"),
+      ] + (g["log_loss"] != g["weighted_log_loss"] ? [("#weighted-log-loss", "weighted_log_loss")] : []) {
+        let value = try #require(Double(try driver.property(id, "data-value")))
+        #expect(abs(value - g[key]!) <= 1e-12, "\(name) \(id): \(value) against \(g[key]!)")
+      }
+      #expect(try driver.text("#objective") == String(format: "%.6f", g["objective"]!))
+      if let solver {
+        // Its first iterate is the start, (0, 0): log 2, and no penalty.
+        try driver.hover("circle.iterate[data-info^=\"\(solver) iterate 0:\"]")
+        #expect(try driver.text("#iterate-info").hasPrefix(
+          "\(solver) iterate 0: objective \(String(format: "%.6f", log(2.0))), smooth part's gradient"))
+      }
+    }
+  }
+
   // MARK: - Driving the browser
 
   func url(_ path: String, _ query: String) -> String { "file://" + path + "?" + query }

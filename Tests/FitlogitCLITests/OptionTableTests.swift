@@ -12,6 +12,7 @@ import FitlogitTestSupport
   static let commands: [(name: String, table: OptionTable, help: String)] = [
     ("fit", FitCommand.table, Help.fit), ("predict", PredictCommand.table, Help.predict),
     ("loss", LossCommand.table, Help.loss), ("summary", SummaryCommand.table, Help.summary),
+    ("margeff", MarginalEffectsCommand.table, Help.margeff),
     ("path", PathCommand.table, Help.path),
     ("score", ScoreCommand.table, Help.score),
   ]

@@ -83,6 +83,7 @@ import Testing
     }
     #expect(abs((j["llf"] as! Double) - (sm["llf"] as! Double)) < 1e-9)
     #expect(j["nobs"] as! Int == 1046)
+    #expect(j["n_dropped"] as! Int == 263)
     if let R = s["R"] as? [String: Any] {
       let coef = R["coef"] as! [String: Double]
       let se = R["se"] as! [String: Double]
@@ -162,8 +163,11 @@ import Testing
     let anes = dataFile("anes96.csv")
     r = cli(anes)
     #expect(r.status == 1)
+    // The index-column note still comes first: the file failed after it.
     #expect(
-      r.err == "fitlogit: error: \(anes):1:12: the target \"logpopul\" is continuous (values "
+      r.err == "fitlogit: note: column 1 has an empty header: it is the row index that "
+        + "pandas' to_csv() writes, not a feature, and is left out\n"
+        + "fitlogit: error: \(anes):1:12: the target \"logpopul\" is continuous (values "
         + "such as -2.3025850929940455 are not whole numbers), and a classifier needs "
         + "labels (scikit-learn: \"Unknown label type: continuous\"); choose the label "
         + "column with --target\n")

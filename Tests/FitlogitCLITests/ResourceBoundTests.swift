@@ -38,7 +38,8 @@ import Testing
       + "fewer columns, or --solver lbfgs\n")
   }
 
-  /// 20,000 classes of two rows each (a 0.5 MB file): n·K = 8e8 doubles.
+  /// 20,000 classes of two rows each (a 0.5 MB file): n·K = 8e8
+  /// probabilities per pass (no longer kept, but each pass computes them).
   @Test func multinomialRefusesTooManyProbabilities() {
     var text = "x,y\n"
     for k in 0..<20_000 { text += "\(k),c\(k)\n\(k).5,c\(k)\n" }
@@ -46,9 +47,9 @@ import Testing
     let r = cli(file(text))
     #expect(r.status == 1)
     #expect(r.out == "")
-    #expect(r.err == "fitlogit: error: 40000 rows × 20000 classes need 800000000 "
-      + "probabilities, past the limit of 100000000 (800 MB); merge rare classes or fit "
-      + "fewer rows\n")
+    #expect(r.err == "fitlogit: error: 40000 rows × 20000 classes make 800000000 "
+      + "probabilities in every pass over the data, past the limit of 100000000; merge rare "
+      + "classes or fit fewer rows\n")
     #expect(Date().timeIntervalSince(started) < 10)
   }
 

@@ -165,10 +165,12 @@ import Testing
     #expect(r.out == "")
   }
 
-  @Test func threeClassesAreRefused() {
+  /// Three classes: brglm2's brmultinom (SummaryClassesTests has the numbers).
+  @Test func threeClassesFitFirth() {
     let r = cli("summary", dataFile("summary_three.csv"), "--firth")
-    #expect(r.status == 1)
-    #expect(r.err == "fitlogit: error: --firth is implemented for two classes; the target has 3\n")
+    #expect(r.status == 0)
+    #expect(r.err == "")
+    #expect(r.out.contains("Method:                         Firth"))
   }
 }
 
@@ -229,9 +231,13 @@ private func run(_ arguments: [String]) -> (status: Int32, out: String, err: Str
     #expect(err == "fitlogit: error: --margeff-method needs --margeff overall|mean "
       + "(see 'fitlogit --help')\n")
     err = ""
+    // Three classes have dy/dx (SummaryClassesTests) but no elasticities.
     status = FitlogitCLI.run(
-      ["summary", dataFile("summary_three.csv"), "--margeff", "mean"], stdout: &out, stderr: &err)
+      ["summary", dataFile("summary_three.csv"), "--margeff", "mean", "--margeff-method", "eyex"],
+      stdout: &out, stderr: &err)
     #expect(status == 1)
-    #expect(err == "fitlogit: error: --margeff is implemented for two classes; the target has 3\n")
+    #expect(err == "fitlogit: error: --margeff-method eyex needs two classes (the target has 3): "
+      + "statsmodels' MNLogit fails to compute elasticities, so there is no reference to match; "
+      + "use dydx\n")
   }
 }

@@ -73,6 +73,25 @@ private func expectBlockedMatchesSequential(
     expectBlockedMatchesSequential(&objective, at: w)
   }
 
+  /// The K-class block (C, fl_multinomial_block) takes 3 rows × 12 classes
+  /// per register tile, sub-blocks of up to 64 rows, 3 features at a time
+  /// for the gradient, classes padded to a multiple of 4. These shapes leave
+  /// every one of those with leftovers: 5 classes (one 8-class tile), 10
+  /// (one padded 12-class tile), 17 (12 + 8 with pads), 1, 7 and 50 features,
+  /// rows not a multiple of 3, 64 or 4096, large d (8-row sub-blocks).
+  @Test(arguments: [
+    (10_001, 7, 10, true, true), (9_000, 1, 5, false, true),
+    (4_099, 50, 17, true, false), (1_000, 400, 3, false, true),
+  ])
+  func multinomialBlockLeftovers(
+    n: Int, d: Int, classes: Int, weighted: Bool, intercept: Bool
+  ) {
+    var (objective, w) = problem(
+      n: n, d: d, classes: classes, weighted: weighted, intercept: intercept,
+      seed: UInt64(n + d + classes))
+    expectBlockedMatchesSequential(&objective, at: w)
+  }
+
   /// Fixed blocks, a fixed reduction order: the same bits on every run.
   @Test func blockedIsDeterministic() {
     var (objective, w) = problem(

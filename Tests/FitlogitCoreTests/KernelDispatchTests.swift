@@ -9,15 +9,17 @@ import Testing
 /// 1e-14 relative, every gradient component to 1e-13 of the largest, the
 /// same bounds as blocked against sequential (BlockedObjectiveTests).
 @Suite struct KernelDispatchTests {
-  func objective(n: Int, d: Int, weighted: Bool) -> (LogisticObjective, [Double]) {
-    var rng = SplitMix64(seed: UInt64(n * 31 + d))
+  func objective(
+    n: Int, d: Int, weighted: Bool, classes: Int = 2, intercept: Bool = true
+  ) -> (LogisticObjective, [Double]) {
+    var rng = SplitMix64(seed: UInt64(n * 31 + d + 1000 * (classes - 2)))
     let x = (0..<(n * d)).map { _ in Double.random(in: -3...3, using: &rng) }
-    let labels = (0..<n).map { _ in Int.random(in: 0..<2, using: &rng) }
+    let labels = (0..<n).map { _ in Int.random(in: 0..<classes, using: &rng) }
     let weights =
       weighted ? (0..<n).map { _ in Double.random(in: 0.1...3, using: &rng) } : nil
     var objective = LogisticObjective(
       features: Matrix(rows: n, columns: d, uncheckedValues: x), labels: labels,
-      classCount: 2, sampleWeights: weights, C: 0.5, fitIntercept: true)
+      classCount: classes, sampleWeights: weights, C: 0.5, fitIntercept: intercept)
     objective.blocked = true
     let w = (0..<objective.dimension).map { _ in Double.random(in: -2...2, using: &rng) }
     return (objective, w)
@@ -26,7 +28,28 @@ import Testing
   @Test(arguments: [(20_003, 20, false), (9_001, 7, true), (4_099, 1, false)])
   func variantsAgree(n: Int, d: Int, weighted: Bool) throws {
     try #require(KernelPath.avx2FMAAvailable, "this CPU has no AVX2 + FMA")
-    var (objective, w) = objective(n: n, d: d, weighted: weighted)
+    let (objective, w) = objective(n: n, d: d, weighted: weighted)
+    expectVariantsAgree(objective, at: w)
+  }
+
+  /// The K-class block (fl_multinomial_block), the same bounds: its
+  /// products round a·b + c once with FMA, twice without; exp and log are
+  /// the same lane-wise code on both.
+  @Test(arguments: [
+    (10_003, 50, 10, false, true), (9_001, 7, 3, true, true),
+    (4_099, 13, 17, true, false),
+  ])
+  func multinomialVariantsAgree(
+    n: Int, d: Int, classes: Int, weighted: Bool, intercept: Bool
+  ) throws {
+    try #require(KernelPath.avx2FMAAvailable, "this CPU has no AVX2 + FMA")
+    let (objective, w) = objective(
+      n: n, d: d, weighted: weighted, classes: classes, intercept: intercept)
+    expectVariantsAgree(objective, at: w)
+  }
+
+  func expectVariantsAgree(_ objective: LogisticObjective, at w: [Double]) {
+    var objective = objective
     var g1 = [Double](repeating: 0, count: w.count)
     var g2 = g1
     objective.kernel = .baseline

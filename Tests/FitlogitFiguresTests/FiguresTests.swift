@@ -229,7 +229,8 @@ func parse(_ svg: String) -> ElementCounter? {
       x: x, labels: labels, classNames: ["no", "yes"], featureName: "x", probabilities: p,
       coef: 1, intercept: 0, logLoss: 0.4, traces: article.traces)
     let html = livePage(LivePageInput(
-      title: "t", summary: [], figures: articleFigures(article), article: article, C: 1,
+      title: "t", summary: [], figures: articleFigures(article), article: article,
+      penalty: PagePenalty(C: 1),
       presets: [.init(label: "fit", w: 1, b: 0, logLoss: 0.4, objective: 0.400005)],
       paths: []))
     #expect(html.utf8.count < 1_500_000, "\(html.utf8.count) bytes")

@@ -25,4 +25,19 @@ double fl_binary_block(
     double intercept, const int64_t *labels, const double *weights,
     double weight_sum, double *g, double *intercept_gradient);
 
+/// Doubles of scratch space fl_multinomial_block needs for d features and
+/// K classes (the padded W, its gradient, one sub-block's margins).
+ptrdiff_t fl_multinomial_scratch(ptrdiff_t d, ptrdiff_t K);
+
+/// One row block of the K-class objective (full softmax): adds
+/// (1/S)·Σ sᵢ·(pᵢ − e_{yᵢ})·(xᵢ, 1)ᵀ to g and returns Σ sᵢ·ℓᵢ with
+/// ℓᵢ = log Σₖ e^{rᵢₖ} − r_{i,yᵢ}. w and g are in ParameterLayout's order,
+/// W[k, j] at k + K·j, the intercepts (j = d) last when fit_intercept is 1;
+/// x is rows×d, row-major; labels are class indices in 0..<K; weights may be
+/// NULL (all 1); scratch holds fl_multinomial_scratch(d, K) doubles.
+double fl_multinomial_block(
+    int path, const double *x, ptrdiff_t rows, ptrdiff_t d, ptrdiff_t K,
+    const double *w, int fit_intercept, const int64_t *labels,
+    const double *weights, double weight_sum, double *g, double *scratch);
+
 #endif
