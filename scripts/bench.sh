@@ -10,7 +10,8 @@
 #
 # Each size also runs the plain-C calibrator scripts/reference_pass.c (the
 # same pass shape, 2 threads, AVX2 + libmvec; built below when gcc is
-# present) right before fitlogit's pass, and prints the ratio.
+# present) right before fitlogit's pass, and prints the ratio; and
+# scripts/kernel_calibration.c, both passes on one core in CPU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR="${BENCH_DIR:-/tmp/fitlogit-bench}"
@@ -24,6 +25,12 @@ if command -v gcc >/dev/null &&
   gcc -O3 -mavx2 -mfma -ffast-math -fopenmp -o "$DIR/reference_pass" \
     scripts/reference_pass.c -lm 2>/dev/null; then
   HAVE_REF=1
+  # The same comparison on one core in CPU time (steadier on a busy machine).
+  gcc -O3 -mavx2 -mfma -ffast-math -fopenmp-simd -DREFERENCE_BLOCKS_ONLY \
+    -c scripts/reference_pass.c -o "$DIR/reference_blocks.o" &&
+    clang -O2 -ISources/FitlogitKernels/include -o "$DIR/kernel_calibration" \
+      scripts/kernel_calibration.c Sources/FitlogitKernels/[A-Z]*.c \
+      "$DIR/reference_blocks.o" -lmvec -lm || HAVE_REF=0
 fi
 HAVE_PY=0
 python3 -c "import pandas, sklearn" 2>/dev/null && HAVE_PY=1
@@ -53,6 +60,7 @@ for size in "${sizes[@]}"; do
   if [ $HAVE_REF = 1 ]; then
     ref=$(OMP_NUM_THREADS=2 "$DIR/reference_pass" "$(printf '%.0f' "$n")" "$d" "$k" | tail -1)
     echo "$ref (plain C, AVX2 + libmvec, 2 threads)"
+    "$DIR/kernel_calibration" "$n" "$d" "$k" | tail -2 | head -1
   fi
   $BIN/fitlogit-bench "$f" --repeat 5 | tee "$DIR/bench.txt"
   if [ $HAVE_REF = 1 ]; then

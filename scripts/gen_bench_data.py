@@ -10,8 +10,8 @@ from sklearn.datasets import make_classification
 n, d, out = int(float(sys.argv[1])), int(sys.argv[2]), sys.argv[3]
 k = int(sys.argv[4]) if len(sys.argv) > 4 else 2
 X, y = make_classification(
-    n_samples=n, n_features=d, n_informative=min(d, 10), n_classes=k,
-    random_state=0)
+    n_samples=n, n_features=d, n_informative=min(d, 10),
+    n_redundant=min(2, d - min(d, 10)), n_classes=k, random_state=0)
 df = pd.DataFrame(X, columns=[f"x{j}" for j in range(d)])
 df["y"] = y
 df.to_csv(out, index=False)

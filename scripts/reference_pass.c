@@ -18,6 +18,9 @@
  * vector log1p; `objdump -d /tmp/reference_pass | grep ZGVdN4v` shows the
  * libmvec calls. Data: uniform features in [-0.5, 0.5], srand(1). Prints
  * one line per pass, the median of 9 passes last: reference_pass_ms=...
+ *
+ * With -DREFERENCE_BLOCKS_ONLY only the two block functions are compiled,
+ * for scripts/kernel_calibration.c (one core, CPU time, interleaved).
  */
 #include <math.h>
 #include <omp.h>
@@ -28,6 +31,7 @@
 
 enum { BLOCK = 512, MAXD = 1024, MAXK = 128 };
 
+#ifndef REFERENCE_BLOCKS_ONLY
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -38,12 +42,13 @@ static int compare(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
+#endif
 
 /* Loss sum of rows [lo, hi), gradient (1/n scaling left to the caller)
  * added to g[0..d] (g[d] the intercept). scikit-learn's half-binomial loss,
  * its two middle ranges written branch-free so that the loop vectorizes. */
-static double block(const double *X, const double *y, long lo, long hi, int d,
-                    const double *w, double *g) {
+double reference_binary_block(const double *X, const double *y, long lo,
+                              long hi, int d, const double *w, double *g) {
   double m[BLOCK], gamma[BLOCK], loss = 0;
   const long rows = hi - lo;
   for (long i = 0; i < rows; i++) {
@@ -74,9 +79,9 @@ static double block(const double *X, const double *y, long lo, long hi, int d,
 
 /* The K-class block: margins M = X·Wᵀ + b (W[j][k] at k + K·j), softmax
  * and loss per row, gradient ∇W[j][k] += x_ij·G_ik. */
-static double block_multinomial(const double *X, const int *y, long lo,
-                                long hi, int d, int K, const double *w,
-                                double *g) {
+double reference_multinomial_block(const double *X, const int *y, long lo,
+                                   long hi, int d, int K, const double *w,
+                                   double *g) {
   static _Thread_local double m[BLOCK * MAXK];
   double loss = 0;
   const long rows = hi - lo;
@@ -119,6 +124,7 @@ static double block_multinomial(const double *X, const int *y, long lo,
   return loss;
 }
 
+#ifndef REFERENCE_BLOCKS_ONLY
 int main(int argc, char **argv) {
   const long n = argc > 1 ? atol(argv[1]) : 1000000;
   const int d = argc > 2 ? atoi(argv[2]) : 20;
@@ -146,8 +152,8 @@ int main(int argc, char **argv) {
 #pragma omp for schedule(dynamic, 8)
       for (long b = 0; b < blocks; b++) {
         const long lo = b * BLOCK, hi = lo + BLOCK < n ? lo + BLOCK : n;
-        ll += K == 2 ? block(X, y, lo, hi, d, w, gl)
-                     : block_multinomial(X, labels, lo, hi, d, K, w, gl);
+        ll += K == 2 ? reference_binary_block(X, y, lo, hi, d, w, gl)
+                     : reference_multinomial_block(X, labels, lo, hi, d, K, w, gl);
       }
 #pragma omp critical
       {
@@ -164,3 +170,4 @@ int main(int argc, char **argv) {
   printf("reference_pass_ms=%.2f\n", times[RUNS / 2]);
   return 0;
 }
+#endif
