@@ -7,6 +7,12 @@
 #        ROWSxFEATURESkCLASSES (2e5x50k10: 10 classes), default
 #        1e4x20 1e5x20 1e6x20 1e5x200.  Data goes to $BENCH_DIR
 #        (default /tmp/fitlogit-bench), never into the repository.
+#        scripts/bench.sh scale       how time and peak RSS grow with n
+#        (1e4..1e6, and 1e7 with SCALE_1E7=1: a 3.9 GB file), d (10..1000)
+#        and K (2..100), fitlogit fit against scikit-learn, one markdown
+#        table; each cell the median of $RUNS runs.
+#        scripts/bench.sh predict     fitlogit predict --proba on 1e6x20
+#        against pandas + predict_proba + to_csv.
 #
 # Each size also runs the plain-C calibrator scripts/reference_pass.c (the
 # same pass shape, 2 threads, AVX2 + libmvec; built below when gcc is
@@ -43,6 +49,53 @@ for i in $(seq 21); do
   s=$(date +%s%N); $BIN/fitlogit data/points.csv >/dev/null; e=$(date +%s%N)
   echo $(( (e - s) / 1000 ))
 done | median | awk '{printf "points_ms=%.1f\n", $1/1000}'
+
+# One row of the scale table: fitlogit fit and scikit-learn on one file.
+scale_row() {
+  local n=$1 d=$2 k=$3 f="$DIR/bench_${1}x${2}.csv"
+  [ "$k" = 2 ] || f="$DIR/bench_${1}x${2}k${3}.csv"
+  if [ ! -f "$f" ]; then python3 scripts/gen_bench_data.py "$n" "$d" "$f" "$k"; fi
+  for i in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o "$DIR/time.txt" $BIN/fitlogit fit "$f" --json >"$DIR/out.json"
+    cat "$DIR/time.txt"
+  done > "$DIR/scale_f.txt"
+  for i in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o "$DIR/time.txt" python3 scripts/bench_sklearn.py "$f" >/dev/null
+    cat "$DIR/time.txt"
+  done > "$DIR/scale_p.txt"
+  local ft fr pt pr
+  ft=$(cut -d' ' -f1 "$DIR/scale_f.txt" | median); fr=$(cut -d' ' -f2 "$DIR/scale_f.txt" | median)
+  pt=$(cut -d' ' -f1 "$DIR/scale_p.txt" | median); pr=$(cut -d' ' -f2 "$DIR/scale_p.txt" | median)
+  echo "| $n | $d | $k | $(( $(stat -c %s "$f") / 1000000 )) MB | $ft s | $((fr / 1024)) MB |" \
+    "$pt s | $((pr / 1024)) MB | $(awk "BEGIN {printf \"%.1f\", $pt / $ft}")× |"
+}
+
+if [ "${1:-}" = scale ]; then
+  echo "| n | d | K | file | fitlogit fit | peak RSS | pandas + scikit-learn | peak RSS | ratio |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for n in 1e4 1e5 1e6; do scale_row "$n" 20 2; done
+  [ "${SCALE_1E7:-0}" = 1 ] && scale_row 1e7 20 2
+  for d in 10 100 1000; do scale_row 1e5 "$d" 2; done
+  for k in 10 100; do scale_row 1e5 20 "$k"; done
+  exit 0
+fi
+
+if [ "${1:-}" = predict ]; then
+  f="$DIR/bench_1e6x20.csv"
+  [ -f "$f" ] || python3 scripts/gen_bench_data.py 1e6 20 "$f"
+  $BIN/fitlogit fit "$f" --save "$DIR/model.json" >/dev/null
+  for i in $(seq "$RUNS"); do
+    /usr/bin/time -f "fitlogit_predict_s=%e peak_rss_MB=%M(kB)" \
+      $BIN/fitlogit predict "$DIR/model.json" "$f" --proba >"$DIR/p_fitlogit.csv"
+    /usr/bin/time -f "python_predict_s=%e peak_rss_MB=%M(kB)" \
+      python3 scripts/bench_predict_sklearn.py "$DIR/model.json" "$f" >"$DIR/p_python.csv"
+  done
+  python3 -c "
+import pandas as pd, sys
+a = pd.read_csv('$DIR/p_fitlogit.csv'); b = pd.read_csv('$DIR/p_python.csv')
+print('rows', len(a), len(b), 'max |difference|', float((a - b).abs().max().max()))"
+  exit 0
+fi
 
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1e4x20 1e5x20 1e6x20 1e5x200)

@@ -9,6 +9,8 @@ from sklearn.datasets import make_classification
 
 n, d, out = int(float(sys.argv[1])), int(sys.argv[2]), sys.argv[3]
 k = int(sys.argv[4]) if len(sys.argv) > 4 else 2
+# Below 12 features the 2 default redundant ones do not fit beside 10
+# informative ones: fewer redundant (the same files for d >= 12).
 X, y = make_classification(
     n_samples=n, n_features=d, n_informative=min(d, 10),
     n_redundant=min(2, d - min(d, 10)), n_classes=k, random_state=0)

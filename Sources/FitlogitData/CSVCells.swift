@@ -38,6 +38,12 @@ struct CSVCells {
         bytes, from: reader.position, roles: roles, forced: encoding.forced,
         dropFirst: encoding.dropFirst, chunkCount: chunkCount, releaser: releaser)
     {
+      // The text check that the header left to the chunked reader's sweep,
+      // which this path does not take (its own errors are none: it declines
+      // instead).
+      if bytes.count >= CSVChunkedBody.parallelThreshold {
+        try Dataset.checkText(bytes, file: file, releaser: releaser)
+      }
       return encoded
     }
     if chunked,
@@ -50,6 +56,10 @@ struct CSVCells {
         rowLabels: body.rowLabels, distinctLabels: body.distinctLabels,
         weights: body.weights)
     } else {
+      // The text check that the header left to the chunked reader's sweep.
+      if bytes.count >= CSVChunkedBody.parallelThreshold {
+        try Dataset.checkText(bytes, file: file, releaser: releaser)
+      }
       cells = try readRecords(reader, roles: roles, file: file)
     }
     if cells.rows == 0 {

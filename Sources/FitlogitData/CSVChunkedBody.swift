@@ -81,28 +81,41 @@ enum CSVChunkedBody {
     let bounds = chunkBounds(base, count: n, from: start, chunkCount: chunkCount)
     let chunks = bounds.count - 1
 
-    // Pass 1: line ends per chunk (an upper bound on its rows), and quotes.
+    // Pass 1: line ends per chunk (an upper bound on its rows), quotes,
+    // and whether the text is plain ASCII without NUL: the same sweep
+    // stands in for a separate text check over a large file (see
+    // ``Dataset/header(_:file:releaser:reader:delimiter:)``).
     var newlines = [Int](repeating: 0, count: chunks)
     var quoted = [Bool](repeating: false, count: chunks)
+    var plain = [Bool](repeating: true, count: chunks)
     newlines.withUnsafeMutableBufferPointer { counts in
       quoted.withUnsafeMutableBufferPointer { quotes in
-        parallelFor(chunks) { c in
-          var count = 0
-          var quote = false
-          var s = bounds[c]
-          while s < bounds[c + 1] {
-            let e = min(bounds[c + 1], s + PageReleaser.step)
-            releaser.prefetch(s..<e)
-            let (k, q) = countLines(base + s, count: e - s)
-            count += k
-            quote = quote || q
-            releaser.release(s..<e)
-            s = e
+        plain.withUnsafeMutableBufferPointer { plain in
+          parallelFor(chunks) { c in
+            var count = 0
+            var quote = false
+            var ascii = true
+            var s = bounds[c]
+            while s < bounds[c + 1] {
+              let e = min(bounds[c + 1], s + PageReleaser.step)
+              releaser.prefetch(s..<e)
+              let (k, q, a) = countLines(base + s, count: e - s)
+              count += k
+              quote = quote || q
+              ascii = ascii && a
+              releaser.release(s..<e)
+              s = e
+            }
+            counts[c] = count
+            quotes[c] = quote
+            plain[c] = ascii
           }
-          counts[c] = count
-          quotes[c] = quote
         }
       }
+    }
+    if n >= parallelThreshold, plain.contains(false) {
+      // Not plain ASCII: the exact walk finds the first bad byte, if any.
+      try Dataset.checkText(bytes, file: file, releaser: releaser)
     }
     if quoted.contains(true) { return nil }
     var firstRow = [Int](repeating: 0, count: chunks + 1)
@@ -255,12 +268,14 @@ enum CSVChunkedBody {
     return levels
   }
 
-  /// Counts `\n` bytes and notes any `"`, eight bytes at a time.
+  /// Counts `\n` bytes, notes any `"`, and whether every byte is in
+  /// 0x01...0x7F (plain ASCII without NUL), eight bytes at a time.
   static func countLines(
     _ p: UnsafePointer<UInt8>, count: Int
-  ) -> (newlines: Int, quote: Bool) {
+  ) -> (newlines: Int, quote: Bool, plainASCII: Bool) {
     var lines = 0
     var quoteBits: UInt64 = 0
+    var oddBits: UInt64 = 0
     var i = 0
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
@@ -268,6 +283,9 @@ enum CSVChunkedBody {
       // High bit set in each byte of x that is zero (exact: no borrow
       // false positives, because (x & 0x7F..) + 0x7F.. cannot carry out).
       ~(((x & ~highs) &+ ~highs) | x) & highs
+    }
+    @inline(__always) func nonASCIIOrNUL(_ x: UInt64) -> UInt64 {
+      (x & highs) | zeroBytes(x)
     }
     let raw = UnsafeRawPointer(p)
     // Per-byte counters (each lane gets 0 or 1 per word), summed across
@@ -289,6 +307,9 @@ enum CSVChunkedBody {
         quoteBits |=
           zeroBytes(a ^ quoteByte) | zeroBytes(b ^ quoteByte)
           | zeroBytes(c ^ quoteByte) | zeroBytes(d ^ quoteByte)
+        oddBits |=
+          nonASCIIOrNUL(a) | nonASCIIOrNUL(b) | nonASCIIOrNUL(c)
+          | nonASCIIOrNUL(d)
         i += 32
         words += 4
       }
@@ -296,6 +317,7 @@ enum CSVChunkedBody {
         let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         counters = zeroBytes(x ^ (ones &* 0x0A)) >> 7
         quoteBits |= zeroBytes(x ^ (ones &* 0x22))
+        oddBits |= nonASCIIOrNUL(x)
         i += 8
       }
       // Lanes to 16-bit pairs (each ≤ 504), then their sum (≤ 2016).
@@ -305,12 +327,14 @@ enum CSVChunkedBody {
       lines += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
     var quote = quoteBits != 0
+    var plain = oddBits == 0
     while i < count {
       if p[i] == 0x0A { lines += 1 }
       if p[i] == 0x22 { quote = true }
+      if p[i] == 0 || p[i] >= 0x80 { plain = false }
       i += 1
     }
-    return (lines, quote)
+    return (lines, quote, plain)
   }
 }
 

@@ -139,12 +139,19 @@ extension Dataset {
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, releaser: PageReleaser,
     reader: inout CSVRecordReader, delimiter given: UInt8? = nil
   ) throws(CSVError) -> Header {
-    try checkText(bytes, file: file, releaser: releaser)
+    // A large file's body is checked by the chunked reader's line-counting
+    // sweep (``CSVCells/read``), not by a pass of its own: here only the
+    // header record, once read.
+    let large = bytes.count >= CSVChunkedBody.parallelThreshold
+    if !large { try checkText(bytes, file: file, releaser: releaser) }
     let (delimiter, note) = CSVDelimiter.choose(bytes, file: file, given: given)
     reader.delimiter = delimiter
     var fields: [CSVField] = []
     guard try reader.next(into: &fields) else {
       throw CSVError(file: file, line: 1, column: 1, message: "the file is empty")
+    }
+    if large {
+      try checkText(UnsafeBufferPointer(rebasing: bytes[..<reader.position]), file: file)
     }
     let names = fields.map(reader.string)
     let line = reader.recordLine

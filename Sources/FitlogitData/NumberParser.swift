@@ -12,9 +12,8 @@ enum NumberParseFailure: Error, Equatable {
 ///
 /// One pass checks the syntax and gathers up to 19 significant digits; the
 /// value is then what `strtod` returns, bit for bit (correctly rounded):
-/// Clinger's exact fast path when the digits and the power of ten are both
-/// exact doubles, else Eisel–Lemire's 128-bit product, else (when that
-/// product cannot decide the rounding) `strtod` itself. `nan`, `inf`, hex
+/// Eisel–Lemire's 128-bit product, else (when that product cannot decide
+/// the rounding, or more than 19 digits leave it open) `strtod` itself. `nan`, `inf`, hex
 /// floats and overflow (`1e999`) are rejected: a feature must be a finite
 /// number. Underflow rounds to zero or a subnormal, as Python's `float` does.
 func parseDouble(
@@ -194,30 +193,17 @@ func decimalToDouble(
   _ w: UInt64, exponent q: Int, negative: Bool, truncated: Bool
 ) -> Double? {
   if w == 0 { return negative ? -0.0 : 0.0 }
-  // Clinger: w and 10^|q| are exact doubles, so one IEEE operation rounds
-  // once, correctly.
-  if !truncated, q >= -22, q <= 22, w <= 1 << 53 {
-    let v = Double(w)
-    let scaled = q < 0 ? v / exactPowerOfTen(-q) : v * exactPowerOfTen(q)
-    return negative ? -scaled : scaled
-  }
+  // No Clinger fast path (w·10^q in one IEEE operation when both are exact
+  // doubles): Eisel–Lemire is exact there too (Mushtak and Lemire, "Fast
+  // number parsing without fallback", 2023), and choosing between the two
+  // on w ≤ 2⁵³ is a coin toss for the 16–17-digit numbers pandas writes,
+  // a branch mispredicted on every other number (and a division).
   guard let bits = eiselLemire(w, q) else { return nil }
   if truncated {
     guard let upper = eiselLemire(w + 1, q), upper == bits else { return nil }
   }
   return Double(bitPattern: negative ? bits | (1 << 63) : bits)
 }
-
-/// 10^k for 0 ≤ k ≤ 22, every one exact in binary64.
-@inline(__always)
-private func exactPowerOfTen(_ k: Int) -> Double {
-  return exactPowersOfTen[k]
-}
-
-private let exactPowersOfTen: [Double] = [
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-  1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-]
 
 /// Eisel–Lemire (Lemire, "Number parsing at a gigabyte per second", 2021;
 /// fast_float's `compute_float`): the bits of the double nearest to

@@ -195,8 +195,9 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     }
   }
 
-  /// The word-at-a-time line count equals a byte loop, also when every
-  /// line is exactly 8 bytes (each counter lane fills up) and at odd tails.
+  /// The word-at-a-time line count (and its quote and plain-ASCII flags)
+  /// equals a byte loop, also when every line is exactly 8 bytes (each
+  /// counter lane fills up) and at odd tails.
   @Test func countLinesMatchesByteLoop() {
     var rng = SplitMix64(seed: 8)
     var buffers: [[UInt8]] = [
@@ -211,14 +212,25 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
           return r < 3 ? 0x0A : r == 3 ? 0x22 : 0x31
         })
     }
+    // One byte that is not plain ASCII (or is NUL) at every place of a
+    // 40-byte buffer: the word loop, the single words and the tail.
+    for place in 0..<40 {
+      for odd: UInt8 in [0x80, 0xC3, 0xFF, 0x00] {
+        var b = Array("1.5,2,0\n".utf8) + Array("1.5,2,0\n".utf8) + Array("1.5,2,0\n".utf8)
+          + Array("1.5,2,0\n".utf8) + Array("1.5,2,0\n".utf8)
+        b[place] = odd
+        buffers.append(b)
+      }
+    }
     for b in buffers {
       for offset in 0..<3 where offset < b.count {
         let part = Array(b[offset...])
-        let (lines, quote) = part.withUnsafeBufferPointer {
+        let (lines, quote, plain) = part.withUnsafeBufferPointer {
           CSVChunkedBody.countLines($0.baseAddress!, count: $0.count)
         }
         #expect(lines == part.filter { $0 == 0x0A }.count)
         #expect(quote == part.contains(0x22))
+        #expect(plain == !part.contains { $0 == 0 || $0 >= 0x80 })
       }
     }
   }

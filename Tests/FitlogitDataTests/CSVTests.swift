@@ -132,6 +132,47 @@ private func error(_ text: String, target: String? = nil) -> String? {
     var accented = bytes
     accented.replaceSubrange(0..<1, with: Array("é".utf8))
     #expect(try Dataset(csv: accented, file: "big.csv").featureNames == ["é"])
+
+    // The header of a large file is checked on its own (the body by the
+    // chunked reader's line-counting sweep), and a quoted file, which the
+    // record reader reads, is checked whole before it.
+    var badHeader = bytes
+    badHeader[1] = 0xFF
+    #expect(throws: CSVError(
+      file: "big.csv", line: 1, column: 1,
+      message: "invalid UTF-8 byte 0xFF at byte 2 of the line: the file must be UTF-8 text")
+    ) {
+      try Dataset(csv: badHeader, file: "big.csv")
+    }
+    var quoted = bytes
+    quoted.replaceSubrange(4..<5, with: Array("\"0\"".utf8))
+    quoted[quoted.count - 2] = 0xC3
+    #expect(throws: CSVError(
+      file: "big.csv", line: rows + 1, column: 1,
+      message: "invalid UTF-8 byte 0xC3 at byte 5 of the line: the file must be UTF-8 text")
+    ) {
+      try Dataset(csv: quoted, file: "big.csv")
+    }
+    #expect(throws: CSVError(
+      file: "big.csv", line: rows + 1, column: 1,
+      message: "a NUL byte at character 5: not a text file")
+    ) {
+      try Matrix(csv: withNUL, file: "big.csv", columns: ["x"])
+    }
+    // A text column (the one-hot encoding path) with a bad byte in its
+    // last cell.
+    var text = Array("x,c,y\n".utf8)
+    let textRows = Array("0.25,a,0\n1.5,b,1\n".utf8)
+    while text.count < CSVChunkedBody.parallelThreshold + 1000 { text += textRows }
+    let lines = (text.count - 6) / textRows.count * 2 + 1
+    #expect(try Dataset(csv: text, file: "big.csv").featureNames == ["x", "c_a", "c_b"])
+    text[text.count - 4] = 0xFF
+    #expect(throws: CSVError(
+      file: "big.csv", line: lines, column: 1,
+      message: "invalid UTF-8 byte 0xFF at byte 5 of the line: the file must be UTF-8 text")
+    ) {
+      try Dataset(csv: text, file: "big.csv")
+    }
   }
 
   @Test func unknownTarget() {

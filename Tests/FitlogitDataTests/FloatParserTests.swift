@@ -38,7 +38,8 @@ private func firstMismatch(
 }
 
 /// Random literals: 1–25 digits, a point anywhere or nowhere, an optional
-/// sign and an exponent, spread so that every branch of the parser (Clinger,
+/// sign and an exponent, spread so that every branch of the parser (small
+/// and exact,
 /// Eisel–Lemire, the 19-digit truncation, subnormals, overflow) is hit.
 private struct LiteralGenerator: Sequence, IteratorProtocol {
   var rng: SplitMix64
@@ -171,6 +172,63 @@ private struct LiteralGenerator: Sequence, IteratorProtocol {
     }
     #expect(texts.count > 4_000)
     #expect(firstMismatch(texts) == nil)
+  }
+
+  /// The digit scanner reads eight bytes at a time and takes the run of
+  /// digits at the start of each word (0 to 8 of them) in one step: every
+  /// run length from 1 to 25 digits, split by the point at every place,
+  /// followed by each kind of byte that ends a number (a separator, a line
+  /// end, a byte ≥ 0xFA whose +6 carries into the next byte),
+  /// with the number at the end of the buffer (fewer than 8 bytes left) and
+  /// with room after it; the prefix reader must stop exactly where the
+  /// number ends and agree with strtod bit for bit.
+  @Test func digitRunsOfEveryLengthMatchStrtod() {
+    var checked = 0
+    var rng = SplitMix64(seed: 18)
+    for count in 1...25 {
+      var digits: [UInt8] = (0..<count).map { _ in 0x30 + UInt8(rng.next() % 10) }
+      if digits[0] == 0x30 { digits[0] = 0x37 }
+      for point in -1...count {
+        var text = digits
+        if point >= 0 { text.insert(0x2E, at: point) }
+        if rng.next() % 2 == 0 { text.insert(0x2D, at: 0) }
+        for tail: [UInt8] in [[], [0x2C], [0x0A], [0x0D, 0x0A], [0xFA, 0x39], [0xFF, 0x31]] {
+          for padding in [0, 9] {
+            let bytes = text + tail + [UInt8](repeating: 0x2C, count: tail.isEmpty ? 0 : padding)
+            let prefix = bytes.withUnsafeBufferPointer {
+              parseDoublePrefix($0.baseAddress!, from: 0, end: $0.count)
+            }
+            let expected = reference(text)
+            // More than 19 digits may defer to the full parser (nil).
+            if count <= 19 || prefix != nil {
+              #expect(prefix?.value.bitPattern == expected?.bitPattern, "\(text)")
+              #expect(prefix?.end == text.count, "\(text)")
+            }
+            #expect(fast(text)?.bitPattern == expected?.bitPattern)
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked == 4_500)
+  }
+
+  /// Values on both sides of 2⁵³ with exact powers of ten, where an
+  /// earlier version chose between Clinger's single IEEE operation and
+  /// Eisel–Lemire's product; now Eisel–Lemire alone must give strtod's
+  /// double, exact products and halfway cases included.
+  @Test(arguments: [
+    "9007199254740991e-22", "9007199254740992e22", "9007199254740993e-1",
+    "4503599627370496.5", "4503599627370497.5", "9007199254740993",
+    "1e-22", "1e22", "1e23", "123456789e-22", "0.5", "2.5e-1", "1.5",
+    "3.0517578125e-05", "8.673617379884035e-19", "4.440892098500626e-16",
+    "1152921504606846976", "1152921504606846977", "2.2250738585072014e-308",
+  ])
+  func exactPowersOfTenMatchStrtod(text: String) {
+    let t = Array(text.utf8)
+    #expect(fast(t)?.bitPattern == reference(t)?.bitPattern)
+    let negative = Array(("-" + text).utf8)
+    #expect(fast(negative)?.bitPattern == reference(negative)?.bitPattern)
   }
 
   /// `FITLOGIT_FUZZ_COUNT=5000000 swift test -c release --filter
