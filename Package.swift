@@ -115,7 +115,8 @@ let package = Package(
     .testTarget(
       name: "FitlogitCoreTests",
       dependencies: [
-        "FitlogitCore", "FitlogitData", "FitlogitSystem", "FitlogitTestSupport",
+        "FitlogitCore", "FitlogitData", "FitlogitOptimization", "FitlogitSystem",
+        "FitlogitTestSupport",
       ],
       exclude: ["Golden"]),
     .testTarget(

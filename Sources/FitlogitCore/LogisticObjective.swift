@@ -42,6 +42,12 @@ public struct LogisticObjective: Objective {
 
   /// Per block: its gradient, then its loss sum (blocked path only).
   private var partials: [Double] = []
+  /// The row form of Newton's model for the L1 solver with many features
+  /// (``RowQuadraticModel``); empty until first used.
+  var rowModel = RowModelWorkspace()
+  /// Forces the row form of the model (true) or the dense Hessian (false)
+  /// for two classes; nil decides by size. For tests and benchmarks.
+  package var rowModelForced: Bool?
 
   /// n·d from which the blocked, multithreaded pass is used.
   package static let blockedThreshold = 1 << 18

@@ -4,6 +4,7 @@ import Testing
 
 @testable import FitlogitCore
 @testable import FitlogitData
+import FitlogitOptimization
 
 /// One scikit-learn saga fit from scripts/make_penalty_golden.py.
 struct GoldenPenaltyFit: GoldenCaseBacked, Sendable {
@@ -86,5 +87,50 @@ struct GoldenPenaltyFit: GoldenCaseBacked, Sendable {
     for (x, y) in zip(a.coef.values + a.intercept, b.coef.values + b.intercept) {
       #expect(abs(x - y) < 1e-9)
     }
+  }
+}
+
+/// The inner solve through the rows (newGLMNET's, used from 200 features
+/// on) forced on every two-class golden case: the same optimum as
+/// scikit-learn's saga (1e-6, the same zeros) and as the dense inner solve.
+@Suite struct RowModelParityTests {
+  static let binary = GoldenPenaltyFit.all.filter { $0.classes.count == 2 }
+
+  @Test(arguments: binary)
+  func sameOptimumThroughTheRows(_ g: GoldenPenaltyFit) throws {
+    let data = try g.data()
+    var rows = g.regression.objective(for: data)
+    rows.rowModelForced = true
+    #expect(rows.prefersRowModel)
+    var dense = rows
+    dense.rowModelForced = false
+    let start = [Double](repeating: 0, count: rows.dimension)
+    let solver = ProximalNewton(tolerance: 1e-10, maxIterations: 1000)
+    let a = solver.minimize(&rows, from: start)
+    let b = solver.minimize(&dense, from: start)
+    #expect(a.converged && b.converged)
+    let layout = rows.layout
+    let theirs = g.coef[0] + g.intercept
+    let ours = Array(a.x[0..<layout.featureCount])
+      + (g.regression.fitIntercept ? [a.x[layout.interceptIndex(row: 0)]] : [0])
+    for (x, y) in zip(ours, theirs) {
+      #expect(abs(x - y) <= 1e-6)
+      #expect((x == 0) == (y == 0), "zero pattern: \(x) vs \(y)")
+    }
+    // Both stop at ω ≤ 1e-10: the same point to what that leaves, 1e-8.
+    for (x, y) in zip(a.x, b.x) { #expect(abs(x - y) <= 1e-8) }
+  }
+
+  /// From 200 features on, two classes take the row form by default.
+  @Test func rowFormFromTwoHundredFeatures() throws {
+    func objective(features d: Int, classes: Int) -> LogisticObjective {
+      LogisticObjective(
+        features: Matrix(rows: 2, columns: d, uncheckedValues: [Double](repeating: 1, count: 2 * d)),
+        labels: [0, classes - 1], classCount: classes, penalty: Penalty(C: 1, l1Ratio: 1),
+        fitIntercept: true)
+    }
+    #expect(!objective(features: 199, classes: 2).prefersRowModel)
+    #expect(objective(features: 200, classes: 2).prefersRowModel)
+    #expect(!objective(features: 200, classes: 3).prefersRowModel)
   }
 }
