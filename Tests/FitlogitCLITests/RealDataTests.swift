@@ -222,6 +222,18 @@ import Testing
         + "is not a feature\n")
   }
 
+  /// The max_iter warning advises scaling only where scaling applies: not
+  /// for indicator columns alone, which --standardize leaves as they are.
+  @Test func convergenceAdviceIsTrue() {
+    let r = cli(
+      dataFile("titanic.csv"), "--target", "survived", "--features", "sex,passengerClass",
+      "--max-iter", "1")
+    #expect(r.status == 0)
+    #expect(
+      r.err == "fitlogit: warning: lbfgs failed to converge after 1 iteration(s) (total number "
+        + "of iterations reached limit); increase --max-iter (now 1)\n")
+  }
+
   /// `--features` picks columns in its order; the JSON says what was dropped.
   @Test func featuresAndDroppedCount() {
     let r = cli(
