@@ -8,8 +8,9 @@ pandas + scikit-learn user writes: read_csv (its default missing tokens),
 dropna, get_dummies(columns=the text columns, dtype=float), optionally a
 ColumnTransformer that standardizes the numeric columns and passes the
 indicators through, then LogisticRegression(). Each case carries the
-fitlogit arguments that should give the same numbers. The summary case is
-statsmodels' smf.logit and R's glm(family=binomial) on the same rows.
+fitlogit arguments that should give the same numbers. The summary cases
+(Titanic, anes96) are statsmodels' smf.logit and R's glm(family=binomial) on
+the same rows.
 """
 import json
 import os
@@ -146,7 +147,37 @@ cat(sprintf("deleted\\t%%d\\n", length(m$na.action)))
             r["se"][parts[0]] = float(parts[2])
     summary["R"] = r
 
-out = {"fits": cases, "predict": predict, "summary": summary}
+# summary of anes96 as it comes (to_csv()'s index column left out): all
+# numeric, so the formula lists the columns; R's read.csv names the index X.
+anes = pd.read_csv(os.path.join(data, "anes96.csv")).drop(columns=["Unnamed: 0"])
+terms = [c for c in anes.columns if c != "vote"]
+res = smf.logit("vote ~ " + " + ".join(terms), anes).fit(disp=0, method="newton", tol=1e-12,
+                                                          maxiter=100)
+summary_anes = {
+    "args": ["anes96.csv", "--target", "vote"],
+    "statsmodels": {"params": res.params.to_dict(), "bse": res.bse.to_dict(),
+                    "llf": res.llf, "nobs": int(res.nobs)},
+}
+if shutil.which("Rscript"):
+    script = """
+d <- read.csv(file.path("%s", "anes96.csv"))
+m <- glm(vote ~ %s, family = binomial, data = d)
+s <- summary(m)$coefficients
+cat(paste(rownames(s), sprintf("%%.17g", s[, 1]), sprintf("%%.17g", s[, 2]), sep = "\\t"),
+    sep = "\\n")
+cat("\\n")
+""" % (data, " + ".join(terms))
+    out = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True,
+                         check=True).stdout
+    r = {"coef": {}, "se": {}}
+    for line in out.strip().splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3:
+            r["coef"][parts[0]] = float(parts[1])
+            r["se"][parts[0]] = float(parts[2])
+    summary_anes["R"] = r
+
+out = {"fits": cases, "predict": predict, "summary": summary, "summary_anes96": summary_anes}
 with open(os.path.join(root, "Tests", "FitlogitCLITests", "Golden", "realdata.json"), "w") as f:
     json.dump(out, f, indent=1)
     f.write("\n")

@@ -361,8 +361,10 @@ enum FitCommand {
     let solver = fit.options.solver.rawValue
     switch result.stopReason {
     case .maxIterations:
-      // scikit-learn's advice: more iterations, or scaled data.
-      let scaled = fit.model.encoding.scaler != nil
+      // scikit-learn's advice: more iterations, or scaled data; not the
+      // latter when the data are scaled, or are indicators only (which
+      // --standardize leaves as they are).
+      let scaled = fit.model.encoding.scaler != nil || fit.model.encoding.numeric.isEmpty
       return "\(solver) failed to converge after \(result.iterations) iteration(s) "
         + "(\(result.stopReason.message)); "
         + (scaled
