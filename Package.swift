@@ -85,10 +85,16 @@ let package = Package(
         "FitlogitJSON", "FitlogitSystem",
       ]),
     .executableTarget(name: "fitlogit", dependencies: ["FitlogitCLI", "FitlogitSystem"]),
+    // Structured fuzz cases with their checks (model files under type
+    // confusion, output paths), shared by fitlogit-fuzz and the seeded tests.
+    .target(
+      name: "FitlogitFuzzing", dependencies: ["FitlogitCLI", "FitlogitJSON", "FitlogitSystem"]),
     // libFuzzer targets for the parsers (scripts/fuzz.sh), or a replayer.
     .executableTarget(
       name: "fitlogit-fuzz",
-      dependencies: ["FitlogitCLI", "FitlogitData", "FitlogitCore", "FitlogitSystem"]),
+      dependencies: [
+        "FitlogitCLI", "FitlogitData", "FitlogitCore", "FitlogitFuzzing", "FitlogitSystem",
+      ]),
     // The README's "Swift users" program, built and run by a test.
     .executableTarget(
       name: "fitlogit-example", dependencies: ["FitlogitCore", "FitlogitData"]),
@@ -142,7 +148,8 @@ let package = Package(
     .testTarget(
       name: "FitlogitCLITests",
       dependencies: [
-        "FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitSystem", "FitlogitTestSupport",
+        "FitlogitCLI", "FitlogitCore", "FitlogitData", "FitlogitFuzzing", "FitlogitSystem",
+        "FitlogitTestSupport",
       ],
       exclude: ["Golden"]),
   ]

@@ -8,14 +8,14 @@
 import FitlogitCLI
 import FitlogitCore
 import FitlogitData
-
+import FitlogitFuzzing
 import FitlogitSystem
 
 /// Which parser `LLVMFuzzerTestOneInput` feeds; set from FITLOGIT_FUZZ_TARGET.
 nonisolated(unsafe) var target = FuzzTarget.csv
 
 enum FuzzTarget: String, CaseIterable {
-  case csv, arguments, model
+  case csv, arguments, model, modelTypes = "model-types", outputPaths = "output-paths"
 
   func run(_ bytes: UnsafeRawBufferPointer) {
     switch self {
@@ -40,9 +40,37 @@ enum FuzzTarget: String, CaseIterable {
       _ = FitlogitCLI.run(words, stdout: &out, stderr: &err)
     case .model:
       _ = try? ModelFile.decode(Array(bytes))
+    case .modelTypes:
+      var choices = Choices(Array(bytes))
+      let seed = choices.element(of: seeds)
+      let broken = seed.check(seed.mutated(&choices), modelPath: scratch + "/model.json").broken
+      if !broken.isEmpty { fatalError("model-types: \(broken)") }
+    case .outputPaths:
+      var choices = Choices(Array(bytes))
+      guard let paths = try? OutputPaths(parent: scratch, csv: points) else {
+        fatalError("output-paths: cannot make the fixture under \(scratch)")
+      }
+      defer { paths.remove() }
+      let broken = paths.check(paths.arguments(&choices)).broken
+      if !broken.isEmpty { fatalError("output-paths: \(broken)") }
     }
   }
 }
+
+/// The valid model files that `model-types` confuses, each with data its
+/// predict reads (fuzz/models/: the ten points, iris's three classes, and
+/// Titanic's categories and scaler); paths from the package root, where
+/// scripts/fuzz.sh runs.
+let seeds: [ModelTypeConfusion] = [
+  ("points", "data/points.csv"), ("iris", "data/iris.csv"), ("titanic", "fuzz/models/titanic-rows.csv"),
+].compactMap { name, data in
+  try? ModelTypeConfusion(modelText: readAll("fuzz/models/\(name).json"), dataPath: data)
+}
+
+let points = String(decoding: readAll("data/points.csv"), as: UTF8.self)
+
+/// Where the structured targets write their files (one per process).
+let scratch = scratchDirectory(under: "fuzz/work")
 
 /// A whole file, for replaying saved inputs.
 func readAll(_ path: String) -> [UInt8] {
@@ -87,7 +115,7 @@ func readAll(_ path: String) -> [UInt8] {
     static func main() {
       let args = CommandLine.arguments.dropFirst()
       guard let name = args.first, let t = FuzzTarget(rawValue: name) else {
-        print("usage: fitlogit-fuzz csv|arguments|model FILE...")
+        print("usage: fitlogit-fuzz csv|arguments|model|model-types|output-paths FILE...")
         return
       }
       for path in args.dropFirst() {
