@@ -4,6 +4,19 @@ import FitlogitData
 /// categories, missing values), shared by `fit` and `summary`.
 enum DataOptions {
   /// Table entries, in the order `--help` lists them.
+  /// The first options of `summary` and `margeff`, which fit the same
+  /// unpenalized model: the label, the intervals' level and how the file is
+  /// read (no --drop-first or --standardize: both use treatment coding on
+  /// the original scale, as R and statsmodels formulas do).
+  static let inferenceEntries: [Option] =
+    [
+      .text("--target", "NAME", help: "label column (default: the last column)"),
+      .number(
+        "--alpha", "A", default: "0.05", requirement: "in (0, 1)",
+        help: "confidence level 1 - A for the intervals (default 0.05)"
+      ) { $0 > 0 && $0 < 1 },
+    ] + entries.filter { $0.name != "--drop-first" && $0.name != "--standardize" }
+
   static let entries: [Option] = [
     .text("--features", "A,B", help: "use only these feature columns, in this order"),
     .text("--exclude", "A,B", help: "leave these columns out (an id, a name)"),

@@ -6,13 +6,7 @@ import FitlogitInference
 enum MarginalEffectsCommand {
   /// The options of `margeff`, in the order `--help` lists them.
   static let table = OptionTable(
-    [
-      .text("--target", "NAME", help: "label column (default: the last column)"),
-      .number(
-        "--alpha", "A", default: "0.05", requirement: "in (0, 1)",
-        help: "confidence level 1 - A for the intervals (default 0.05)"
-      ) { $0 > 0 && $0 < 1 },
-    ] + DataOptions.entries.filter { $0.name != "--drop-first" && $0.name != "--standardize" } + [
+    DataOptions.inferenceEntries + [
       .choice(
         "--at", of: MarginalEffects.At.self, default: .overall,
         shownAs: "--at overall|mean",

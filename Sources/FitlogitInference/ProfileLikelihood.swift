@@ -121,22 +121,7 @@ public enum ProfileLikelihood {
   /// R's `approx(x, y, xout)` (linear, rule = 1, ties averaged): y at `v`
   /// on the broken line through (x, y) sorted by x; nil outside [min x, max x].
   static func linearInterpolation(x: [Double], y: [Double], at v: Double) -> Double? {
-    // Sort by x and average the y of tied x (R's regularize.values).
-    let order = x.indices.sorted { x[$0] < x[$1] }
-    var xs: [Double] = []
-    var ys: [Double] = []
-    var i = 0
-    while i < order.count {
-      var j = i
-      var sum = 0.0
-      while j < order.count && x[order[j]] == x[order[i]] {
-        sum += y[order[j]]
-        j += 1
-      }
-      xs.append(x[order[i]])
-      ys.append(sum / Double(j - i))
-      i = j
-    }
+    let (xs, ys) = Spline.regularized(x: x, y: y)
     guard let first = xs.first, let last = xs.last, v >= first && v <= last else { return nil }
     var lo = 0
     var hi = xs.count - 1

@@ -2,10 +2,10 @@
 /// from min x to max x): the profile intervals interpolate through it, so
 /// matching R's intervals means matching this curve, not any cubic spline.
 enum Spline {
-  /// The curve R's `spline(x, y)` returns: 3·count equally spaced x from
-  /// min x to max x and the spline's value at each. Tied x are merged,
-  /// their y averaged (R's `regularize.values`).
-  static func fmmCurve(x: [Double], y: [Double]) -> (x: [Double], y: [Double]) {
+  /// R's `regularize.values(x, y, mean)`: the points sorted by x, tied x
+  /// merged into one with their y averaged. Both `spline` and `approx`
+  /// start here, so the profile intervals' two interpolations agree on it.
+  static func regularized(x: [Double], y: [Double]) -> (x: [Double], y: [Double]) {
     let order = x.indices.sorted { x[$0] < x[$1] }
     var xs: [Double] = []
     var ys: [Double] = []
@@ -21,6 +21,14 @@ enum Spline {
       ys.append(sum / Double(j - i))
       i = j
     }
+    return (xs, ys)
+  }
+
+  /// The curve R's `spline(x, y)` returns: 3·count equally spaced x from
+  /// min x to max x and the spline's value at each. Tied x are merged,
+  /// their y averaged (R's `regularize.values`).
+  static func fmmCurve(x: [Double], y: [Double]) -> (x: [Double], y: [Double]) {
+    let (xs, ys) = regularized(x: x, y: y)
     let n = xs.count
     let count = 3 * x.count
     guard n >= 2, count >= 2 else { return (xs, ys) }
