@@ -15,8 +15,7 @@ struct FirthFit {
   /// not shrink the modified score, from β = 0.
   init?(_ design: BinaryDesign, maxIterations: Int = 200) {
     let m = design.columns
-    var beta = [Double](repeating: 0, count: m)
-    func score(_ beta: [Double]) -> (u: [Double], cov: [Double])? {
+    func score(_ beta: [Double]) -> FirthState? {
       let p = design.probabilities(beta)
       guard let cov = inverseOfPositiveDefinite(design.information(p), size: m) else {
         return nil
@@ -30,34 +29,17 @@ struct FirthFit {
         let r = design.y[i] - p[i] + h * (0.5 - p[i])
         for a in 0..<m { u[a] += r * xi[a] }
       }
-      return (u, cov)
+      return FirthState(u: u, cov: cov, merit: 0)
     }
-    func norm(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
-    guard var current = score(beta) else { return nil }
-    var iterations = 0
-    var converged = false
-    while iterations < maxIterations {
-      if norm(current.u) <= 1e-10 { converged = true; break }
-      iterations += 1
-      var step = [Double](repeating: 0, count: m)
-      for a in 0..<m { for b in 0..<m { step[a] += current.cov[a * m + b] * current.u[b] } }
-      var t = 1.0
-      var accepted = false
-      while t > 1e-8 {
-        let trial = zip(beta, step).map { $0 + t * $1 }
-        if let next = score(trial), norm(next.u) < norm(current.u) || t < 1e-3 {
-          beta = trial
-          current = next
-          accepted = true
-          break
-        }
-        t /= 2
-      }
-      if !accepted { break }
-    }
-    self.beta = beta
-    self.covariance = current.cov
-    self.iterations = iterations
-    self.converged = converged
+    guard
+      let run = FirthSteps(
+        from: [Double](repeating: 0, count: m), maxIterations: maxIterations, evaluate: score, accept: {
+        next, current, t in maxNorm(next.u) < maxNorm(current.u) || t < 1e-3
+      })
+    else { return nil }
+    self.beta = run.beta
+    self.covariance = run.last.cov
+    self.iterations = run.iterations
+    self.converged = run.converged
   }
 }

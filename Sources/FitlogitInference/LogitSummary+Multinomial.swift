@@ -47,16 +47,8 @@ extension LogitSummary {
     }
     var covariance = inverseOfPositiveDefinite(information, size: m)
     if covariance == nil {
-      // As for two classes: a tiny ridge keeps the (meaningless, huge)
-      // errors finite, and the warning says so.
-      var trace = 0.0
-      for i in 0..<m { trace += information[i * m + i] }
-      var ridged = information
-      for i in 0..<m { ridged[i * m + i] += max(trace / Double(m), 1e-300) * 1e-12 }
-      covariance = inverseOfPositiveDefinite(ridged, size: m)
-      warnings.append(
-        "the information matrix is numerically singular at the optimum; the "
-          + "standard errors are not meaningful")
+      covariance = ridgedInverse(information, size: m)
+      warnings.append(singularInformationWarning)
     }
     let c = design.columns
     return MultinomialFit(

@@ -151,16 +151,8 @@ extension LogitSummary {
       }
       var covariance = inverseOfPositiveDefinite(information, size: m)
       if covariance == nil && !firth {
-        // Separation drives the information towards 0; a ridge keeps the
-        // (meaningless, huge) standard errors finite, and the warning says so.
-        var trace = 0.0
-        for i in 0..<m { trace += information[i * m + i] }
-        var ridged = information
-        for i in 0..<m { ridged[i * m + i] += max(trace / Double(m), 1e-300) * 1e-12 }
-        covariance = inverseOfPositiveDefinite(ridged, size: m)
-        warnings.append(
-          "the information matrix is numerically singular at the optimum; the "
-            + "standard errors are not meaningful")
+        covariance = ridgedInverse(information, size: m)
+        warnings.append(singularInformationWarning)
       }
       if !fit.optimization.converged && !fit.diagnostics.contains(.perfectSeparation) {
         warnings.append(

@@ -21,7 +21,7 @@ struct MultinomialFirth {
     let m = design.parameterCount
     let c = design.columns
     let J = design.classes - 1
-    func adjusted(_ beta: [Double]) -> (u: [Double], cov: [Double], merit: Double)? {
+    func adjusted(_ beta: [Double]) -> FirthState? {
       let p = design.probabilities(beta)
       let (score, information) = design.scoreAndInformation(p)
       guard let cov = inverseOfPositiveDefinite(information, size: m) else { return nil }
@@ -62,41 +62,23 @@ struct MultinomialFirth {
           for a in 0..<c { u[s * c + a] += 0.5 * x[a] * total }
         }
       }
-      return (u, cov, merit)
+      return FirthState(u: u, cov: cov, merit: merit)
     }
-    func norm(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
-    var beta = [Double](repeating: 0, count: m)
-    guard var current = adjusted(beta) else { return nil }
-    var iterations = 0
-    var converged = false
-    while iterations < maxIterations {
-      if norm(current.u) <= 1e-10 { converged = true; break }
-      iterations += 1
-      var step = [Double](repeating: 0, count: m)
-      for a in 0..<m { for b in 0..<m { step[a] += current.cov[a * m + b] * current.u[b] } }
-      var t = 1.0
-      var accepted = false
-      while t > 1e-8 {
-        let trial = zip(beta, step).map { $0 + t * $1 }
-        // Accepted when it raises the penalized likelihood (or, within
-        // rounding of it, shrinks the adjusted score).
-        if let next = adjusted(trial),
+    guard
+      let run = FirthSteps(
+        from: [Double](repeating: 0, count: m), maxIterations: maxIterations,
+        evaluate: adjusted,
+        accept: { next, current, _ in
+          // Accepted when it raises the penalized likelihood (or, within
+          // rounding of it, shrinks the adjusted score).
           next.merit > current.merit
             || (next.merit >= current.merit - 1e-12 * abs(current.merit)
-              && norm(next.u) < norm(current.u))
-        {
-          beta = trial
-          current = next
-          accepted = true
-          break
-        }
-        t /= 2
-      }
-      if !accepted { break }
-    }
-    self.beta = beta
-    self.covariance = current.cov
-    self.iterations = iterations
-    self.converged = converged
+              && maxNorm(next.u) < maxNorm(current.u))
+        })
+    else { return nil }
+    self.beta = run.beta
+    self.covariance = run.last.cov
+    self.iterations = run.iterations
+    self.converged = run.converged
   }
 }

@@ -115,14 +115,9 @@ public struct ProximalNewton: Sendable {
         for t in 0..<n {
           let a = h[t * n + t]
           guard a > 0 else { continue }
-          let b = state.g[t] + hd[t]
-          var delta: Double
-          if t < m && lambda > 0 {
-            let z = state.x[t] + d[t]
-            delta = softThreshold(z - b / a, lambda / a) - z
-          } else {
-            delta = -b / a
-          }
+          let delta = coordinateStep(
+            x: state.x[t] + d[t], slope: state.g[t] + hd[t], curvature: a,
+            l1: t < m ? lambda : 0)
           guard delta != 0 else { continue }
           d[t] += delta
           // H is symmetric: row t is column t, and contiguous.
@@ -209,14 +204,9 @@ extension ProximalNewton {
       var largest = 0.0
       for (index, t) in active.enumerated() {
         let a = diagonal[index]
-        let b = state.g[t] + model.modelProduct(t, dt: d[t])
-        var delta: Double
-        if t < m && lambda > 0 {
-          let z = state.x[t] + d[t]
-          delta = softThreshold(z - b / a, lambda / a) - z
-        } else {
-          delta = -b / a
-        }
+        let delta = coordinateStep(
+          x: state.x[t] + d[t], slope: state.g[t] + model.modelProduct(t, dt: d[t]), curvature: a,
+          l1: t < m ? lambda : 0)
         guard delta != 0 else { continue }
         d[t] += delta
         model.modelMove(t, by: delta)
@@ -227,6 +217,15 @@ extension ProximalNewton {
     }
     return sweeps
   }
+}
+
+/// The exact minimizer's move along one coordinate of the quadratic model
+/// plus l1·|z|: at z (= x + d so far) with slope b and curvature a > 0, the
+/// move is soft-thresholded (a free coordinate, l1 = 0, takes the Newton
+/// move −b/a). Both inner loops, dense and through the rows, take this step.
+@inline(__always)
+func coordinateStep(x z: Double, slope b: Double, curvature a: Double, l1: Double) -> Double {
+  l1 > 0 ? softThreshold(z - b / a, l1 / a) - z : -b / a
 }
 
 /// sign(u)·max(|u| − k, 0): the proximal map of k|·|.
