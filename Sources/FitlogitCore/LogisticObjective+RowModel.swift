@@ -6,8 +6,14 @@ import FitlogitSystem
 /// features by column (a coordinate reads one column, contiguous), the
 /// per-row curvatures D, X·d, and the diagonal of H.
 struct RowModelWorkspace: Sendable {
-  /// Xᵀ, row-major (column j of X at j·n), made once per objective.
-  var columns: [Double] = []
+  /// Columns of X, each contiguous, gathered when a working set first
+  /// needs them (``LogisticObjective/prepareModel(for:)``): the inner loop
+  /// reads only the working set's columns, at small C a fraction of X, and
+  /// copying all of Xᵀ up front cost as much time and memory as the solve
+  /// itself (BENCHMARKS.md). One buffer per gathering, `n` values per column.
+  var columnBuffers: [[Double]] = []
+  /// Column j's place: (buffer, index in it), or nil before it is gathered.
+  var columnPlace: [(buffer: Int, index: Int)?] = []
   /// Dᵢ = sᵢ pᵢ(1 − pᵢ)/S at the model's point.
   var curvature: [Double] = []
   /// (X·d)ᵢ, the intercept's move included.
@@ -28,7 +34,7 @@ extension LogisticObjective: RowQuadraticModel {
   public mutating func beginModel(at w: [Double]) {
     let n = features.rows
     let d = features.columns
-    if rowModel.columns.count != n * d { rowModel.columns = transposed(features) }
+    if rowModel.columnPlace.count != d { rowModel.columnPlace = Array(repeating: nil, count: d) }
     if rowModel.curvature.count != n {
       rowModel.curvature = [Double](repeating: 0, count: n)
       rowModel.moved = [Double](repeating: 0, count: n)
@@ -83,9 +89,7 @@ extension LogisticObjective: RowQuadraticModel {
     return rowModel.curvature.withUnsafeBufferPointer { D in
       rowModel.moved.withUnsafeBufferPointer { z in
         if intercept { return dotProduct(D.baseAddress!, z.baseAddress!, nil, n) }
-        return rowModel.columns.withUnsafeBufferPointer { c in
-          dotProduct(D.baseAddress!, z.baseAddress!, c.baseAddress! + t * n, n)
-        }
+        return withColumn(t) { c in dotProduct(D.baseAddress!, z.baseAddress!, c, n) }
       } + penalty
     }
   }
@@ -93,17 +97,18 @@ extension LogisticObjective: RowQuadraticModel {
   public mutating func modelMove(_ t: Int, by delta: Double) {
     let n = features.rows
     let intercept = fitIntercept && t == layout.interceptIndex(row: 0)
-    let columns = rowModel.columns
-    rowModel.moved.withUnsafeMutableBufferPointer { z in
+    var moved = rowModel.moved
+    rowModel.moved = []
+    moved.withUnsafeMutableBufferPointer { z in
       if intercept {
         for i in 0..<n { z[i] += delta }
         return
       }
-      columns.withUnsafeBufferPointer { c in
-        let column = c.baseAddress! + t * n
-        for i in 0..<n { z[i] += delta * column[i] }
+      withColumn(t) { c in
+        for i in 0..<n { z[i] += delta * c[i] }
       }
     }
+    rowModel.moved = moved
   }
 }
 
@@ -114,25 +119,24 @@ extension LogisticObjective {
     let intercept = fitIntercept ? layout.interceptIndex(row: 0) : -1
     var h = [Double](repeating: 0, count: k * k)
     rowModel.curvature.withUnsafeBufferPointer { D in
-      rowModel.columns.withUnsafeBufferPointer { c in
-        func column(_ t: Int) -> UnsafePointer<Double>? {
-          t == intercept ? nil : c.baseAddress! + t * n
-        }
-        for i in 0..<k {
-          for j in i..<k {
-            let a = column(block[i])
-            let b = column(block[j])
-            let value: Double
-            switch (a, b) {
-            case (nil, nil): value = D.reduce(0, +)
-            case (let a?, nil), (nil, let a?): value = dotProduct(D.baseAddress!, a, nil, n)
-            case (let a?, let b?): value = dotProduct(D.baseAddress!, a, b, n)
+      func column<R>(_ t: Int, _ body: (UnsafePointer<Double>?) -> R) -> R {
+        t == intercept ? body(nil) : withColumn(t) { body($0) }
+      }
+      for i in 0..<k {
+        for j in i..<k {
+          let value = column(block[i]) { a in
+            column(block[j]) { b in
+              switch (a, b) {
+              case (nil, nil): D.reduce(0, +)
+              case (let a?, nil), (nil, let a?): dotProduct(D.baseAddress!, a, nil, n)
+              case (let a?, let b?): dotProduct(D.baseAddress!, a, b, n)
+              }
             }
-            h[i * k + j] = value
-            h[j * k + i] = value
           }
-          if block[i] < layout.coefficientCount { h[i * k + i] += l2Strength }
+          h[i * k + j] = value
+          h[j * k + i] = value
         }
+        if block[i] < layout.coefficientCount { h[i * k + i] += l2Strength }
       }
     }
     return h
@@ -179,29 +183,59 @@ private func dotProduct(
   return (s0 + s1) + (s2 + s3)
 }
 
-/// Xᵀ as a row-major array: tiles of 32×32 so both sides stay in cache.
-private func transposed(_ m: Matrix) -> [Double] {
+extension LogisticObjective {
+  /// Gathers the columns of `working` not gathered yet (the intercept and
+  /// other variables without a column are skipped), all cores.
+  public mutating func prepareModel(for working: [Int]) {
+    let wanted = working.filter {
+      $0 < features.columns && rowModel.columnPlace[$0] == nil
+    }
+    guard !wanted.isEmpty else { return }
+    let buffer = rowModel.columnBuffers.count
+    rowModel.columnBuffers.append(gatheredColumns(features, wanted))
+    for (index, t) in wanted.enumerated() { rowModel.columnPlace[t] = (buffer, index) }
+  }
+
+  /// Column t of X, contiguous (gathered by ``prepareModel(for:)``).
+  func withColumn<R>(_ t: Int, _ body: (UnsafePointer<Double>) -> R) -> R {
+    let place = rowModel.columnPlace[t]!
+    return rowModel.columnBuffers[place.buffer].withUnsafeBufferPointer {
+      body($0.baseAddress! + place.index * features.rows)
+    }
+  }
+}
+
+/// Columns `wanted` of X, one after the other (column k at k·n): tiles of
+/// 64 rows, read once into cache and then written out one column at a time
+/// (each column's 64 values contiguous), tiles of 32 columns on all cores.
+private func gatheredColumns(_ m: Matrix, _ wanted: [Int]) -> [Double] {
   let n = m.rows
   let d = m.columns
-  // Every element is written below: no zero fill of n·d doubles first.
-  return [Double](unsafeUninitializedCapacity: n * d) { t, count in
+  let columnTile = 32
+  let rowTile = 64
+  // Every element is written below: no zero fill first.
+  return [Double](unsafeUninitializedCapacity: n * wanted.count) { t, count in
     m.values.withUnsafeBufferPointer { x in
-      nonisolated(unsafe) let x = x
-      nonisolated(unsafe) let t = t
-      let tile = 32
-      parallelFor((d + tile - 1) / tile) { jt in
-        let j0 = jt * tile
-        let j1 = min(d, j0 + tile)
-        var i0 = 0
-        while i0 < n {
-          let i1 = min(n, i0 + tile)
-          for i in i0..<i1 {
-            for j in j0..<j1 { t[j * n + i] = x[i * d + j] }
+      wanted.withUnsafeBufferPointer { wanted in
+        nonisolated(unsafe) let x = x.baseAddress!
+        nonisolated(unsafe) let t = t.baseAddress!
+        nonisolated(unsafe) let wanted = wanted
+        parallelFor((wanted.count + columnTile - 1) / columnTile) { kt in
+          let k0 = kt * columnTile
+          let k1 = min(wanted.count, k0 + columnTile)
+          var i0 = 0
+          while i0 < n {
+            let i1 = min(n, i0 + rowTile)
+            for k in k0..<k1 {
+              let source = x + wanted[k]
+              let target = t + k * n
+              for i in i0..<i1 { target[i] = source[i * d] }
+            }
+            i0 = i1
           }
-          i0 = i1
         }
       }
     }
-    count = n * d
+    count = n * wanted.count
   }
 }

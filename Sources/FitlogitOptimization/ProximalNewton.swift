@@ -192,6 +192,7 @@ extension ProximalNewton {
         diagonal.append(a)
       }
     }
+    model.prepareModel(for: active)
     let budget = max(1, rowModelSweeps * n / max(active.count, 1))
     for _ in 0..<min(maxSweeps, budget) {
       var largest = 0.0

@@ -13,6 +13,9 @@ public protocol RowQuadraticModel: L1PenalizedObjective {
   var prefersRowModel: Bool { get }
   /// Builds the model at x (D, the diagonal of H) with d = 0.
   mutating func beginModel(at x: [Double])
+  /// Readies the variables `working` for ``modelProduct(_:dt:)`` and
+  /// ``modelMove(_:by:)`` (their columns), before an inner solve over them.
+  mutating func prepareModel(for working: [Int])
   /// H_tt.
   func modelDiagonal(_ t: Int) -> Double
   /// (H·d)_t for the current d, whose t-th component is `dt`.
