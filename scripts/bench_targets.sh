@@ -43,7 +43,7 @@ for row in "${rows[@]}"; do
   e2e)
     for size in ${E2E_SIZES:-1e6x20 2e5x50k10 1e6x100 1e5x1000}; do
       f=$(data "$size")
-      echo "## end to end $size ($(stat -c %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
+      echo "## end to end $size ($(stat -Lc %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
       for i in $(seq "$RUNS"); do
         timed "fitlogit" $BIN/fitlogit fit "$f" --json
         python3 -c "import json; d = json.load(open('$DIR/out.txt')); print(' fitlogit_n_iter=%s log_loss=%r' % (d['n_iter'], d['log_loss']))"
@@ -79,7 +79,7 @@ for row in "${rows[@]}"; do
     gcc -O3 -pthread -o "$DIR/parse_reference" scripts/parse_reference.c
     for size in ${PARSE_SIZES:-1e6x20}; do
       f=$(data "$size")
-      echo "## parse $size ($(stat -c %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
+      echo "## parse $size ($(stat -Lc %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
       for i in $(seq "$RUNS"); do
         echo "fitlogit $($BIN/fitlogit-bench "$f" --only parse --mode mmap --repeat 5 | grep -o 'parse_s=.*')"
         echo "reference $("$DIR/parse_reference" "$f" 2 5 | tail -1)"

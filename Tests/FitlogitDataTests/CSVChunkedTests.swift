@@ -195,9 +195,9 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     }
   }
 
-  /// The word-at-a-time line count (and its quote and plain-ASCII flags)
-  /// equals a byte loop, also when every line is exactly 8 bytes (each
-  /// counter lane fills up) and at odd tails.
+  /// The sixteen-bytes-at-a-time line count (and its quote and plain-ASCII
+  /// flags) equals a byte loop, also when every byte is a newline (each
+  /// counter lane fills up, 1,250 vectors of them) and at odd tails.
   @Test func countLinesMatchesByteLoop() {
     var rng = SplitMix64(seed: 8)
     var buffers: [[UInt8]] = [
@@ -213,7 +213,7 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
         })
     }
     // One byte that is not plain ASCII (or is NUL) at every place of a
-    // 40-byte buffer: the word loop, the single words and the tail.
+    // 40-byte buffer: two vectors and the byte tail.
     for place in 0..<40 {
       for odd: UInt8 in [0x80, 0xC3, 0xFF, 0x00] {
         var b = Array("1.5,2,0\n".utf8) + Array("1.5,2,0\n".utf8) + Array("1.5,2,0\n".utf8)
