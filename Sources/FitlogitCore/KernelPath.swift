@@ -3,14 +3,22 @@ import FitlogitSystem
 
 /// Which compiled variant of the C kernels (FitlogitKernels) the blocked
 /// objective runs: chosen once per process from cpuid, so one binary runs on
-/// any x86-64 (or arm64) CPU and uses AVX2 and FMA where the CPU has them.
+/// any x86-64 (or arm64) CPU and uses what the CPU has.
 ///
-/// `FITLOGIT_CPU=baseline` in the environment forces the portable variant
-/// (SSE2 on x86-64, NEON on arm64); any other value, or none, lets cpuid
-/// decide. The two variants differ by rounding only: FMA rounds a·b + c once.
-package enum KernelPath: Sendable, Equatable {
+/// `FITLOGIT_CPU` in the environment picks one: `baseline` (SSE2 on x86-64,
+/// NEON on arm64), `avx2` (AVX2 + FMA) or `avx512` (AVX-512 F/DQ/VL, eight
+/// lanes). A variant the CPU cannot run falls back to the best one below it
+/// that it can (`avx512` → `avx2` → `baseline`); an unset, empty or unknown
+/// value lets cpuid decide, which gives ``avx2FMA`` where the CPU has AVX2 +
+/// FMA, even on an AVX-512 CPU: on the VM it was measured on, AVX-512 runs
+/// its 512-bit arithmetic at half the instruction rate of 256-bit and the
+/// eight-lane kernels were no faster (BENCHMARKS.md, "AVX-512"). The
+/// variants differ by rounding only (FMA rounds a·b + c once; eight lanes
+/// sum in another order).
+package enum KernelPath: Sendable, Equatable, CaseIterable {
   case baseline
   case avx2FMA
+  case avx512
 
   /// The variant this process uses, decided on first use.
   package static let current: KernelPath = detect(
@@ -18,18 +26,44 @@ package enum KernelPath: Sendable, Equatable {
 
   /// Whether this CPU can run ``avx2FMA`` (false off x86-64).
   package static var avx2FMAAvailable: Bool { fl_avx2_fma_available() != 0 }
+  /// Whether this CPU and OS can run ``avx512`` (false off x86-64).
+  package static var avx512Available: Bool { fl_avx512_available() != 0 }
+
+  /// Whether this CPU can run the variant.
+  package var isAvailable: Bool {
+    switch self {
+    case .baseline: true
+    case .avx2FMA: Self.avx2FMAAvailable
+    case .avx512: Self.avx512Available
+    }
+  }
 
   /// The variant for a `FITLOGIT_CPU` value on this CPU.
   package static func detect(environment: String?) -> KernelPath {
-    if environment == "baseline" { return .baseline }
-    return avx2FMAAvailable ? .avx2FMA : .baseline
+    let asked: KernelPath =
+      switch environment {
+      case "baseline": .baseline
+      case "avx512": .avx512
+      default: .avx2FMA  // "avx2", unset or unknown: the default
+      }
+    return asked.fallback
   }
 
-  /// The name `fitlogit-bench` and `--verbose` print.
+  /// The widest variant at or below this one that the CPU runs.
+  var fallback: KernelPath {
+    switch self {
+    case .avx512: isAvailable ? .avx512 : KernelPath.avx2FMA.fallback
+    case .avx2FMA: isAvailable ? .avx2FMA : .baseline
+    case .baseline: .baseline
+    }
+  }
+
+  /// The name `fitlogit-bench` prints, as FITLOGIT_CPU spells it.
   package var name: String {
     switch self {
     case .baseline: "baseline"
-    case .avx2FMA: "avx2+fma"
+    case .avx2FMA: "avx2"
+    case .avx512: "avx512"
     }
   }
 
@@ -37,6 +71,7 @@ package enum KernelPath: Sendable, Equatable {
     switch self {
     case .baseline: Int32(FL_PATH_BASELINE)
     case .avx2FMA: Int32(FL_PATH_AVX2_FMA)
+    case .avx512: Int32(FL_PATH_AVX512)
     }
   }
 }

@@ -1,7 +1,8 @@
-// The objective's hot loops in C, each compiled twice: for baseline x86-64
-// (or whatever the target is, e.g. arm64) and, on x86-64, for AVX2 + FMA.
-// Which one runs is chosen once, at startup, from cpuid (FitlogitCore's
-// KernelPath); one binary runs on every CPU and uses what it has.
+// The objective's hot loops in C, each compiled for baseline x86-64 (or
+// whatever the target is, e.g. arm64) and, on x86-64, also for AVX2 + FMA
+// and for AVX-512. Which one runs is chosen once, at startup, from cpuid
+// (FitlogitCore's KernelPath); one binary runs on every CPU and uses what it
+// has.
 #ifndef FITLOGIT_KERNELS_H
 #define FITLOGIT_KERNELS_H
 
@@ -9,12 +10,18 @@
 #include <stdint.h>
 
 /// The kernel variants. FL_PATH_AVX2_FMA exists only where
-/// fl_avx2_fma_available() returns 1.
-enum { FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1 };
+/// fl_avx2_fma_available() returns 1, FL_PATH_AVX512 only where
+/// fl_avx512_available() does.
+enum { FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1, FL_PATH_AVX512 = 2 };
 
 /// 1 when this is x86-64 and the CPU and OS support AVX2 and FMA (cpuid and
 /// xgetbv); 0 on any other CPU or architecture.
 int fl_avx2_fma_available(void);
+
+/// 1 when, besides AVX2 and FMA, the CPU has AVX-512 F, DQ and VL and the
+/// OS saves the opmask and ZMM registers (xgetbv: XCR0 bits 5, 6 and 7);
+/// 0 on any other CPU or architecture.
+int fl_avx512_available(void);
 
 /// One row block of the two-class objective: adds (1/S)·Σ γᵢ·xᵢ to g[0..d)
 /// and Σ (1/S)·γᵢ to *intercept, and returns Σ sᵢ·ℓᵢ (half-binomial loss
