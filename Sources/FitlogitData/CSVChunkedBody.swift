@@ -47,6 +47,8 @@ struct CSVBody {
   /// Label texts in order of first appearance in the file.
   var distinctLabels: [String]
   var weights: [Double]?
+  /// Feature cells that are ``CellCode/missing``.
+  var missingCells = 0
   var rowCount: Int { rowLabels.count }
 }
 
@@ -202,7 +204,8 @@ enum CSVChunkedBody {
     }
     return CSVBody(
       values: values, levels: levels, rowLabels: rowLabels, distinctLabels: distinct,
-      weights: roles.weightIndex == nil ? nil : weights)
+      weights: roles.weightIndex == nil ? nil : weights,
+      missingCells: results.reduce(0) { $0 + $1.missingCells })
   }
 
   /// Where the chunks start, then `n`: just after a `\n` near each k/T of
@@ -318,6 +321,8 @@ struct ChunkResult {
   var labels: [(start: Int, end: Int)] = []
   /// Per feature column, its distinct text cells (empty when none).
   var levels: [[(start: Int, end: Int)]] = []
+  /// Feature cells read as ``CellCode/missing``.
+  var missingCells = 0
   var error: CSVError?
 }
 
@@ -366,7 +371,10 @@ struct ChunkParser {
   private mutating func cell(
     _ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, feature k: Int
   ) -> Double? {
-    if MissingToken.matches(b, from: start, to: end) { return CellCode.missing }
+    if MissingToken.matches(b, from: start, to: end) {
+      result.missingCells += 1
+      return CellCode.missing
+    }
     // A cell that starts with a letter other than i or n (inf, nan) is
     // text: skip the number parser, whose failure path is the slow one.
     let first = b[start] | 0x20
@@ -375,7 +383,9 @@ struct ChunkParser {
       switch parseDouble(b + start, count: end - start) {
       case .success(let v): return v
       case .failure(.notFinite): return nil
-      case .failure(.empty): return CellCode.missing
+      case .failure(.empty):
+        result.missingCells += 1
+        return CellCode.missing
       case .failure(.notANumber): break
       }
     }
