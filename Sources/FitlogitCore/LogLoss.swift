@@ -25,8 +25,9 @@ public func sklearnLogLoss(labels: [Int], probabilities: Matrix) -> Double {
 /// The rows' terms are computed on all cores (each row's arithmetic is the
 /// same wherever it runs) into one array, then added in row order, so the
 /// result is the same to the bit as a single loop's. This pass follows
-/// every fit, and on one core it was a tenth of a 1M×100 fit's time: its
-/// scalar dot products cannot be vectorized without changing their order.
+/// every fit, and on one core it was about a tenth of a 1M×100 fit's wall
+/// time (by `perf`): its scalar dot products cannot be vectorized without
+/// changing their order, so cores are what can shorten it.
 package func sklearnLogLoss(_ model: LogisticModel, _ x: Matrix, labels: [Int]) -> Double {
   precondition(labels.count == x.rows)
   let eps = Double.ulpOfOne
