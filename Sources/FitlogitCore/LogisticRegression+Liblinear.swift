@@ -37,8 +37,7 @@ extension LogisticRegression {
     let start = [Double](repeating: 0, count: objective.dimension)
     var result =
       resolvedPenalty.hasL1
-      ? ProximalNewton(tolerance: tol, maxIterations: maxIter)
-        .minimize(&objective, from: start, observer: observer)
+      ? l1Result(&objective, from: start, observer: observer)
       : Newton(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
     if fitIntercept { result.x[d] *= interceptScaling }

@@ -114,8 +114,7 @@ public struct LogisticRegression: Sendable {
       result = NewtonCG(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
     case .saga:
-      var r = ProximalNewton(tolerance: tol, maxIterations: maxIter)
-        .minimize(&objective, from: start, observer: observer)
+      var r = l1Result(&objective, from: start, observer: observer)
       if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
     case .liblinear:
