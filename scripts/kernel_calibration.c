@@ -54,8 +54,8 @@ int main(int argc, char **argv) {
   // Every path this CPU runs, then the plain C (slot npaths).
   int paths[3], npaths = 0;
   const char *names[3];
-  if (fl_avx512_available()) paths[npaths] = FL_PATH_AVX512, names[npaths++] = "avx512";
   if (fl_avx2_fma_available()) paths[npaths] = FL_PATH_AVX2_FMA, names[npaths++] = "avx2_fma";
+  if (fl_avx512_available()) paths[npaths] = FL_PATH_AVX512, names[npaths++] = "avx512";
   paths[npaths] = FL_PATH_BASELINE, names[npaths++] = "baseline";
   double best[4] = {1e9, 1e9, 1e9, 1e9}, loss[4] = {0};
   for (int run = 0; run < 9; run++) {
