@@ -24,6 +24,9 @@ public protocol L1PenalizedObjective: TwiceDifferentiableObjective {
 /// orthant projections, and plain proximal gradient converges linearly);
 /// the outer Newton steps converge quadratically near the optimum, so
 /// `tol = 1e-10` costs a few more iterations than `tol = 1e-4`.
+/// (For two classes and 200 features or more, fitlogit's fit runs
+/// ``OWLQN`` first, whose iteration is one objective pass, and this method
+/// only finishes when OWL-QN stalls.)
 ///
 /// Each iteration:
 /// 1. g = ∇f(x), H = ∇²f(x) (dense: the model has few parameters);
