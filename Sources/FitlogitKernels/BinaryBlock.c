@@ -4,7 +4,9 @@
 // twice: the baseline function (SSE2 on x86-64, NEON on arm64) and, on
 // x86-64 only, an AVX2 + FMA one, where clang contracts a*b + c into FMA:
 // the two paths differ by rounding only (KernelDispatchTests bounds it).
+#include "BlocksNEON.h"
 #include "FitlogitKernels.h"
+#include "RowQuad.h"
 #include "VectorMath.h"
 
 /// Σ over the block; FL_INLINE so that each caller below gets its own copy
@@ -17,14 +19,10 @@ static FL_INLINE double binary_block(
   v4d loss_sum = fl_splat(0);
   v4d intercept_sum = fl_splat(0);
   for (ptrdiff_t i = 0; i < rows; i += 4) {
-    // A last group of 1-3 rows repeats its last row in the spare lanes,
-    // with weight 0.
-    const int valid = rows - i < 4 ? (int)(rows - i) : 4;
-    const ptrdiff_t i1 = i + (valid > 1 ? 1 : 0);
-    const ptrdiff_t i2 = i + (valid > 2 ? 2 : valid - 1);
-    const ptrdiff_t i3 = i + (valid > 3 ? 3 : valid - 1);
-    const double *x0 = x + i * d, *x1 = x + i1 * d, *x2 = x + i2 * d,
-                 *x3 = x + i3 * d;
+    const fl_row_quad q = row_quad(x, rows, d, i);
+    const int valid = q.valid;
+    const ptrdiff_t i1 = q.row[1], i2 = q.row[2], i3 = q.row[3];
+    const double *x0 = q.x[0], *x1 = q.x[1], *x2 = q.x[2], *x3 = q.x[3];
     v4d a0 = fl_splat(0), a1 = fl_splat(0), a2 = fl_splat(0), a3 = fl_splat(0);
     for (ptrdiff_t j = 0; j < quads; j += 4) {
       v4d wj = fl_load(w + j);
@@ -96,6 +94,12 @@ double fl_binary_block(
   if (path == FL_PATH_AVX2_FMA) {
     return binary_block_avx2(x, rows, d, w, intercept, labels, weights,
                              weight_sum, g, intercept_gradient);
+  }
+#endif
+#if defined(__aarch64__)
+  if (path == FL_PATH_NEON) {
+    return fl_binary_block_neon(x, rows, d, w, intercept, labels, weights,
+                                weight_sum, g, intercept_gradient);
   }
 #endif
   (void)path;

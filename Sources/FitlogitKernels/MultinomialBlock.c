@@ -10,7 +10,9 @@
 // their probabilities are set to 0), so every load is a full vector. Written
 // once with clang's vector types and compiled twice, like BinaryBlock.c:
 // baseline and, on x86-64, AVX2 + FMA; the two differ by rounding only.
+#include "BlocksNEON.h"
 #include "FitlogitKernels.h"
+#include "MultinomialLayout.h"
 #include "VectorMath.h"
 
 /// The register tile: FL_TILE_ROWS rows (or features) × FL_TILE_VECTORS
@@ -25,20 +27,8 @@
 #ifndef FL_TILE_ROWS
 #define FL_TILE_ROWS 3
 #endif
-/// Rows per sub-block at most; fewer when d is large (see sub_rows).
-#define FL_SUB_ROWS 64
-
-static ptrdiff_t padded_classes(ptrdiff_t K) { return (K + 3) / 4 * 4; }
-
 ptrdiff_t fl_multinomial_scratch(ptrdiff_t d, ptrdiff_t K) {
   return (2 * (d + 1) + FL_SUB_ROWS) * padded_classes(K);
-}
-
-/// Rows per sub-block: its slice of X (rows·d doubles) stays near 24 KB,
-/// inside a 32 KB L1 beside the margins, for both products.
-static ptrdiff_t sub_rows(ptrdiff_t d) {
-  ptrdiff_t r = 3072 / (d > 0 ? d : 1) / 4 * 4;
-  return r < 8 ? 8 : r > FL_SUB_ROWS ? FL_SUB_ROWS : r;
 }
 
 /// Margins of nr rows (xr[r], rows of X) for the nv·4 classes from class
@@ -120,16 +110,9 @@ static FL_INLINE double multinomial_block(
     int fit_intercept, const int64_t *labels, const double *weights, double S,
     double *g, double *scratch) {
   const ptrdiff_t Kp = padded_classes(K);
-  double *wp = scratch;              // (d + 1) × Kp: W, then the intercepts
-  double *gp = wp + (d + 1) * Kp;    // (d + 1) × Kp: ∇W, then ∇b
-  double *M = gp + (d + 1) * Kp;     // sub-block rows × Kp: margins, then G
-  for (ptrdiff_t j = 0; j <= d; j++) {
-    for (ptrdiff_t k = 0; k < Kp; k++) {
-      const int real = k < K && (j < d || fit_intercept);
-      wp[j * Kp + k] = real ? w[k + K * j] : 0;
-      gp[j * Kp + k] = 0;
-    }
-  }
+  const fl_block_scratch parts = prepare_scratch(scratch, w, d, K, Kp, fit_intercept);
+  const double *wp = parts.wp;
+  double *gp = parts.gp, *M = parts.M;
   const ptrdiff_t R = sub_rows(d);
   double loss_sum = 0;
   for (ptrdiff_t i0 = 0; i0 < rows; i0 += R) {
@@ -139,11 +122,7 @@ static FL_INLINE double multinomial_block(
     for (ptrdiff_t i = 0; i < r; i += FL_TILE_ROWS) {
       const double *xr[FL_TILE_ROWS];
       double *mr[FL_TILE_ROWS];
-      for (int q = 0; q < FL_TILE_ROWS; q++) {
-        const ptrdiff_t row = i + q < r ? i + q : r - 1;
-        xr[q] = xs + row * d;
-        mr[q] = M + row * Kp;
-      }
+      tile_rows(xs, M, r, d, Kp, i, FL_TILE_ROWS, xr, mr);
       margins_rows(xr, d, wp, Kp, mr);
     }
     // 2. Per row: log-sum-exp, loss, and G = (p − e_y)·s/S in place of the
@@ -190,12 +169,7 @@ static FL_INLINE double multinomial_block(
       gradient_features(xs, r, d, j, M, Kp, FL_TILE_ROWS, gp);
     for (; j < d; j++) gradient_features(xs, r, d, j, M, Kp, 1, gp);
   }
-  for (ptrdiff_t j = 0; j < d; j++) {
-    for (ptrdiff_t k = 0; k < K; k++) g[k + K * j] += gp[j * Kp + k];
-  }
-  if (fit_intercept) {
-    for (ptrdiff_t k = 0; k < K; k++) g[k + K * d] += gp[d * Kp + k];
-  }
+  add_gradient(gp, d, K, Kp, fit_intercept, g);
   return loss_sum;
 }
 
@@ -225,6 +199,12 @@ double fl_multinomial_block(
   if (path == FL_PATH_AVX2_FMA) {
     return multinomial_block_avx2(x, rows, d, K, w, fit_intercept, labels,
                                   weights, weight_sum, g, scratch);
+  }
+#endif
+#if defined(__aarch64__)
+  if (path == FL_PATH_NEON) {
+    return fl_multinomial_block_neon(x, rows, d, K, w, fit_intercept, labels,
+                                     weights, weight_sum, g, scratch);
   }
 #endif
   (void)path;

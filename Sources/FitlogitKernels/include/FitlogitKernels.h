@@ -1,5 +1,6 @@
 // The objective's hot loops in C, each compiled twice: for baseline x86-64
-// (or whatever the target is, e.g. arm64) and, on x86-64, for AVX2 + FMA.
+// (or whatever the target is, e.g. arm64) and, on x86-64, for AVX2 + FMA;
+// on arm64 a second variant is written with NEON intrinsics (*NEON.c).
 // Which one runs is chosen once, at startup, from cpuid (FitlogitCore's
 // KernelPath); one binary runs on every CPU and uses what it has.
 #ifndef FITLOGIT_KERNELS_H
@@ -9,8 +10,9 @@
 #include <stdint.h>
 
 /// The kernel variants. FL_PATH_AVX2_FMA exists only where
-/// fl_avx2_fma_available() returns 1.
-enum { FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1 };
+/// fl_avx2_fma_available() returns 1; FL_PATH_NEON only on arm64, where
+/// every CPU has it (elsewhere it runs the baseline).
+enum { FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1, FL_PATH_NEON = 2 };
 
 /// 1 when this is x86-64 and the CPU and OS support AVX2 and FMA (cpuid and
 /// xgetbv); 0 on any other CPU or architecture.
