@@ -51,9 +51,13 @@ int main(int argc, char **argv) {
     labels[i] = rand() % K, labels64[i] = labels[i], y[i] = labels[i] & 1;
   }
   for (int j = 0; j < dim; j++) w[j] = 0.01 * (j % 7) - 0.03;
-  const int paths[2] = {FL_PATH_AVX2_FMA, FL_PATH_BASELINE};
-  const int npaths = fl_avx2_fma_available() ? 2 : 1;
-  double best[3] = {1e9, 1e9, 1e9}, loss[3] = {0};
+  // Every path this CPU runs, then the plain C (slot npaths).
+  int paths[3], npaths = 0;
+  const char *names[3];
+  if (fl_avx2_fma_available()) paths[npaths] = FL_PATH_AVX2_FMA, names[npaths++] = "avx2_fma";
+  if (fl_avx512_available()) paths[npaths] = FL_PATH_AVX512, names[npaths++] = "avx512";
+  paths[npaths] = FL_PATH_BASELINE, names[npaths++] = "baseline";
+  double best[4] = {1e9, 1e9, 1e9, 1e9}, loss[4] = {0};
   for (int run = 0; run < 9; run++) {
     for (int p = 0; p < npaths + 1; p++) {
       const int reference = p == npaths;
@@ -67,28 +71,25 @@ int main(int argc, char **argv) {
                       : reference_multinomial_block(X, labels, lo, hi, d, K, w, g);
         }
       } else {  // fitlogit's blocks of 4096 rows
-        const int path = paths[npaths == 2 ? p : 1];
         for (long lo = 0; lo < n; lo += 4096) {
           const long rows = n - lo < 4096 ? n - lo : 4096;
-          l += K == 2 ? fl_binary_block(path, X + lo * d, rows, d, w, w[d],
+          l += K == 2 ? fl_binary_block(paths[p], X + lo * d, rows, d, w, w[d],
                                         labels64 + lo, NULL, n, g, &intercept)
-                      : fl_multinomial_block(path, X + lo * d, rows, d, K, w, 1,
+                      : fl_multinomial_block(paths[p], X + lo * d, rows, d, K, w, 1,
                                              labels64 + lo, NULL, n, g, scratch);
         }
       }
       const double dt = cpu() - t;
-      const int slot = reference ? 2 : npaths == 2 ? p : 1;
-      if (dt < best[slot]) best[slot] = dt;
-      loss[slot] = l / n;
+      if (dt < best[p]) best[p] = dt;
+      loss[p] = l / n;
     }
   }
   printf("%ld x %d, %d classes, one core, CPU time, min of 9 interleaved:\n", n,
          d, K);
-  if (npaths == 2) printf("fitlogit_avx2_fma_ms=%.2f ", best[0] * 1e3);
-  printf("fitlogit_baseline_ms=%.2f reference_ms=%.2f", best[1] * 1e3,
-         best[2] * 1e3);
-  printf(" ratio=%.2f\n", best[npaths == 2 ? 0 : 1] / best[2]);
-  printf("loss: fitlogit %.15g reference %.15g\n", loss[npaths == 2 ? 0 : 1],
-         loss[2]);
+  for (int p = 0; p < npaths; p++) printf("fitlogit_%s_ms=%.2f ", names[p], best[p] * 1e3);
+  printf("reference_ms=%.2f ratio=%.2f\n", best[npaths] * 1e3, best[0] / best[npaths]);
+  printf("loss:");
+  for (int p = 0; p < npaths; p++) printf(" %s %.15g", names[p], loss[p]);
+  printf(" reference %.15g\n", loss[npaths]);
   return 0;
 }

@@ -8,6 +8,7 @@ Run from a fresh clone (needs scikit-learn 1.9.1, pandas):
     python3 scripts/make_penalty_golden.py
     python3 scripts/make_penalty_golden.py --newton-cg   # only the newton-cg file
     python3 scripts/make_penalty_golden.py --newton-cholesky   # only that file
+    python3 scripts/make_penalty_golden.py --newton-line-search   # only that file
 
 `--newton-cg` writes Tests/FitlogitCoreTests/Golden/sklearn_newton_cg_fits.json
 alone: scikit-learn's newton-cg at its defaults (n_iter and coefficients).
@@ -19,11 +20,23 @@ data file, no penalty), so that it warns and falls back to lbfgs, with the
 warnings' texts; and three classes without a penalty asked for in every
 spelling scikit-learn 1.9 accepts.
 
+`--newton-line-search` writes Tests/FitlogitCoreTests/Golden/
+sklearn_newton_line_search_fits.json alone: newton-cholesky where its
+backtracking line search fails (21 halvings, none acceptable), so that it
+warns and falls back to lbfgs from the last point it tried. The data are the
+article's ten points plus one row whose x is 1e10 (label 0), warm-started at
+a small negative slope: that row is then classified with a margin of
+hundreds and weighs nothing in the Hessian, so the Newton step is sized for
+the ten points alone; even 2**-20 of it swings the extreme row's margin by
+thousands, and no step passes the Armijo test. The script checks that
+scikit-learn really warned so.
+
 saga is stochastic (random_state=0 here); its answer at this tolerance is
 the optimum to ~1e-9, which is what fitlogit's deterministic solver reaches.
 Each case also records the largest component of the minimum-norm
 subgradient at saga's answer, so a reader can see how optimal it is.
 """
+import io
 import json
 import pathlib
 import sys
@@ -38,6 +51,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_penalty_fits.json"
 NEWTON_CHOLESKY_OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_newton_cholesky_fits.json"
+NEWTON_LINE_SEARCH_OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_newton_line_search_fits.json"
 NEWTON_CG_OUT = ROOT / "Tests/FitlogitCoreTests/Golden/sklearn_newton_cg_fits.json"
 
 # (dataset, target, weight column, options): L1 and elastic net, two and
@@ -150,6 +164,39 @@ def newton_cholesky(name, target, weight, added, options):
     return {
         "dataset": name, "target": target, "sample_weight": weight, "added": added,
         "options": shown, "classes": [str(c) for c in model.classes_],
+        "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
+        "n_iter": int(np.max(model.n_iter_)), "warnings": texts,
+    }
+
+
+# newton-cholesky's line-search failure: the article's points and one extreme
+# row, as CSV text (the test reads the same bytes); (starting slope, C): the
+# line search fails at Newton iterations 1, 2, 3 and 4.
+LINE_SEARCH_CSV = ("x,y\n-2.2,0\n-1.4,0\n-0.8,1\n0.2,0\n0.4,1\n0.8,1\n1.2,1\n2.2,1\n2.9,1\n"
+                   "4.6,1\n1e10,0\n")
+NEWTON_LINE_SEARCH = [(-1e-7, 1.0), (-1e-6, np.inf), (-3e-6, 100.0), (-1e-5, 1.0)]
+
+
+def newton_line_search(slope, C):
+    df = pd.read_csv(io.StringIO(LINE_SEARCH_CSV))
+    X, y = df[["x"]].to_numpy(dtype=float), df["y"].to_numpy()
+    model = LogisticRegression(solver="newton-cholesky", C=C, warm_start=True)
+    # warm_start reads these attributes: the fit starts here, not at 0.
+    model.classes_ = np.array([0, 1])
+    model.coef_ = np.array([[slope]])
+    model.intercept_ = np.array([0.0])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model.fit(X, y)
+    texts = [" ".join(str(w.message).split()) for w in caught
+             if not issubclass(w.category, FutureWarning)]
+    if not any(t.startswith("Line search of Newton solver") for t in texts):
+        sys.exit(f"scikit-learn's line search did not fail for slope {slope}, C {C}: {texts}")
+    return {
+        "csv": LINE_SEARCH_CSV, "target": "y",
+        "options": {"C": "inf" if np.isinf(C) else C},
+        "start": {"coef": [[slope]], "intercept": [0.0]},
+        "classes": [str(c) for c in model.classes_],
         "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
         "n_iter": int(np.max(model.n_iter_)), "warnings": texts,
     }
@@ -296,6 +343,13 @@ def main():
         for c in fits:
             print(c["dataset"], c["added"], c["options"], "n_iter", c["n_iter"],
                   [w[-60:] for w in c["warnings"]])
+        return
+    if "--newton-line-search" in sys.argv[1:]:
+        fits = [newton_line_search(*c) for c in NEWTON_LINE_SEARCH]
+        NEWTON_LINE_SEARCH_OUT.write_text(
+            json.dumps({"sklearn": sklearn.__version__, "cases": fits}, indent=1) + "\n")
+        for c in fits:
+            print(c["start"], c["options"], "n_iter", c["n_iter"], [w[:70] for w in c["warnings"]])
         return
     if "--newton-cg" in sys.argv[1:]:
         fits = [extra(*c) for c in NEWTON_CG]

@@ -1,6 +1,7 @@
 import FitlogitCore
 import FitlogitData
 import FitlogitJSON
+import FitlogitSystem
 
 /// The two renderings of a fit: the article's lines for people, and
 /// scikit-learn's attribute names for programs.
@@ -135,19 +136,19 @@ enum FitReport {
     return "[\(head) ... \(tail)] (\(items.count) values)"
   }
 
-  /// Left-aligned first column, right-aligned numbers, two spaces apart.
+  /// Left-aligned first column, right-aligned numbers, two spaces apart;
+  /// widths as printed (``printedWidth(_:)``: a name's escapes count).
   static func table(_ rows: [[String]]) -> String {
     let columns = rows.map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columns)
     for row in rows {
-      for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.count) }
+      for (c, cell) in row.enumerated() { widths[c] = max(widths[c], printedWidth(cell)) }
     }
     var out = ""
     for row in rows {
       var line = "  "
       for (c, cell) in row.enumerated() {
-        let pad = String(repeating: " ", count: widths[c] - cell.count)
-        line += c == 0 ? cell + pad : "  " + pad + cell
+        line += c == 0 ? padded(cell, to: widths[c]) : "  " + padded(cell, to: widths[c], right: true)
       }
       while line.hasSuffix(" ") { line.removeLast() }
       out += line + "\n"

@@ -14,7 +14,7 @@ enum ProfileReport {
 
   /// A table with the profile and Wald ends of each parameter.
   static func text(_ s: LogitSummary, profile: [[Double?]]) -> String {
-    let stub = max(s.names.map(\.count).max() ?? 0, SummaryReport.width - 68)
+    let stub = SummaryReport.stubWidth(s.names)
     let width = stub + 12 * 4 + 8
     let lo = "[" + shortest(s.alpha / 2)
     let hi = shortest(1 - s.alpha / 2) + "]"
@@ -40,7 +40,7 @@ enum ProfileReport {
   /// With `--odds-ratios`: exp(coef) and exp of the profile ends, R's
   /// `exp(cbind(OR = coef(m), confint(m)))`.
   static func oddsRatioText(_ s: LogitSummary, profile: [[Double?]]) -> String {
-    let stub = max(s.names.map(\.count).max() ?? 0, SummaryReport.width - 68)
+    let stub = SummaryReport.stubWidth(s.names)
     let width = stub + 11 + 12 * 2
     let lo = "[" + shortest(s.alpha / 2)
     let hi = shortest(1 - s.alpha / 2) + "]"

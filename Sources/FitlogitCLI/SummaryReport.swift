@@ -1,5 +1,6 @@
 import FitlogitInference
 import FitlogitJSON
+import FitlogitSystem
 
 /// statsmodels' summary layout, column for column, and its JSON twin.
 enum SummaryReport {
@@ -30,8 +31,8 @@ enum SummaryReport {
     // The coefficient table: stub, four columns of 11, two of 12.
     let lo = "[" + shortest(s.alpha / 2)
     let hi = shortest(1 - s.alpha / 2) + "]"
-    let natural = (s.names.map(\.count).max() ?? 0) + 11 * 4 + 12 * 2
-    let stub = max(s.names.map(\.count).max() ?? 0, width - 68)
+    let natural = (s.names.map(printedWidth).max() ?? 0) + 11 * 4 + 12 * 2
+    let stub = stubWidth(s.names)
     let tableWidth = max(natural, width)
     out += String(repeating: "=", count: tableWidth) + "\n"
     for (e, equation) in s.equations.enumerated() {
@@ -95,7 +96,7 @@ enum SummaryReport {
     }
     let label = e.method == .dydx ? "dy/dx" : "d(lny)/d(lnx)"
     let labels = e.outcomes.isEmpty ? [""] : e.outcomes.map { "\(target)=\($0)" }
-    let stub = max((e.names + labels).map(\.count).max() ?? 0, width - 68)
+    let stub = stubWidth(e.names + labels)
     let first = max(11, label.count + 1)
     let tableWidth = stub + first + 11 * 3 + 12 * 2
     let lo = "[" + shortest(e.alpha / 2)
@@ -201,19 +202,24 @@ enum SummaryReport {
     return JSON.object(members).text + "\n"
   }
 
-  /// "Label:" on the left, value on the right, in `width` characters.
+  /// The first column of a coefficient table: the longest name as printed
+  /// (``printedWidth(_:)``), at least statsmodels' 10.
+  static func stubWidth(_ names: [String]) -> Int {
+    max(names.map(printedWidth).max() ?? 0, width - 68)
+  }
+
+  /// "Label:" on the left, value on the right, in `width` printed characters.
   static func pair(_ item: (String, String), _ width: Int) -> String {
-    let gap = max(1, width - item.0.count - item.1.count)
+    let gap = max(1, width - printedWidth(item.0) - printedWidth(item.1))
     return item.0 + String(repeating: " ", count: gap) + item.1
   }
 
   static func pad(_ s: String, _ width: Int, right: Bool) -> String {
-    let fill = String(repeating: " ", count: max(0, width - s.count))
-    return right ? fill + s : s + fill
+    padded(s, to: width, right: right)
   }
 
   static func center(_ s: String, _ width: Int) -> String {
-    let total = max(0, width - s.count)
+    let total = max(0, width - printedWidth(s))
     let left = total / 2
     return String(repeating: " ", count: left) + s
       + String(repeating: " ", count: total - left)

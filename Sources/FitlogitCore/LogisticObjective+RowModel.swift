@@ -107,6 +107,38 @@ extension LogisticObjective: RowQuadraticModel {
   }
 }
 
+extension LogisticObjective {
+  public func modelBlock(_ block: [Int]) -> [Double] {
+    let n = features.rows
+    let k = block.count
+    let intercept = fitIntercept ? layout.interceptIndex(row: 0) : -1
+    var h = [Double](repeating: 0, count: k * k)
+    rowModel.curvature.withUnsafeBufferPointer { D in
+      rowModel.columns.withUnsafeBufferPointer { c in
+        func column(_ t: Int) -> UnsafePointer<Double>? {
+          t == intercept ? nil : c.baseAddress! + t * n
+        }
+        for i in 0..<k {
+          for j in i..<k {
+            let a = column(block[i])
+            let b = column(block[j])
+            let value: Double
+            switch (a, b) {
+            case (nil, nil): value = D.reduce(0, +)
+            case (let a?, nil), (nil, let a?): value = dotProduct(D.baseAddress!, a, nil, n)
+            case (let a?, let b?): value = dotProduct(D.baseAddress!, a, b, n)
+            }
+            h[i * k + j] = value
+            h[j * k + i] = value
+          }
+          if block[i] < layout.coefficientCount { h[i * k + i] += l2Strength }
+        }
+      }
+    }
+    return h
+  }
+}
+
 /// Σᵢ aᵢ·bᵢ·cᵢ (cᵢ = 1 when c is nil), in four interleaved partial sums so
 /// the loop pipelines; the model's sums need no fixed order (the outer
 /// test is on the exact gradient).

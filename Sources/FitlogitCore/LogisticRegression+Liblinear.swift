@@ -13,7 +13,8 @@ extension LogisticRegression {
   /// on the article's ten points has a smaller intercept and a log loss of
   /// 0.33896, not lbfgs's 0.3329. liblinear's own solvers (trust-region
   /// Newton for L2, newGLMNET for L1) are replaced by the methods that
-  /// reach the same optimum here: Newton for L2, ``ProximalNewton`` for L1.
+  /// reach the same optimum here: Newton for L2, saga's L1 fit for L1
+  /// (``l1Result(_:from:observer:)``).
   ///
   /// - Returns: The optimizer's result with `x` in the usual layout
   ///   (coefficients, then the intercept a·w_b).
@@ -37,8 +38,7 @@ extension LogisticRegression {
     let start = [Double](repeating: 0, count: objective.dimension)
     var result =
       resolvedPenalty.hasL1
-      ? ProximalNewton(tolerance: tol, maxIterations: maxIter)
-        .minimize(&objective, from: start, observer: observer)
+      ? l1Result(&objective, from: start, observer: observer)
       : Newton(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
     if fitIntercept { result.x[d] *= interceptScaling }

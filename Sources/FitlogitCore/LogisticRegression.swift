@@ -58,6 +58,10 @@ public struct LogisticRegression: Sendable {
   /// starts from instead of zeros. liblinear ignores it, as scikit-learn's
   /// liblinear does.
   public var warmStart: LogisticModel?
+  /// Runs every objective this configuration builds blocked, on this
+  /// variant of the C kernels (nil: blocked by size, the variant cpuid
+  /// chose). For the tests that run the golden fits on each variant.
+  package var kernel: KernelPath?
 
   public init() {}
 
@@ -110,8 +114,7 @@ public struct LogisticRegression: Sendable {
       result = NewtonCG(tolerance: tol, maxIterations: maxIter)
         .minimize(&objective, from: start, observer: observer)
     case .saga:
-      var r = ProximalNewton(tolerance: tol, maxIterations: maxIter)
-        .minimize(&objective, from: start, observer: observer)
+      var r = l1Result(&objective, from: start, observer: observer)
       if data.classCount > 2 { r.x = centered(r.x, layout: objective.layout) }
       result = r
     case .liblinear:
@@ -272,11 +275,16 @@ public struct LogisticRegression: Sendable {
 
   /// The objective this configuration minimizes on `data`.
   public func objective(for data: Dataset) -> LogisticObjective {
-    LogisticObjective(
+    var objective = LogisticObjective(
       features: data.features, labels: data.labels,
       classCount: data.classCount,
       sampleWeights: sampleWeights(for: data), penalty: resolvedPenalty,
       fitIntercept: fitIntercept)
+    if let kernel {
+      objective.blocked = true
+      objective.kernel = kernel
+    }
+    return objective
   }
 
   /// sᵢ, with class weights folded in (scikit-learn: "balanced" gives class

@@ -15,7 +15,8 @@ double fl_binary_block_neon(
     double *intercept_gradient);
 
 /// fl_multinomial_block's contract, on two-lane NEON vectors; the scratch
-/// layout is MultinomialLayout.h's, so fl_multinomial_scratch serves both.
+/// layout is MultinomialLayout.h's, two lanes a vector; fl_multinomial_scratch
+/// has room for it.
 double fl_multinomial_block_neon(
     const double *x, ptrdiff_t rows, ptrdiff_t d, ptrdiff_t K, const double *w,
     int fit_intercept, const int64_t *labels, const double *weights, double S,

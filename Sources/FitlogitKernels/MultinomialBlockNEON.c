@@ -97,17 +97,16 @@ static FL_INLINE void gradient_tile_neon(
   }
 }
 
-/// The tiles over the first Kn classes (K rounded up to even; the rest of
-/// the Kp, padding to four, is never touched): whole tiles of
+/// The tiles over the Kp classes (K rounded up to even): whole tiles of
 /// FL_NEON_VECTORS, then one narrower tile; each call has constant sizes,
 /// so that its accumulators stay in registers.
 static FL_INLINE void margins_rows_neon(
     const double *const *xr, ptrdiff_t d, const double *wp, ptrdiff_t Kp,
-    ptrdiff_t Kn, double *const *mr) {
+    double *const *mr) {
   ptrdiff_t c = 0;
-  for (; c + 2 * FL_NEON_VECTORS <= Kn; c += 2 * FL_NEON_VECTORS)
+  for (; c + 2 * FL_NEON_VECTORS <= Kp; c += 2 * FL_NEON_VECTORS)
     margins_tile_neon(xr, d, wp, Kp, c, FL_NEON_VECTORS, mr);
-  switch ((Kn - c) / 2) {
+  switch ((Kp - c) / 2) {
     case 4: margins_tile_neon(xr, d, wp, Kp, c, 4, mr); break;
     case 3: margins_tile_neon(xr, d, wp, Kp, c, 3, mr); break;
     case 2: margins_tile_neon(xr, d, wp, Kp, c, 2, mr); break;
@@ -118,11 +117,11 @@ static FL_INLINE void margins_rows_neon(
 
 static FL_INLINE void gradient_features_neon(
     const double *xs, ptrdiff_t rows, ptrdiff_t d, ptrdiff_t j,
-    const double *G, ptrdiff_t Kp, ptrdiff_t Kn, int np, int odd, double *gp) {
+    const double *G, ptrdiff_t Kp, int np, int odd, double *gp) {
   ptrdiff_t c = 0;
-  for (; c + 2 * FL_NEON_VECTORS <= Kn; c += 2 * FL_NEON_VECTORS)
+  for (; c + 2 * FL_NEON_VECTORS <= Kp; c += 2 * FL_NEON_VECTORS)
     gradient_tile_neon(xs, rows, d, j, G, Kp, c, np, odd, FL_NEON_VECTORS, gp);
-  switch ((Kn - c) / 2) {
+  switch ((Kp - c) / 2) {
     case 4: gradient_tile_neon(xs, rows, d, j, G, Kp, c, np, odd, 4, gp); break;
     case 3: gradient_tile_neon(xs, rows, d, j, G, Kp, c, np, odd, 3, gp); break;
     case 2: gradient_tile_neon(xs, rows, d, j, G, Kp, c, np, odd, 2, gp); break;
@@ -141,19 +140,19 @@ static FL_INLINE v2d exponentials_pair(double *m, v2d max, ptrdiff_t left) {
 }
 
 /// One row's exponentials in place of its margins, exp(m_k − max) for the
-/// K classes and 0 in the pad class up to Kn; returns their sum and sets
+/// K classes and 0 in the pad class up to Kp; returns their sum and sets
 /// *max. The sum adds classes k mod 4 on their own, then pairs them, as
 /// MultinomialBlock.c's four lanes do.
-static FL_INLINE double exponentials_row(double *mi, ptrdiff_t K, ptrdiff_t Kn,
+static FL_INLINE double exponentials_row(double *mi, ptrdiff_t K, ptrdiff_t Kp,
                                          double *max) {
   double mx = mi[0];
   for (ptrdiff_t k = 1; k < K; k++) mx = mi[k] > mx ? mi[k] : mx;
   *max = mx;
   const v2d mv = fl_dup2(mx);
   v2d acc0 = fl_dup2(0), acc1 = fl_dup2(0);
-  for (ptrdiff_t k = 0; k < Kn; k += 4) {
+  for (ptrdiff_t k = 0; k < Kp; k += 4) {
     acc0 = vaddq_f64(acc0, exponentials_pair(mi + k, mv, K - k));
-    if (k + 2 < Kn) acc1 = vaddq_f64(acc1, exponentials_pair(mi + k + 2, mv, K - k - 2));
+    if (k + 2 < Kp) acc1 = vaddq_f64(acc1, exponentials_pair(mi + k + 2, mv, K - k - 2));
   }
   return vaddvq_f64(acc0) + vaddvq_f64(acc1);
 }
@@ -162,7 +161,7 @@ double fl_multinomial_block_neon(
     const double *x, ptrdiff_t rows, ptrdiff_t d, ptrdiff_t K, const double *w,
     int fit_intercept, const int64_t *labels, const double *weights, double S,
     double *g, double *scratch) {
-  const ptrdiff_t Kp = padded_classes(K), Kn = (K + 1) / 2 * 2;
+  const ptrdiff_t Kp = padded_classes(K, 2);
   const fl_block_scratch parts = prepare_scratch(scratch, w, d, K, Kp, fit_intercept);
   const double *wp = parts.wp;
   double *gp = parts.gp, *M = parts.M;
@@ -176,7 +175,7 @@ double fl_multinomial_block_neon(
       const double *xr[FL_NEON_TILE];
       double *mr[FL_NEON_TILE];
       tile_rows(xs, M, r, d, Kp, i, FL_NEON_TILE, xr, mr);
-      margins_rows_neon(xr, d, wp, Kp, Kn, mr);
+      margins_rows_neon(xr, d, wp, Kp, mr);
     }
     // 2. Per row: log-sum-exp, loss, and G = (p − e_y)·s/S in place of the
     //    margins; two rows share one vector log (a lone last row pairs
@@ -187,8 +186,8 @@ double fl_multinomial_block_neon(
       const double picked0 = m0[labels[i0 + i]];
       const double picked1 = m1[labels[i0 + i + valid - 1]];
       double max0, max1 = 0;
-      const double sum0 = exponentials_row(m0, K, Kn, &max0);
-      const double sum1 = valid > 1 ? exponentials_row(m1, K, Kn, &max1) : sum0;
+      const double sum0 = exponentials_row(m0, K, Kp, &max0);
+      const double sum1 = valid > 1 ? exponentials_row(m1, K, Kp, &max1) : sum0;
       const v2d sums = {sum0, sum1}, maxima = {max0, valid > 1 ? max1 : max0};
       const v2d lse = vaddq_f64(fl_log2d(sums), maxima);
       const double picked[2] = {picked0, picked1};
@@ -202,21 +201,21 @@ double fl_multinomial_block_neon(
         const double scale = s / S;
         const v2d factor = fl_dup2(scale / (q == 0 ? sum0 : sum1));
         double *mi = q == 0 ? m0 : m1;
-        for (ptrdiff_t k = 0; k < Kn; k += 2)
+        for (ptrdiff_t k = 0; k < Kp; k += 2)
           vst1q_f64(mi + k, vmulq_f64(vld1q_f64(mi + k), factor));
         mi[labels[row]] -= scale;
-        for (ptrdiff_t k = 0; k < Kn; k += 2)
+        for (ptrdiff_t k = 0; k < Kp; k += 2)
           vst1q_f64(gb + k, vaddq_f64(vld1q_f64(gb + k), vld1q_f64(mi + k)));
       }
     }
     // 3. ∇W += Gᵀ·X_s, four features at a time, then 1-3 more.
     ptrdiff_t j = 0;
     for (; j + FL_NEON_TILE <= d; j += FL_NEON_TILE)
-      gradient_features_neon(xs, r, d, j, M, Kp, Kn, 2, 0, gp);
+      gradient_features_neon(xs, r, d, j, M, Kp, 2, 0, gp);
     switch (d - j) {
-      case 3: gradient_features_neon(xs, r, d, j, M, Kp, Kn, 1, 1, gp); break;
-      case 2: gradient_features_neon(xs, r, d, j, M, Kp, Kn, 1, 0, gp); break;
-      case 1: gradient_features_neon(xs, r, d, j, M, Kp, Kn, 0, 1, gp); break;
+      case 3: gradient_features_neon(xs, r, d, j, M, Kp, 1, 1, gp); break;
+      case 2: gradient_features_neon(xs, r, d, j, M, Kp, 1, 0, gp); break;
+      case 1: gradient_features_neon(xs, r, d, j, M, Kp, 0, 1, gp); break;
       default: break;
     }
   }

@@ -1,7 +1,8 @@
 // The K-class block's scratch layout, shared by every variant of
-// fl_multinomial_block (MultinomialBlock.c, MultinomialBlockNEON.c): W and
-// its gradient padded to a multiple of four classes, and the sub-blocks of
-// rows that stay in L1. Private to this target: not in include/.
+// fl_multinomial_block (MultinomialLanes.h, MultinomialBlockNEON.c): W and
+// its gradient padded to a multiple of the variant's lanes, and the
+// sub-blocks of rows that stay in L1. Private to this target: not in
+// include/.
 #ifndef FITLOGIT_MULTINOMIAL_LAYOUT_H
 #define FITLOGIT_MULTINOMIAL_LAYOUT_H
 
@@ -11,9 +12,11 @@
 /// Rows per sub-block at most; fewer when d is large (see sub_rows).
 #define FL_SUB_ROWS 64
 
-/// K rounded up to a multiple of four: every vector load of a row of W, of
-/// its gradient or of the margins is whole, on four lanes or on two.
-static inline ptrdiff_t padded_classes(ptrdiff_t K) { return (K + 3) / 4 * 4; }
+/// K rounded up to a multiple of the lane count: every vector load of a row
+/// of W, of its gradient or of the margins is whole.
+static inline ptrdiff_t padded_classes(ptrdiff_t K, ptrdiff_t lanes) {
+  return (K + lanes - 1) / lanes * lanes;
+}
 
 /// Rows per sub-block: its slice of X (rows·d doubles) stays near 24 KB,
 /// inside a 32 KB L1 beside the margins, for both products.

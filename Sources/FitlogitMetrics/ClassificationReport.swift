@@ -99,10 +99,9 @@ public func classificationReport(
 ) -> String {
   let scores = ClassScores(yTrue, yPred, sampleWeight: sampleWeight)
   let rowNames = scores.labels.map { names[$0] }
-  let width = max(rowNames.map(\.count).max() ?? 0, "weighted avg".count, digits)
-  func right(_ s: String, _ w: Int) -> String {
-    String(repeating: " ", count: max(0, w - s.count)) + s
-  }
+  // Widths as printed: a class name's escapes count (printedWidth).
+  let width = max(rowNames.map(printedWidth).max() ?? 0, "weighted avg".count, digits)
+  func right(_ s: String, _ w: Int) -> String { padded(s, to: w, right: true) }
   func number(_ v: Double) -> String { " " + printfFormat("%9.\(digits)f", v) }
   func count(_ v: Double) -> String {
     // Python prints an integer count as "21" and a weight sum as repr(float).

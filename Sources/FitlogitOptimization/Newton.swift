@@ -16,7 +16,11 @@ public protocol TwiceDifferentiableObjective: Objective {
 /// the remaining iterations (max_iter minus the Newton iterations begun) to
 /// lbfgs from the current point (`fallback_lbfgs_solve`: scipy's L-BFGS-B,
 /// gtol = tol, ftol = 64·eps, maxls = 50), and n_iter is the Newton steps
-/// taken plus lbfgs's iterations. The same three triggers here:
+/// taken plus lbfgs's iterations. lbfgs starts where Newton stopped: the
+/// last iterate, except after a failed line search, where scikit-learn has
+/// already moved the coefficients to the last point it tried (the current
+/// point plus 2⁻²⁰ times the Newton step) and does not move them back. The
+/// same three triggers here:
 /// - the Hessian cannot be factored (a pivot ≤ 0: scipy's "A singular
 ///   matrix detected"), or its reciprocal condition number is below
 ///   machine epsilon (scipy's LinAlgWarning "An ill-conditioned matrix
@@ -54,6 +58,9 @@ public struct Newton: Sendable {
     var gTrial = state.g
     // nil: no fallback; "": the silent one (not a descent direction).
     var fallback: String?
+    // Where lbfgs starts: the last iterate, or the last point a failed line
+    // search tried (scikit-learn leaves its coefficients there).
+    var fallbackStart: [Double]?
     while state.iterations < maxIterations {
       objective.hessian(at: state.x, into: &h)
       for t in pinned { state.g[t] = 0 }
@@ -99,6 +106,7 @@ public struct Newton: Sendable {
           "Line search of Newton solver NewtonCholeskySolver at iteration "
           + "#\(state.iterations + 1) did not converge after 21 line search refinement "
           + "iterations. It will now resort to lbfgs instead."
+        fallbackStart = trial
         break
       }
       var decrement = 0.0
@@ -118,15 +126,15 @@ public struct Newton: Sendable {
     }
     guard let fallback else { return state.finish(.maxIterations) }
     return lbfgsFallback(
-      &objective, from: state, warning: fallback.isEmpty ? nil : fallback,
-      observer: observer)
+      &objective, from: state, start: fallbackStart ?? state.x,
+      warning: fallback.isEmpty ? nil : fallback, observer: observer)
   }
 
   /// scikit-learn's `fallback_lbfgs_solve`: lbfgs for the iterations left
-  /// (the failed Newton iteration counts as begun), from the current point.
+  /// (the failed Newton iteration counts as begun), from `start`.
   private func lbfgsFallback(
     _ objective: inout some TwiceDifferentiableObjective, from state: SolverState,
-    warning: String?, observer: ((IterationRecord) -> Void)?
+    start: [Double], warning: String?, observer: ((IterationRecord) -> Void)?
   ) -> OptimizationResult {
     let done = state.iterations
     let left = maxIterations - done - 1
@@ -141,7 +149,7 @@ public struct Newton: Sendable {
       }
     }
     var result = LBFGS(tolerance: tolerance, maxIterations: max(left, 0))
-      .minimize(&objective, from: state.x, observer: shifted)
+      .minimize(&objective, from: start, observer: shifted)
     let lbfgsIterations = min(result.iterations, max(left, 0))
     result.iterations = done + lbfgsIterations
     result.evaluations += newton.evaluations

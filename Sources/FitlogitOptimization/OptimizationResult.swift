@@ -19,6 +19,9 @@ public enum StopReason: Equatable, Sendable {
   /// No step along the search direction decreased the objective
   /// (L-BFGS-B: "ABNORMAL_TERMINATION_IN_LNSRCH").
   case lineSearchFailed
+  /// Line searches kept shortening the quasi-Newton step (``OWLQN``'s
+  /// sign of an orthant it cannot settle); a caller finishes otherwise.
+  case stalled
   /// The objective or its gradient became NaN or infinite.
   case nonFinite
 
@@ -40,6 +43,7 @@ public enum StopReason: Equatable, Sendable {
     case .maxIterations: "total number of iterations reached limit"
     case .maxEvaluations: "total number of function evaluations exceeded limit"
     case .lineSearchFailed: "abnormal termination in line search"
+    case .stalled: "line searches kept shortening the step"
     case .nonFinite: "objective or gradient is not finite"
     }
   }

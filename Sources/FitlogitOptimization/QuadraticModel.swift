@@ -19,4 +19,9 @@ public protocol RowQuadraticModel: L1PenalizedObjective {
   func modelProduct(_ t: Int, dt: Double) -> Double
   /// d_t += delta: keeps X·d up to date.
   mutating func modelMove(_ t: Int, by delta: Double)
+  /// The block H_BB of the model's Hessian on the variables `block`,
+  /// row-major k×k: a few columns' dot products, so coordinate descent on
+  /// a small set of coupled variables can run to convergence at k
+  /// multiply-adds per move instead of two passes over the rows.
+  func modelBlock(_ block: [Int]) -> [Double]
 }

@@ -42,3 +42,26 @@ struct SolverState {
       reason: reason)
   }
 }
+
+/// The shared steps of the solvers for F = f + λ₁‖x_{0..<m}‖₁
+/// (``ProximalNewton``, ``OWLQN``): f holds F, the L1 term included; g
+/// stays ∇f.
+extension SolverState {
+  init<O: L1PenalizedObjective>(
+    l1Penalized objective: inout O, start: [Double], observer: ((IterationRecord) -> Void)?
+  ) {
+    self.init(&objective, start: start, observer: observer)
+    f += l1Term(x, m: objective.l1Count, lambda: objective.l1Strength)
+  }
+
+  /// Records the current iterate with its ω, and the result when it ends
+  /// the solve: a non-finite F, or ω ≤ tolerance.
+  mutating func recordL1(step: Double, optimality omega: Double, tolerance: Double)
+    -> OptimizationResult?
+  {
+    record(step: step, optimality: omega)
+    if !f.isFinite { return finish(.nonFinite) }
+    if omega <= tolerance { return finish(.subgradientTolerance) }
+    return nil
+  }
+}

@@ -109,6 +109,28 @@ package func syncReportingError(_ fd: Int32) -> Int32? {
   return nil
 }
 
+/// Makes the names in `directory` durable: opens it (`O_RDONLY|O_DIRECTORY`)
+/// and syncs it, so that a file just renamed into it is still there under
+/// its new name after a power loss (ext4 and xfs keep a rename in memory
+/// until the directory itself is synced). Returns `errno` when the sync
+/// fails; a directory that may be written but not read (mode 0333) cannot be
+/// opened to be synced by anyone, and is not an error.
+///
+/// On Darwin `fsync` leaves the data in the drive's cache; `F_FULLFSYNC`
+/// also asks the drive to flush that cache, which carries the files synced
+/// just before the rename with it, so one such call per directory makes the
+/// whole save durable. File systems that do not support it (some network
+/// and FUSE ones answer ENOTSUP or EINVAL) get the plain `fsync`.
+package func syncDirectoryReportingError(_ directory: String) -> Int32? {
+  let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  if fd < 0 { return errno == EACCES ? nil : errno }
+  defer { close(fd) }
+  #if canImport(Darwin)
+    if fcntl(fd, F_FULLFSYNC) == 0 { return nil }
+  #endif
+  return syncReportingError(fd)
+}
+
 /// `close`, returning `errno` when it reports a (delayed) write error.
 package func closeReportingError(_ fd: Int32) -> Int32? {
   close(fd) == 0 ? nil : errno

@@ -63,6 +63,34 @@ private func appendEscaped(_ scalar: Unicode.Scalar, to out: inout String) {
   }
 }
 
+/// How many characters `text` takes once printed: the length of the form
+/// ``printableLines(_:)`` and ``printable(_:limit:)`` give it, so a name
+/// holding ESC counts the six characters of `\u{1b}`. Every text table pads
+/// by this width (``padded(_:to:right:)``) and escapes afterwards, so a row
+/// whose name holds an escaped character still lines up.
+///
+/// Width is counted in Characters (grapheme clusters), what Swift's
+/// `count` gives: "é" is 1 whether it is one scalar or "e" plus a combining
+/// accent, and so is "中". Terminals draw East Asian wide characters (CJK
+/// ideographs, fullwidth forms, most emoji) two columns wide, so a table
+/// with such names lines up in characters, as in a file or a browser, but
+/// not on such a terminal's screen: the columns a character takes there
+/// depend on the terminal and its font, which a report cannot know.
+package func printedWidth(_ text: String) -> Int {
+  guard text.unicodeScalars.contains(where: needsEscape) else { return text.count }
+  var out = ""
+  for scalar in text.unicodeScalars { appendEscaped(scalar, to: &out) }
+  return out.count
+}
+
+/// `text` with spaces added to `width` printed characters
+/// (``printedWidth(_:)``): after it when left-aligned, before it when
+/// `right`. Longer text is left as it is.
+package func padded(_ text: String, to width: Int, right: Bool = false) -> String {
+  let fill = String(repeating: " ", count: max(0, width - printedWidth(text)))
+  return right ? fill + text : text + fill
+}
+
 /// A report's text with every character ``needsEscape(_:)`` names escaped
 /// except the line ends it is made of: what reaches standard output and
 /// standard error, whatever names the report holds. Text that is all

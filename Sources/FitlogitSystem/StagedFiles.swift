@@ -13,8 +13,9 @@
 ///   with `O_CREAT|O_EXCL|O_NOFOLLOW` (no one can plant a file or a link
 ///   there in advance), written, `fsync`ed (a crash after the rename finds
 ///   the whole text, not an empty file), then renamed over the target at
-///   commit; a replaced file keeps its permission bits (a 0600 model stays
-///   0600);
+///   commit, and the target's directory is synced after the rename (a
+///   crash then finds the new name, not the old file or none); a replaced
+///   file keeps its permission bits (a 0600 model stays 0600);
 /// - a device or a FIFO (`/dev/null`, `mkfifo`), or a descriptor's name
 ///   (`/dev/stdout`, `/dev/fd/N`): written through at commit, never replaced;
 /// - a symbolic link: followed, as `>` and `cp` follow it: the file it names
@@ -25,7 +26,14 @@
 /// - a directory, a socket, or a file the command reads: refused.
 ///
 /// A `--plot` directory that does not exist is built under a temporary name
-/// beside its first missing ancestor and renamed into place at commit.
+/// beside its first missing ancestor, each new directory synced once its
+/// files are, and renamed into place at commit.
+///
+/// A failed sync is an error, as the file's own: before the rename it
+/// fails the command and leaves nothing; a failed sync of the directory
+/// after the rename leaves the files in place (they are complete, and there
+/// is no older state to go back to) and is reported as the error that
+/// their names may not survive a power loss.
 ///
 /// Errors are ``FileError`` values whose `path` is the target as a message
 /// shows it (``printable(_:limit:)``).
@@ -48,9 +56,17 @@ package final class StagedFiles {
   /// save says no, since installing signal handlers in someone else's
   /// program is not a save's business.
   private let cleansUpOnSignal: Bool
+  /// Syncs a directory, returning `errno` on failure:
+  /// ``syncDirectoryReportingError(_:)``, or a test's stand-in that records
+  /// the calls or fails them.
+  private let syncDirectory: (String) -> Int32?
 
-  package init(cleansUpOnSignal: Bool) {
+  package init(
+    cleansUpOnSignal: Bool,
+    syncDirectory: @escaping (String) -> Int32? = syncDirectoryReportingError
+  ) {
     self.cleansUpOnSignal = cleansUpOnSignal
+    self.syncDirectory = syncDirectory
   }
 
   /// Records a file the command reads, so that no output replaces it.
@@ -110,6 +126,15 @@ package final class StagedFiles {
       let fd = try createRegistered(inside + "/" + file.name, shown: shown)
       try writeAndClose(fd, file.text, shown: shown, sync: true)
     }
+    // The files' names live in the new directories: synced before the
+    // rename publishes them, deepest first.
+    var directory = inside
+    for component in missing.reversed() {
+      if let code = syncDirectory(directory) {
+        throw FileError(errnoFor: printable(component), code: code)
+      }
+      directory = parentDirectory(of: directory) ?? directory
+    }
     steps.append(.rename(temporary: temporary, target: top, shown: printable(top)))
   }
 
@@ -129,9 +154,10 @@ package final class StagedFiles {
     }
   }
 
-  /// Renames every temporary into place: the second half of the commit,
-  /// once everything else has succeeded. Staging has already done all
-  /// that can reasonably fail.
+  /// Renames every temporary into place, then syncs each directory a
+  /// rename changed, once: the second half of the commit, once everything
+  /// else has succeeded. Staging has already done all that can reasonably
+  /// fail.
   package func commit() throws(FileError) {
     defer { forgetRegistered() }
     for case .rename(let temporary, let target, let shown) in steps {
@@ -139,8 +165,23 @@ package final class StagedFiles {
         return try failAll(FileError(errnoFor: shown, code: code))
       }
     }
+    var synced: Set<String> = []
+    var failure: FileError?
+    for case .rename(_, let target, let shown) in steps {
+      let directory = parentDirectory(of: target) ?? "."
+      guard synced.insert(directory).inserted, let code = syncDirectory(directory) else {
+        continue
+      }
+      failure = failure
+        ?? FileError(
+          path: shown,
+          message: "saved, but its directory could not be synced (\(errorText(code))), so "
+            + "the new name may not survive a power loss")
+    }
+    // The files are in place either way: nothing is left to discard.
     steps = []
     temporaries = []
+    if let failure { throw failure }
   }
 
   /// The temporaries staged so far (for tests).

@@ -175,7 +175,8 @@ for blocked in [false, true] {
   }
   print(
     "objective_\(blocked ? "blocked" : "sequential")_eval_s=\(t)"
-      + " ns_per_element=\(t / elements * 1e9) f=\(f)")
+      + " ns_per_element=\(t / elements * 1e9) f=\(f)"
+      + (blocked ? " kernel=\(KernelPath.current.name)" : ""))
 }
 var gradientDifference = 0.0
 for j in g.indices {

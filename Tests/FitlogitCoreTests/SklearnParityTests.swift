@@ -48,6 +48,47 @@ struct GoldenFit: GoldenCaseBacked, Sendable {
     return max(distance(plain.parameters, blas.parameters), distance(blas.parameters, sklearn))
   }
 
+  /// `fit` against scikit-learn's. At the default tol: the same n_iter_ and
+  /// coefficients to 1e-9; at tol 1e-10 the same optimum to 1e-8. A fit
+  /// that stops at max_iter: the same n_iter_ and 1e-2. Where scikit-learn's
+  /// own answer moves with its BLAS kernel by more than 1e-9 (unscaled iris:
+  /// docs/SKLEARN_LBFGS.md §G), the coefficients wander along a flat valley
+  /// (iris at C=10: 95 iterations here and in the plain reference, 94 with
+  /// BLAS rounding, 99 in scikit-learn), and what is defined is the
+  /// objective: log loss equal to 1e-4. So is the iteration count, and with
+  /// it whether the fit stops before max_iter: iris at C=10 with every pass
+  /// blocked (vector exp and log, sums in lanes) is still moving at 100.
+  func expectSameFit(_ fit: Fit, sourceLocation: SourceLocation = #_sourceLocation) {
+    if blasSensitivity > 1e-9 {
+      #expect(abs(fit.logLoss - logLoss) <= 1e-4, sourceLocation: sourceLocation)
+      return
+    }
+    #expect(fit.optimization.converged == converged, sourceLocation: sourceLocation)
+    let tight = (Double(options["tol"] ?? "1e-4") ?? 1e-4) < 1e-6
+    // Newton's iterates are not ported step for step (scikit-learn's
+    // Cholesky and line search round differently), but each converged step
+    // squares the error: the same point to 1e-8.
+    let newton = options["solver"] != nil
+    let tolerance = !converged ? 1e-2 : tight || newton ? 1e-8 : 1e-9
+    if !tight {
+      #expect(fit.optimization.iterations == nIter, sourceLocation: sourceLocation)
+    }
+    for k in 0..<coef.count {
+      for j in 0..<coef[k].count {
+        let expected = coef[k][j]
+        #expect(
+          abs(fit.model.coef[k, j] - expected) <= tolerance * max(1, abs(expected)),
+          sourceLocation: sourceLocation)
+      }
+      #expect(
+        abs(fit.model.intercept[k] - intercept[k]) <= tolerance * max(1, abs(intercept[k])),
+        sourceLocation: sourceLocation)
+    }
+    if converged {
+      #expect(abs(fit.logLoss - logLoss) <= 1e-9, sourceLocation: sourceLocation)
+    }
+  }
+
   static let all: [GoldenFit] = {
     GoldenCase.cases(in: "sklearn_fits.json").map { base, c in
       GoldenFit(
@@ -106,29 +147,7 @@ struct GoldenFit: GoldenCaseBacked, Sendable {
   func sameFitAsScikitLearn(_ g: GoldenFit) throws {
     let data = try g.data()
     #expect(data.classes == g.classes)
-    let fit = g.regression.fit(data)
-    #expect(fit.optimization.converged == g.converged)
-    if g.blasSensitivity > 1e-9 {
-      #expect(abs(fit.logLoss - g.logLoss) <= 1e-4)
-      return
-    }
-    let tight = (Double(g.options["tol"] ?? "1e-4") ?? 1e-4) < 1e-6
-    // Newton's iterates are not ported step for step (scikit-learn's
-    // Cholesky and line search round differently), but each converged step
-    // squares the error: the same point to 1e-8.
-    let newton = g.options["solver"] != nil
-    let tolerance = !g.converged ? 1e-2 : tight || newton ? 1e-8 : 1e-9
-    if !tight { #expect(fit.optimization.iterations == g.nIter) }
-    for k in 0..<g.coef.count {
-      for j in 0..<g.coef[k].count {
-        let expected = g.coef[k][j]
-        #expect(abs(fit.model.coef[k, j] - expected) <= tolerance * max(1, abs(expected)))
-      }
-      #expect(abs(fit.model.intercept[k] - g.intercept[k]) <= tolerance * max(1, abs(g.intercept[k])))
-    }
-    if g.converged {
-      #expect(abs(fit.logLoss - g.logLoss) <= 1e-9)
-    }
+    g.expectSameFit(g.regression.fit(data))
   }
 
   /// The cases above that scikit-learn's BLAS makes uncertain are few and

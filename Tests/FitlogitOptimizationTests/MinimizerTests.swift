@@ -141,3 +141,61 @@ struct Cliff: Objective {
     #expect(finite && r.value.isFinite)
   }
 }
+
+/// ½ Σ aᵢ(xᵢ − cᵢ)² + λ Σ_{i < m} |xᵢ|: the optimum is known coordinate by
+/// coordinate, xᵢ = sign(cᵢ)·max(|cᵢ| − λ/aᵢ, 0) (cᵢ for the free ones).
+struct L1Quadratic: L1PenalizedObjective {
+  var smooth: Quadratic
+  let l1Strength: Double
+  let l1Count: Int
+  var dimension: Int { smooth.dimension }
+
+  mutating func value(at x: [Double], gradient: inout [Double]) -> Double {
+    smooth.value(at: x, gradient: &gradient)
+  }
+
+  mutating func hessian(at x: [Double], into h: inout [Double]) {
+    let n = dimension
+    for i in 0..<(n * n) { h[i] = 0 }
+    for i in 0..<n { h[i * n + i] = smooth.a[i] }
+  }
+}
+
+@Suite struct OWLQNTests {
+  /// c = (3, −0.05, −2, 0.5), a = (1, 2, 4, 10), λ = 0.2, the last free:
+  /// x = (2.8, 0, −1.95, 0.5); the second sits at the kink (|c|·a < λ).
+  @Test func reachesTheKnownOptimumWithItsZero() {
+    var f = L1Quadratic(
+      smooth: Quadratic(a: [1, 2, 4, 10], c: [3, -0.05, -2, 0.5]), l1Strength: 0.2, l1Count: 3)
+    let r = OWLQN(tolerance: 1e-12, maxIterations: 100).minimize(&f, from: [0, 0, 0, 0])
+    #expect(r.stopReason == .subgradientTolerance)
+    for (x, expected) in zip(r.x, [2.8, 0, -1.95, 0.5]) { #expect(abs(x - expected) <= 1e-12) }
+    #expect(r.x[1] == 0)
+    // F = ½Σa(x − c)² + λ‖x₀..₂‖₁ at the optimum.
+    let F = 0.5 * (0.04 + 2 * 0.0025 + 4 * 0.0025) + 0.2 * (2.8 + 1.95)
+    #expect(abs(r.value - F) <= 1e-12)
+    #expect(r.trace.last!.gradientMaxAbs <= 1e-12)
+    #expect(r.evaluations == f.smooth.evaluations)
+  }
+
+  /// The pseudo-gradient is the minimum-norm subgradient; its largest
+  /// component is ProximalNewton's ω.
+  @Test func pseudoGradientIsTheMinimumNormSubgradient() {
+    let x = [1.0, -1, 0, 0, 0, 0.5]
+    let g = [0.3, 0.3, 0.5, -0.5, 0.1, -0.7]
+    let v = pseudoGradient(x, g, m: 5, lambda: 0.2)
+    #expect(v == [0.5, 0.09999999999999998, 0.3, -0.3, 0, -0.7])
+    #expect(maxAbs(v) == optimality(x, g, m: 5, lambda: 0.2))
+  }
+
+  /// Not converging is reported as every solver reports it.
+  @Test func stopsAtMaxIterations() {
+    var f = L1Quadratic(
+      smooth: Quadratic(a: [1, 100, 10_000], c: [1, -2, 3]), l1Strength: 0.1, l1Count: 3)
+    let r = OWLQN(tolerance: 1e-12, maxIterations: 2).minimize(&f, from: [0, 0, 0])
+    #expect(r.stopReason == .maxIterations)
+    #expect(!r.converged)
+    #expect(r.iterations == 2)
+    #expect(r.trace.map(\.iteration) == [0, 1, 2])
+  }
+}

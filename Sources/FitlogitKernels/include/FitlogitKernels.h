@@ -1,8 +1,9 @@
-// The objective's hot loops in C, each compiled twice: for baseline x86-64
-// (or whatever the target is, e.g. arm64) and, on x86-64, for AVX2 + FMA;
-// on arm64 a second variant is written with NEON intrinsics (*NEON.c).
-// Which one runs is chosen once, at startup, from cpuid (FitlogitCore's
-// KernelPath); one binary runs on every CPU and uses what it has.
+// The objective's hot loops in C, each compiled for baseline x86-64 (or
+// whatever the target is, e.g. arm64) and, on x86-64, also for AVX2 + FMA
+// and for AVX-512; on arm64 there is also a variant written with NEON
+// intrinsics (*NEON.c). Which one runs is chosen once, at startup, from cpuid
+// (FitlogitCore's KernelPath); one binary runs on every CPU and uses what it
+// has.
 #ifndef FITLOGIT_KERNELS_H
 #define FITLOGIT_KERNELS_H
 
@@ -10,13 +11,21 @@
 #include <stdint.h>
 
 /// The kernel variants. FL_PATH_AVX2_FMA exists only where
-/// fl_avx2_fma_available() returns 1; FL_PATH_NEON only on arm64, where
-/// every CPU has it (elsewhere it runs the baseline).
-enum { FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1, FL_PATH_NEON = 2 };
+/// fl_avx2_fma_available() returns 1, FL_PATH_AVX512 only where
+/// fl_avx512_available() does, FL_PATH_NEON only on arm64, where every CPU
+/// has it (elsewhere it runs the baseline).
+enum {
+  FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1, FL_PATH_AVX512 = 2, FL_PATH_NEON = 3
+};
 
 /// 1 when this is x86-64 and the CPU and OS support AVX2 and FMA (cpuid and
 /// xgetbv); 0 on any other CPU or architecture.
 int fl_avx2_fma_available(void);
+
+/// 1 when, besides AVX2 and FMA, the CPU has AVX-512 F, DQ and VL and the
+/// OS saves the opmask and ZMM registers (xgetbv: XCR0 bits 5, 6 and 7);
+/// 0 on any other CPU or architecture.
+int fl_avx512_available(void);
 
 /// One row block of the two-class objective: adds (1/S)·Σ γᵢ·xᵢ to g[0..d)
 /// and Σ (1/S)·γᵢ to *intercept, and returns Σ sᵢ·ℓᵢ (half-binomial loss
