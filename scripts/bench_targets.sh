@@ -8,7 +8,8 @@
 #
 # Usage: scripts/bench_targets.sh [ROW...]   ROW: e2e pass parse predict
 #        (default all; e2e runs 1e6x20, 2e5x50 with 10 classes, 1e6x100
-#        and 1e5x1000, the last two 1.6 and 1.9 GB of CSV)
+#        and 1e5x1000, the last two 1.9 GB of CSV each; E2E_SIZES="1e6x100"
+#        picks some of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR="${BENCH_DIR:-/tmp/fitlogit-bench}"
@@ -40,9 +41,9 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -m) $(nproc) cores;" \
 for row in "${rows[@]}"; do
   case $row in
   e2e)
-    for size in 1e6x20 2e5x50k10 1e6x100 1e5x1000; do
+    for size in ${E2E_SIZES:-1e6x20 2e5x50k10 1e6x100 1e5x1000}; do
       f=$(data "$size")
-      echo "## end to end $size ($(stat -c %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
+      echo "## end to end $size ($(stat -Lc %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
       for i in $(seq "$RUNS"); do
         timed "fitlogit" $BIN/fitlogit fit "$f" --json
         python3 -c "import json; d = json.load(open('$DIR/out.txt')); print(' fitlogit_n_iter=%s log_loss=%r' % (d['n_iter'], d['log_loss']))"
@@ -70,10 +71,19 @@ for row in "${rows[@]}"; do
     fi
     ;;
   parse)
-    # The mapped-file parse on two cores (what the CLI does); pandas'
-    # read_csv of the same file is py_read_s in the e2e rows.
-    for i in $(seq "$RUNS"); do
-      $BIN/fitlogit-bench "$(data 1e6x20)" --only parse --mode mmap --repeat 5 | grep -o 'parse_s=.*'
+    # The mapped-file parse on two cores (what the CLI does), interleaved
+    # with the plain-C two-thread parser of the same file
+    # (scripts/parse_reference.c, correctly rounded too); pandas' read_csv
+    # of the same file is py_read_s in the e2e rows. PARSE_SIZES picks the
+    # files (default 1e6x20).
+    gcc -O3 -pthread -o "$DIR/parse_reference" scripts/parse_reference.c
+    for size in ${PARSE_SIZES:-1e6x20}; do
+      f=$(data "$size")
+      echo "## parse $size ($(stat -Lc %s "$f") bytes), load $(cut -d' ' -f1 /proc/loadavg)"
+      for i in $(seq "$RUNS"); do
+        echo "fitlogit $($BIN/fitlogit-bench "$f" --only parse --mode mmap --repeat 5 | grep -o 'parse_s=.*')"
+        echo "reference $("$DIR/parse_reference" "$f" 2 5 | tail -1)"
+      done
     done
     ;;
   predict)

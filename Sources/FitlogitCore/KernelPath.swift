@@ -5,20 +5,24 @@ import FitlogitSystem
 /// objective runs: chosen once per process from cpuid, so one binary runs on
 /// any x86-64 (or arm64) CPU and uses what the CPU has.
 ///
-/// `FITLOGIT_CPU` in the environment picks one: `baseline` (SSE2 on x86-64,
-/// NEON on arm64), `avx2` (AVX2 + FMA) or `avx512` (AVX-512 F/DQ/VL, eight
-/// lanes). A variant the CPU cannot run falls back to the best one below it
-/// that it can (`avx512` → `avx2` → `baseline`); an unset, empty or unknown
-/// value lets cpuid decide, which gives ``avx2FMA`` where the CPU has AVX2 +
-/// FMA, even on an AVX-512 CPU: on the VM it was measured on, AVX-512 runs
-/// its 512-bit arithmetic at half the instruction rate of 256-bit and the
-/// eight-lane kernels were no faster (BENCHMARKS.md, "AVX-512"). The
+/// `FITLOGIT_CPU` in the environment picks one: `baseline` (the portable
+/// variant, clang's generic vectors: SSE2 on x86-64, NEON instructions on
+/// arm64), `avx2` (AVX2 + FMA), `avx512` (AVX-512 F/DQ/VL, eight lanes) or
+/// `neon` (written with NEON intrinsics; arm64 only, where every CPU has
+/// it, so there is nothing to ask). A variant the CPU cannot run falls back
+/// to the best one below it that it can (`avx512` → `avx2` → `neon` →
+/// `baseline`); an unset, empty or unknown value lets cpuid decide, which
+/// gives ``avx2FMA`` where the CPU has AVX2 + FMA, even on an AVX-512 CPU:
+/// on the VM it was measured on, AVX-512 runs its 512-bit arithmetic at
+/// half the instruction rate of 256-bit and the eight-lane kernels were no
+/// faster (BENCHMARKS.md, "AVX-512"); on arm64 it gives ``neon``. The
 /// variants differ by rounding only (FMA rounds a·b + c once; eight lanes
-/// sum in another order).
+/// sum in another order; NEON sums in the baseline's order).
 package enum KernelPath: Sendable, Equatable, CaseIterable {
   case baseline
   case avx2FMA
   case avx512
+  case neon
 
   /// The variant this process uses, decided on first use.
   package static let current: KernelPath = detect(
@@ -28,6 +32,14 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
   package static var avx2FMAAvailable: Bool { fl_avx2_fma_available() != 0 }
   /// Whether this CPU and OS can run ``avx512`` (false off x86-64).
   package static var avx512Available: Bool { fl_avx512_available() != 0 }
+  /// Whether this build has ``neon``: on arm64, always.
+  package static var neonAvailable: Bool {
+    #if arch(arm64)
+      true
+    #else
+      false
+    #endif
+  }
 
   /// Whether this CPU can run the variant.
   package var isAvailable: Bool {
@@ -35,6 +47,7 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
     case .baseline: true
     case .avx2FMA: Self.avx2FMAAvailable
     case .avx512: Self.avx512Available
+    case .neon: Self.neonAvailable
     }
   }
 
@@ -44,6 +57,7 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
       switch environment {
       case "baseline": .baseline
       case "avx512": .avx512
+      case "neon": .neon
       default: .avx2FMA  // "avx2", unset or unknown: the default
       }
     return asked.fallback
@@ -53,7 +67,8 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
   var fallback: KernelPath {
     switch self {
     case .avx512: isAvailable ? .avx512 : KernelPath.avx2FMA.fallback
-    case .avx2FMA: isAvailable ? .avx2FMA : .baseline
+    case .avx2FMA: isAvailable ? .avx2FMA : KernelPath.neon.fallback
+    case .neon: isAvailable ? .neon : .baseline
     case .baseline: .baseline
     }
   }
@@ -64,6 +79,7 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
     case .baseline: "baseline"
     case .avx2FMA: "avx2"
     case .avx512: "avx512"
+    case .neon: "neon"
     }
   }
 
@@ -72,6 +88,7 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
     case .baseline: Int32(FL_PATH_BASELINE)
     case .avx2FMA: Int32(FL_PATH_AVX2_FMA)
     case .avx512: Int32(FL_PATH_AVX512)
+    case .neon: Int32(FL_PATH_NEON)
     }
   }
 }

@@ -185,12 +185,16 @@ public struct LogisticModel: Equatable, Sendable {
   /// ``probabilities(unchecked:)`` is built on it: the same arithmetic.
   ///
   /// - Complexity: O(n·K·d) time, O(K) space.
+  ///
+  /// - Parameter range: Only these rows (default all), for callers that
+  ///   split the rows across cores.
   package func forEachRow(
-    unchecked x: Matrix, _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
+    unchecked x: Matrix, rows range: Range<Int>? = nil,
+    _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
   ) {
     let K = classes.count
     withUnsafeTemporaryAllocation(of: Double.self, capacity: K) { p in
-      forEachRowMargins(unchecked: x) { i, r in
+      forEachRowMargins(unchecked: x, rows: range) { i, r in
         if K == 2 {
           let q = sigmoid(r[0])
           p[0] = 1 - q
@@ -231,19 +235,20 @@ public struct LogisticModel: Equatable, Sendable {
   /// buffer: the arithmetic of ``decisionFunction(unchecked:)``, one row at
   /// a time.
   package func forEachRowMargins(
-    unchecked x: Matrix, _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
+    unchecked x: Matrix, rows range: Range<Int>? = nil,
+    _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
   ) {
     assert(x.columns == coef.columns)
     let rows = coef.rows
     let d = coef.columns
-    let n = x.rows
+    let selected = range ?? 0..<x.rows
     x.values.withUnsafeBufferPointer { x in
       coef.values.withUnsafeBufferPointer { c in
         intercept.withUnsafeBufferPointer { b in
           withUnsafeTemporaryAllocation(of: Double.self, capacity: rows) { r in
             // Buffer subscripts rather than base addresses: a model with
             // no features has empty buffers, whose base address may be nil.
-            for i in 0..<n {
+            for i in selected {
               for k in 0..<rows {
                 var sum = 0.0
                 for j in 0..<d { sum += x[i * d + j] * c[k * d + j] }

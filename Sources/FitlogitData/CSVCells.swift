@@ -17,6 +17,12 @@ struct CSVCells {
   /// Set when ``CSVEncodedBody`` read the file: `values` is then the
   /// one-hot encoded matrix itself, with no missing cell.
   var encoded: CSVEncodedBody.Layout? = nil
+  /// How many of `values` are ``CellCode/missing``, when the reader counted
+  /// them (the chunked one does, as it writes them); nil when unknown. A
+  /// zero spares the encoding a single-threaded sweep of the whole matrix
+  /// looking for them (about 4% of the parse's wall time on 1M×100, by
+  /// `perf`: one core reading 800 MB while the other waits).
+  var missingCells: Int? = nil
 
   /// Reads the rows after the header.
   ///
@@ -54,7 +60,7 @@ struct CSVCells {
       cells = CSVCells(
         rows: body.rowCount, values: body.values, levels: body.levels,
         rowLabels: body.rowLabels, distinctLabels: body.distinctLabels,
-        weights: body.weights)
+        weights: body.weights, missingCells: body.missingCells)
     } else {
       // The text check that the header left to the chunked reader's sweep.
       if bytes.count >= CSVChunkedBody.parallelThreshold {

@@ -28,7 +28,7 @@ extension Dataset {
     var keep = [Bool](repeating: true, count: n)
     var missingIn = [Int](repeating: 0, count: names.count)
     // (An encoded matrix has no missing cell: CSVEncodedBody declines them.)
-    if cells.encoded == nil {
+    if cells.encoded == nil && cells.missingCells != 0 {
       cells.values.withUnsafeBufferPointer { v in
         for i in 0..<n {
           for k in 0..<d where CellCode.isMissing(v[i * d + k]) {

@@ -6,7 +6,9 @@
 // On x86-64 there is also an AVX-512 function, eight rows at a time. The
 // paths differ by rounding and the order of the sums only
 // (KernelDispatchTests bounds it).
+#include "BlocksNEON.h"
 #include "FitlogitKernels.h"
+#include "RowQuad.h"
 #include "VectorMath.h"
 #if FL_X86
 #include <immintrin.h>
@@ -22,14 +24,10 @@ static FL_INLINE double binary_block(
   v4d loss_sum = fl_splat4(0);
   v4d intercept_sum = fl_splat4(0);
   for (ptrdiff_t i = 0; i < rows; i += 4) {
-    // A last group of 1-3 rows repeats its last row in the spare lanes,
-    // with weight 0.
-    const int valid = rows - i < 4 ? (int)(rows - i) : 4;
-    const ptrdiff_t i1 = i + (valid > 1 ? 1 : 0);
-    const ptrdiff_t i2 = i + (valid > 2 ? 2 : valid - 1);
-    const ptrdiff_t i3 = i + (valid > 3 ? 3 : valid - 1);
-    const double *x0 = x + i * d, *x1 = x + i1 * d, *x2 = x + i2 * d,
-                 *x3 = x + i3 * d;
+    const fl_row_quad q = row_quad(x, rows, d, i);
+    const int valid = q.valid;
+    const ptrdiff_t i1 = q.row[1], i2 = q.row[2], i3 = q.row[3];
+    const double *x0 = q.x[0], *x1 = q.x[1], *x2 = q.x[2], *x3 = q.x[3];
     v4d a0 = fl_splat4(0), a1 = fl_splat4(0), a2 = fl_splat4(0), a3 = fl_splat4(0);
     for (ptrdiff_t j = 0; j < quads; j += 4) {
       v4d wj = fl_load4(w + j);
@@ -193,6 +191,12 @@ double fl_binary_block(
   if (path == FL_PATH_AVX2_FMA) {
     return binary_block_avx2(x, rows, d, w, intercept, labels, weights,
                              weight_sum, g, intercept_gradient);
+  }
+#endif
+#if defined(__aarch64__)
+  if (path == FL_PATH_NEON) {
+    return fl_binary_block_neon(x, rows, d, w, intercept, labels, weights,
+                                weight_sum, g, intercept_gradient);
   }
 #endif
   (void)path;

@@ -15,27 +15,14 @@
 // compiled three times: baseline and, on x86-64, AVX2 + FMA with four
 // lanes, and AVX-512 with eight lanes and a larger tile (32 registers); the
 // three differ by rounding and the order of the sums only.
+#include "BlocksNEON.h"
 #include "FitlogitKernels.h"
+#include "MultinomialLayout.h"
 #include "VectorMath.h"
-
-/// Rows per sub-block at most; fewer when d is large (see sub_rows).
-#define FL_SUB_ROWS 64
-
-/// K rounded up to a multiple of the lane count.
-static ptrdiff_t padded_classes(ptrdiff_t K, ptrdiff_t lanes) {
-  return (K + lanes - 1) / lanes * lanes;
-}
 
 /// Enough for every variant: the widest pads K to a multiple of 8.
 ptrdiff_t fl_multinomial_scratch(ptrdiff_t d, ptrdiff_t K) {
   return (2 * (d + 1) + FL_SUB_ROWS) * padded_classes(K, 8);
-}
-
-/// Rows per sub-block: its slice of X (rows·d doubles) stays near 24 KB,
-/// inside a 32 KB L1 beside the margins, for both products.
-static ptrdiff_t sub_rows(ptrdiff_t d) {
-  ptrdiff_t r = 3072 / (d > 0 ? d : 1) / 4 * 4;
-  return r < 8 ? 8 : r > FL_SUB_ROWS ? FL_SUB_ROWS : r;
 }
 
 /// The register tile, four lanes: FL_TILE_ROWS rows (or features) ×
@@ -120,6 +107,12 @@ double fl_multinomial_block(
   if (path == FL_PATH_AVX2_FMA) {
     return multinomial_block_avx2(x, rows, d, K, w, fit_intercept, labels,
                                   weights, weight_sum, g, scratch);
+  }
+#endif
+#if defined(__aarch64__)
+  if (path == FL_PATH_NEON) {
+    return fl_multinomial_block_neon(x, rows, d, K, w, fit_intercept, labels,
+                                     weights, weight_sum, g, scratch);
   }
 #endif
   (void)path;

@@ -94,16 +94,9 @@ FL_LANE_TARGET static FL_INLINE double FL_KFN(multinomial_block)(
     int fit_intercept, const int64_t *labels, const double *weights, double S,
     double *g, double *scratch) {
   const ptrdiff_t Kp = padded_classes(K, FL_LANES);
-  double *wp = scratch;              // (d + 1) × Kp: W, then the intercepts
-  double *gp = wp + (d + 1) * Kp;    // (d + 1) × Kp: ∇W, then ∇b
-  double *M = gp + (d + 1) * Kp;     // sub-block rows × Kp: margins, then G
-  for (ptrdiff_t j = 0; j <= d; j++) {
-    for (ptrdiff_t k = 0; k < Kp; k++) {
-      const int real = k < K && (j < d || fit_intercept);
-      wp[j * Kp + k] = real ? w[k + K * j] : 0;
-      gp[j * Kp + k] = 0;
-    }
-  }
+  const fl_block_scratch parts = prepare_scratch(scratch, w, d, K, Kp, fit_intercept);
+  const double *wp = parts.wp;
+  double *gp = parts.gp, *M = parts.M;
   const ptrdiff_t R = sub_rows(d);
   double loss_sum = 0;
   for (ptrdiff_t i0 = 0; i0 < rows; i0 += R) {
@@ -113,11 +106,7 @@ FL_LANE_TARGET static FL_INLINE double FL_KFN(multinomial_block)(
     for (ptrdiff_t i = 0; i < r; i += FL_TILE_ROWS) {
       const double *xr[FL_TILE_ROWS];
       double *mr[FL_TILE_ROWS];
-      for (int q = 0; q < FL_TILE_ROWS; q++) {
-        const ptrdiff_t row = i + q < r ? i + q : r - 1;
-        xr[q] = xs + row * d;
-        mr[q] = M + row * Kp;
-      }
+      tile_rows(xs, M, r, d, Kp, i, FL_TILE_ROWS, xr, mr);
       FL_KFN(margins_rows)(xr, d, wp, Kp, mr);
     }
     // 2. Per row: log-sum-exp, loss, and G = (p − e_y)·s/S in place of the
@@ -164,12 +153,7 @@ FL_LANE_TARGET static FL_INLINE double FL_KFN(multinomial_block)(
       FL_KFN(gradient_features)(xs, r, d, j, M, Kp, FL_TILE_ROWS, gp);
     for (; j < d; j++) FL_KFN(gradient_features)(xs, r, d, j, M, Kp, 1, gp);
   }
-  for (ptrdiff_t j = 0; j < d; j++) {
-    for (ptrdiff_t k = 0; k < K; k++) g[k + K * j] += gp[j * Kp + k];
-  }
-  if (fit_intercept) {
-    for (ptrdiff_t k = 0; k < K; k++) g[k + K * d] += gp[d * Kp + k];
-  }
+  add_gradient(gp, d, K, Kp, fit_intercept, g);
   return loss_sum;
 }
 

@@ -4,9 +4,14 @@ import Testing
 @testable import FitlogitCore
 @testable import FitlogitData
 
-/// The C kernels' variants (baseline; AVX2 + FMA; AVX-512, eight lanes)
-/// against each other and against the golden files. A variant the CPU
-/// cannot run is skipped, with the reason, and only then.
+/// The C kernels' variants (baseline; AVX2 + FMA; AVX-512, eight lanes;
+/// NEON on arm64) against each other and against the golden files. A
+/// variant the CPU cannot run is skipped, with the reason, and only then.
+/// The NEON tests have never run here (no arm64 machine);
+/// scripts/test_arm64_kernels.sh runs those kernels under qemu-aarch64
+/// against the baseline and a quad-precision reference, with a derived
+/// bound, and finds NEON's sums in the baseline's order: the same loss to
+/// the bit, the gradient to 4e-16 of its largest component.
 ///
 /// The bound. Every variant computes each row's loss and gradient factor
 /// with the same lane-wise exp and log code, so they differ in two ways
@@ -26,6 +31,7 @@ import Testing
 @Suite struct KernelDispatchTests {
   static let avx2 = "this CPU has no AVX2 + FMA"
   static let avx512 = "this CPU or its OS has no AVX-512 F, DQ and VL"
+  static let neon = "NEON is arm64's; this is not arm64"
 
   /// Rows, features, weights: rows not a multiple of 4 or 8 (the row
   /// groups), d not a multiple of 4 or 8 (the vectors; the last one masked
@@ -145,9 +151,12 @@ import Testing
   /// back to the best below it; unset, empty or unknown (spellings are
   /// exact) gives the default, AVX2 + FMA where the CPU has it.
   @Test func environmentChoosesTheVariant() {
-    let automatic: KernelPath = KernelPath.avx2FMAAvailable ? .avx2FMA : .baseline
+    let automatic: KernelPath =
+      KernelPath.avx2FMAAvailable ? .avx2FMA : KernelPath.neonAvailable ? .neon : .baseline
     #expect(KernelPath.detect(environment: "baseline") == .baseline)
     #expect(KernelPath.detect(environment: "avx2") == automatic)
+    #expect(
+      KernelPath.detect(environment: "neon") == (KernelPath.neonAvailable ? .neon : .baseline))
     #expect(
       KernelPath.detect(environment: "avx512")
         == (KernelPath.avx512Available ? .avx512 : automatic))
@@ -155,5 +164,46 @@ import Testing
       #expect(KernelPath.detect(environment: other) == automatic, "\(other ?? "unset")")
     }
     #expect(!KernelPath.avx512Available || KernelPath.avx2FMAAvailable)
+  }
+
+  @Test(.enabled(if: KernelPath.neonAvailable, Comment(rawValue: neon)), arguments: binaryShapes)
+  func neonBinaryAgrees(n: Int, d: Int, weighted: Bool) {
+    Self.expectAgreesWithBaseline(.neon, Self.objective(n: n, d: d, weighted: weighted))
+  }
+
+  @Test(.enabled(if: KernelPath.neonAvailable, Comment(rawValue: neon)), arguments: multinomialShapes)
+  func neonMultinomialAgrees(n: Int, d: Int, classes: Int, weighted: Bool, intercept: Bool) {
+    Self.expectAgreesWithBaseline(
+      .neon,
+      Self.objective(n: n, d: d, weighted: weighted, classes: classes, intercept: intercept))
+  }
+
+  @Test(.enabled(if: KernelPath.neonAvailable, Comment(rawValue: neon)))
+  func neonMatchesGoldenObjectives() throws {
+    try LogisticObjectiveTests.expectGoldenObjectives(kernel: .neon)
+  }
+
+  @Test(.enabled(if: KernelPath.neonAvailable, Comment(rawValue: neon)), arguments: GoldenFit.all)
+  func neonFitsMatchGolden(_ g: GoldenFit) throws {
+    try Self.expectGoldenFit(g, kernel: .neon)
+  }
+
+  /// Off arm64 the NEON variant does not exist: never chosen, and asking
+  /// for it runs the baseline, to the bit.
+  @Test(.enabled(if: !KernelPath.neonAvailable, Comment(rawValue: "this is arm64")))
+  func neonOffArm64RunsBaseline() {
+    #expect(KernelPath.detect(environment: nil) != .neon)
+    #expect(KernelPath.detect(environment: "neon") == .baseline)
+    for classes in [2, 5] {
+      var (objective, w) = Self.objective(n: 1_003, d: 7, weighted: true, classes: classes)
+      var g1 = [Double](repeating: 0, count: w.count)
+      var g2 = g1
+      objective.kernel = .baseline
+      let f1 = objective.value(at: w, gradient: &g1)
+      objective.kernel = .neon
+      let f2 = objective.value(at: w, gradient: &g2)
+      #expect(f1.bitPattern == f2.bitPattern)
+      #expect(g1.map(\.bitPattern) == g2.map(\.bitPattern))
+    }
   }
 }

@@ -128,6 +128,26 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     }
   }
 
+  /// A missing cell only in the last of four chunks, one a token the fast
+  /// path declines (`NA`) and one an empty field, is still found: the
+  /// chunks count the missing cells they write, and only a count of zero
+  /// skips the sweep that looks for them. With none, the same rows read.
+  @Test func missingCellsInALateChunk() throws {
+    var text = "a,b,y\n"
+    for i in 0..<40 { text += "\(i).5,\(i),\(i % 2)\n" }
+    let complete = Array(text.utf8)
+    text += "NA,1,0\n1,,1\n"
+    guard case .failure(let e) = read(Array(text.utf8), .chunks(4)) else {
+      Issue.record("missing cells must be refused")
+      return
+    }
+    #expect(
+      e.description == "f.csv: 2 rows have missing values (a: 1, b: 1); drop them with --dropna")
+    let data = try read(complete, .chunks(4)).get()
+    #expect(data.sampleCount == 40)
+    #expect(data.features[39, 0] == 39.5 && data.features[39, 1] == 39)
+  }
+
   /// A body above the parallel threshold is split across cores; an error
   /// late in it is reported at its own line.
   @Test func largeBodyInParallel() throws {
@@ -195,9 +215,9 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
     }
   }
 
-  /// The word-at-a-time line count (and its quote and plain-ASCII flags)
-  /// equals a byte loop, also when every line is exactly 8 bytes (each
-  /// counter lane fills up) and at odd tails.
+  /// The sixteen-bytes-at-a-time line count (and its quote and plain-ASCII
+  /// flags) equals a byte loop, also when every byte is a newline (each
+  /// counter lane fills up, 1,250 vectors of them) and at odd tails.
   @Test func countLinesMatchesByteLoop() {
     var rng = SplitMix64(seed: 8)
     var buffers: [[UInt8]] = [
@@ -213,7 +233,7 @@ private func randomCSV(_ rng: inout SplitMix64, faults: Bool) -> [UInt8] {
         })
     }
     // One byte that is not plain ASCII (or is NUL) at every place of a
-    // 40-byte buffer: the word loop, the single words and the tail.
+    // 40-byte buffer: two vectors and the byte tail.
     for place in 0..<40 {
       for odd: UInt8 in [0x80, 0xC3, 0xFF, 0x00] {
         var b = Array("1.5,2,0\n".utf8) + Array("1.5,2,0\n".utf8) + Array("1.5,2,0\n".utf8)

@@ -1,6 +1,7 @@
 // The objective's hot loops in C, each compiled for baseline x86-64 (or
 // whatever the target is, e.g. arm64) and, on x86-64, also for AVX2 + FMA
-// and for AVX-512. Which one runs is chosen once, at startup, from cpuid
+// and for AVX-512; on arm64 there is also a variant written with NEON
+// intrinsics (*NEON.c). Which one runs is chosen once, at startup, from cpuid
 // (FitlogitCore's KernelPath); one binary runs on every CPU and uses what it
 // has.
 #ifndef FITLOGIT_KERNELS_H
@@ -11,8 +12,11 @@
 
 /// The kernel variants. FL_PATH_AVX2_FMA exists only where
 /// fl_avx2_fma_available() returns 1, FL_PATH_AVX512 only where
-/// fl_avx512_available() does.
-enum { FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1, FL_PATH_AVX512 = 2 };
+/// fl_avx512_available() does, FL_PATH_NEON only on arm64, where every CPU
+/// has it (elsewhere it runs the baseline).
+enum {
+  FL_PATH_BASELINE = 0, FL_PATH_AVX2_FMA = 1, FL_PATH_AVX512 = 2, FL_PATH_NEON = 3
+};
 
 /// 1 when this is x86-64 and the CPU and OS support AVX2 and FMA (cpuid and
 /// xgetbv); 0 on any other CPU or architecture.
