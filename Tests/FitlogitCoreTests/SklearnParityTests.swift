@@ -147,7 +147,12 @@ struct GoldenFit: GoldenCaseBacked, Sendable {
   func sameFitAsScikitLearn(_ g: GoldenFit) throws {
     let data = try g.data()
     #expect(data.classes == g.classes)
-    g.expectSameFit(g.regression.fit(data))
+    let fit = g.regression.fit(data)
+    // On the default kernel even the cases scikit-learn's BLAS makes
+    // uncertain stop where scikit-learn does (converged or at max_iter);
+    // only a forced kernel's lane sums may move that (``expectSameFit``).
+    #expect(fit.optimization.converged == g.converged)
+    g.expectSameFit(fit)
   }
 
   /// The cases above that scikit-learn's BLAS makes uncertain are few and
