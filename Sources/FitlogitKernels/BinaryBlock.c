@@ -29,7 +29,21 @@ static FL_INLINE double binary_block(
     const ptrdiff_t i1 = q.row[1], i2 = q.row[2], i3 = q.row[3];
     const double *x0 = q.x[0], *x1 = q.x[1], *x2 = q.x[2], *x3 = q.x[3];
     v4d a0 = fl_splat4(0), a1 = fl_splat4(0), a2 = fl_splat4(0), a3 = fl_splat4(0);
+    // From 48 features on, the next four rows (32·d bytes, just after
+    // these), two cache lines per step of this loop, fetched while these
+    // are summed: the four rows are read as four interleaved streams, which
+    // the hardware prefetcher did not follow from about 48 to 200 features
+    // (one pass on 1M×100 took 55 ms, 30 ms with this; the same 800 MB as
+    // 100k×1000 takes 31 ms; scripts/kernel_width_sweep.c, BENCHMARKS.md).
+    // Below 48 the prefetches cost more than they save (1M×20: 6.6 → 7.7
+    // ms). A prefetch past the matrix's end does not fault.
+    const char *next = (const char *)(x + (i + 4) * d);
+    const int prefetch = d >= 48;
     for (ptrdiff_t j = 0; j < quads; j += 4) {
+      if (prefetch) {
+        __builtin_prefetch(next + 32 * j);
+        __builtin_prefetch(next + 32 * j + 64);
+      }
       v4d wj = fl_load4(w + j);
       a0 += fl_load4(x0 + j) * wj;
       a1 += fl_load4(x1 + j) * wj;
