@@ -1,9 +1,12 @@
 /* How the two-class blocked kernel's time per element moves with the number
  * of features d: fl_binary_block (Sources/FitlogitKernels/BinaryBlock.c) on
  * synthetic rows in blocks of 4,096, as LogisticObjective runs it, best of 10.
- * Found at the end of December 2026's kernel work (BENCHMARKS.md, "The binary
- * kernel between 48 and 200 features"): the per-element time doubles for some
- * widths, where the plain-C reference pass (reference_pass.c) does not.
+ * It found (BENCHMARKS.md, "The binary kernel between 48 and 200 features")
+ * the per-element time doubling from about 48 to 200 features on rows read from
+ * memory, where the plain-C reference pass (reference_pass.c) did not: the
+ * hardware prefetcher did not follow the kernel's four interleaved row streams,
+ * and the kernel now prefetches the next rows there. Run it after any change
+ * to the kernel's loops.
  *
  * Build and run (one thread; OMP_NUM_THREADS=2 for both cores):
  *   K=Sources/FitlogitKernels
