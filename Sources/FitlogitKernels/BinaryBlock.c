@@ -21,6 +21,7 @@ static FL_INLINE double binary_block(
     const int64_t *labels, const double *weights, double S, double *g,
     double *intercept_gradient) {
   const ptrdiff_t quads = d / 4 * 4;
+  const int prefetch = d >= 48;  // see the margins' loop below
   v4d loss_sum = fl_splat4(0);
   v4d intercept_sum = fl_splat4(0);
   for (ptrdiff_t i = 0; i < rows; i += 4) {
@@ -36,11 +37,11 @@ static FL_INLINE double binary_block(
     // (one pass on 1M×100 took 55 ms, 30 ms with this; the same 800 MB as
     // 100k×1000 takes 31 ms; scripts/kernel_width_sweep.c, BENCHMARKS.md).
     // Below 48 the prefetches cost more than they save (1M×20: 6.6 → 7.7
-    // ms). A prefetch past the matrix's end does not fault.
-    const char *next = (const char *)(x + (i + 4) * d);
-    const int prefetch = d >= 48;
+    // ms). The block's last quad has no next rows to fetch.
+    const int ahead = prefetch && i + 8 <= rows;
+    const char *next = (const char *)(ahead ? x + (i + 4) * d : x0);
     for (ptrdiff_t j = 0; j < quads; j += 4) {
-      if (prefetch) {
+      if (ahead) {
         __builtin_prefetch(next + 32 * j);
         __builtin_prefetch(next + 32 * j + 64);
       }

@@ -70,6 +70,7 @@ public struct OWLQN: Sendable {
     var orthant = [Double](repeating: 0, count: n)
     var trial = state.x
     var gTrial = state.g
+    var vTrial = v
     var shortened = 0
     while state.iterations < maxIterations {
       // 2. The quasi-Newton direction on v, kept where it descends.
@@ -114,7 +115,8 @@ public struct OWLQN: Sendable {
         FTrial =
           objective.value(at: trial, gradient: &gTrial) + l1Term(trial, m: m, lambda: lambda)
         state.evaluations += 1
-        omegaTrial = optimality(trial, gTrial, m: m, lambda: lambda)
+        vTrial = pseudoGradient(trial, gTrial, m: m, lambda: lambda)
+        omegaTrial = maxAbs(vTrial)
         if FTrial <= state.f + 1e-4 * predicted
           || (abs(FTrial - state.f) <= tiny && omegaTrial < omega)
         {
@@ -144,7 +146,7 @@ public struct OWLQN: Sendable {
       swap(&state.x, &trial)
       swap(&state.g, &gTrial)
       state.f = FTrial
-      v = pseudoGradient(state.x, state.g, m: m, lambda: lambda)
+      swap(&v, &vTrial)
       omega = omegaTrial
       state.iterations += 1
       if let r = state.recordL1(step: step, optimality: omega, tolerance: tolerance) { return r }
@@ -175,7 +177,10 @@ public func pseudoGradient(_ x: [Double], _ g: [Double], m: Int, lambda: Double)
     } else if x[t] < 0 {
       v[t] = g[t] - lambda
     } else {
-      v[t] = g[t] + lambda < 0 ? g[t] + lambda : (g[t] - lambda > 0 ? g[t] - lambda : 0)
+      // A NaN gradient stays NaN (both comparisons are false for it), so
+      // ω sees it.
+      v[t] =
+        g[t] + lambda < 0 ? g[t] + lambda : (g[t] - lambda > 0 ? g[t] - lambda : g[t].isNaN ? g[t] : 0)
     }
   }
   return v

@@ -276,18 +276,8 @@ func softThreshold(_ u: Double, _ k: Double) -> Double {
 }
 
 /// ω: the largest component of the minimum-norm subgradient of
-/// f + λ‖x_{0..<m}‖₁ at x (see ``ProximalNewton``).
+/// f + λ‖x_{0..<m}‖₁ at x (see ``ProximalNewton``): the largest magnitude
+/// of ``pseudoGradient(_:_:m:lambda:)``, NaN when any component is.
 public func optimality(_ x: [Double], _ g: [Double], m: Int, lambda: Double) -> Double {
-  var worst = 0.0
-  for t in 0..<x.count {
-    let w: Double
-    if t < m && lambda > 0 {
-      w = x[t] != 0 ? abs(g[t] + (x[t] > 0 ? lambda : -lambda)) : max(abs(g[t]) - lambda, 0)
-    } else {
-      w = abs(g[t])
-    }
-    if w.isNaN { return .nan }
-    worst = max(worst, w)
-  }
-  return worst
+  maxAbs(pseudoGradient(x, g, m: m, lambda: lambda))
 }
