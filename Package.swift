@@ -13,7 +13,8 @@
 //   (FitlogitMetrics and FitlogitFigures see only arrays, not the model.)
 //   FitlogitModelSelection: NumPy's RandomState and scikit-learn's splits.
 //   FitlogitCLI reads arguments, calls the modules above, writes files.
-//   FitlogitKernels: the objective's vector loops in C, under FitlogitCore.
+//   FitlogitKernels: the objective's vector loops and the number scanner in
+//   C, under FitlogitCore and FitlogitData.
 //
 // FitlogitSystem is the one shim over libc and libm: a module that needs
 // either imports it, never Glibc or Darwin. It also owns the one escaping
@@ -38,14 +39,15 @@ let package = Package(
   dependencies: [],
   targets: [
     // libc and libm, a small file per job (Libm, MappedFile, Processors, ...).
-    .target(name: "FitlogitSystem"),
-    // The objective's hot loops in C, baseline and AVX2+FMA, chosen at
-    // startup from cpuid (FitlogitCore's KernelPath). Not a dependency: a
+    // Also which variant of the C kernels this CPU runs (KernelPath).
+    .target(name: "FitlogitSystem", dependencies: ["FitlogitKernels"]),
+    // The objective's hot loops and the CSV number scanner's fast path in C,
+    // baseline and AVX2+FMA, chosen at startup from cpuid (KernelPath). Not a dependency: a
     // target of this package, like FitlogitSystem.
     .target(name: "FitlogitKernels"),
     // Bytes → records → numbers → Dataset: CSV, the float parser. Knows
     // nothing of logistic regression.
-    .target(name: "FitlogitData", dependencies: ["FitlogitSystem"]),
+    .target(name: "FitlogitData", dependencies: ["FitlogitKernels", "FitlogitSystem"]),
     // JSON text, read and written: the model file and the --json reports.
     .target(name: "FitlogitJSON", dependencies: ["FitlogitSystem"]),
     // Optimizers that see only an objective: L-BFGS, gradient descent, Newton.
@@ -117,7 +119,7 @@ let package = Package(
       name: "FitlogitOptimizationTests", dependencies: ["FitlogitOptimization"]),
     .testTarget(
       name: "FitlogitDataTests",
-      dependencies: ["FitlogitData", "FitlogitSystem", "FitlogitTestSupport"]),
+      dependencies: ["FitlogitData", "FitlogitKernels", "FitlogitSystem", "FitlogitTestSupport"]),
     .testTarget(
       name: "FitlogitCoreTests",
       dependencies: [

@@ -1,3 +1,4 @@
+import FitlogitKernels
 import FitlogitSystem
 
 /// What each column of a data row is for.
@@ -72,11 +73,12 @@ enum CSVChunkedBody {
   ///   - start: Offset of the first byte after the header record.
   ///   - line: The 1-based line on which `start` lies.
   ///   - chunkCount: Force this many chunks (tests); nil picks by size.
+  ///   - kernel: The number scanner's variant (tests compare them).
   /// - Returns: nil when the body contains a quote.
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int,
     file: String, roles: CSVColumnRoles, chunkCount: Int? = nil,
-    releaser: PageReleaser = .none
+    releaser: PageReleaser = .none, kernel: KernelPath = .current
   ) throws(CSVError) -> CSVBody? {
     let n = bytes.count
     let base = bytes.baseAddress!
@@ -150,7 +152,8 @@ enum CSVChunkedBody {
                 bytes: bytes, file: file, roles: roles,
                 values: v.baseAddress! + firstRow[c] * d,
                 labels: labels.baseAddress! + firstRow[c],
-                weights: weights.map { $0 + firstRow[c] }, releaser: releaser)
+                weights: weights.map { $0 + firstRow[c] }, releaser: releaser,
+                kernel: kernel)
               parser.parse(
                 from: bounds[c], to: bounds[c + 1], line: firstLine[c],
                 maxRows: firstRow[c + 1] - firstRow[c])
@@ -342,11 +345,18 @@ struct ChunkParser {
   /// Per column: its feature index, or ``CSVColumnRoles/weight`` or
   /// ``CSVColumnRoles/target``.
   private let columnRoles: [Int]
+  /// Per column: how many number columns start there whose features are
+  /// consecutive (the vector scanner reads them in one call); 0 where none
+  /// does or the scanner is not used.
+  private let numberRuns: [Int]
+  /// The C kernels' variant for the number scanner (``KernelPath/code``).
+  private let scanPath: Int32
 
   init(
     bytes: UnsafeBufferPointer<UInt8>, file: String, roles: CSVColumnRoles,
     values: UnsafeMutablePointer<Double>, labels: UnsafeMutablePointer<Int>,
-    weights: UnsafeMutablePointer<Double>?, releaser: PageReleaser = .none
+    weights: UnsafeMutablePointer<Double>?, releaser: PageReleaser = .none,
+    kernel: KernelPath = .current
   ) {
     self.releaser = releaser
     self.bytes = bytes
@@ -361,6 +371,18 @@ struct ChunkParser {
     for (k, j) in roles.featureIndices.enumerated() { columnRoles[j] = k }
     if let w = roles.weightIndex { columnRoles[w] = CSVColumnRoles.weight }
     self.columnRoles = columnRoles
+    var runs = [Int](repeating: 0, count: roles.columnCount)
+    for j in stride(from: roles.columnCount - 1, through: 0, by: -1) {
+      let k = columnRoles[j]
+      guard fl_scan_numbers_supported(kernel.code) != 0, k >= 0,
+        !roles.textColumns[k]
+      else { continue }
+      let continues =
+        j + 1 < roles.columnCount && columnRoles[j + 1] == k + 1 && runs[j + 1] > 0
+      runs[j] = continues ? runs[j + 1] + 1 : 1
+    }
+    self.numberRuns = runs
+    self.scanPath = kernel.code
     self.levelInterners = [LabelInterner](
       repeating: LabelInterner(), count: roles.featureIndices.count)
   }
@@ -522,8 +544,27 @@ struct ChunkParser {
     var p = start
     let last = roles.columnCount - 1
     return columnRoles.withUnsafeBufferPointer { role -> Int? in
-      for j in 0...last {
+      var j = 0
+      while j <= last {
         let r = role[j]
+        if numberRuns[j] > 0 {
+          // A run of number columns: the vector scanner reads what it is
+          // sure of; the field it stops at, if any, is read below.
+          var next: UnsafePointer<UInt8>? = nil
+          let k = fl_scan_numbers(
+            scanPath, b, b + p, b + n, roles.delimiter, numberRuns[j],
+            scannerPowers, out + r, &next)
+          if k > 0 {
+            p = next! - b
+            j += k - 1
+            if j < last {
+              guard p < n, b[p] == roles.delimiter else { return nil }
+              p += 1
+            }
+            j += 1
+            continue
+          }
+        }
         if r >= 0 || r == CSVColumnRoles.weight {
           if r >= 0, roles.textColumns[r] {
             let end = endOfField(b, from: p, count: n)
@@ -560,6 +601,7 @@ struct ChunkParser {
           guard p < n, b[p] == roles.delimiter else { return nil }
           p += 1
         }
+        j += 1
       }
       if p == n { return n }
       if b[p] == 0x0A { return p + 1 }

@@ -264,6 +264,15 @@ func eiselLemire(_ w: UInt64, _ q: Int) -> UInt64? {
   return UInt64(power2) << 52 | mantissa
 }
 
+/// ``powersOfFive128`` at an address that lives as long as the process, for
+/// the C number scanner (FitlogitKernels' `fl_scan_numbers`), which shares
+/// this one table; copied once, on first use.
+nonisolated(unsafe) let scannerPowers: UnsafePointer<UInt64> = {
+  let table = UnsafeMutablePointer<UInt64>.allocate(capacity: powersOfFive128.count)
+  table.initialize(from: powersOfFive128, count: powersOfFive128.count)
+  return UnsafePointer(table)
+}()
+
 /// `nan`, `inf` or `infinity` in any case: numbers Python would accept but
 /// a feature cannot hold.
 private func isNonFiniteWord(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {

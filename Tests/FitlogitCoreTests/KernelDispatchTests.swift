@@ -3,6 +3,7 @@ import Testing
 
 @testable import FitlogitCore
 @testable import FitlogitData
+import FitlogitSystem
 
 /// The C kernels' variants (baseline; AVX2 + FMA; AVX-512, eight lanes;
 /// NEON on arm64) against each other and against the golden files. A

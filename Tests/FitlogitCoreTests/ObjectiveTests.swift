@@ -4,6 +4,7 @@ import Testing
 
 @testable import FitlogitCore
 @testable import FitlogitData
+import FitlogitSystem
 
 @Suite struct HalfBinomialLossTests {
   /// Margins where a naive log(1 + eʳ) overflows or cancels; expected values

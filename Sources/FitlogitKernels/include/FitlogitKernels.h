@@ -51,4 +51,23 @@ double fl_multinomial_block(
     const double *w, int fit_intercept, const int64_t *labels,
     const double *weights, double weight_sum, double *g, double *scratch);
 
+/// Reads up to `count` consecutive CSV fields at p, each a plain decimal
+/// number (`[+-]digits[.digits]`, at most 19 digits) ending at `delimiter`,
+/// `\n` or `\r`, into out[0..<k], correctly rounded (bit for bit strtod),
+/// and returns k, stopping at the first field it is not sure of; *next is
+/// then where the k-th field ends (its terminator; p when k is 0). Fields are
+/// separated by `delimiter` only. Reads from p − 16 up to 32 bytes past a
+/// field's start, all of it inside [begin, end) or the field is left alone.
+/// `powers` is FitlogitData's table of 5^q (q ≥ −342, two words each). Only
+/// the AVX2 variant exists (FL_PATH_AVX2_FMA and FL_PATH_AVX512); any other
+/// path returns 0 and the caller's own scanner reads every field.
+ptrdiff_t fl_scan_numbers(int path, const uint8_t *begin, const uint8_t *p,
+                          const uint8_t *end, uint8_t delimiter, ptrdiff_t count,
+                          const uint64_t *powers, double *out,
+                          const uint8_t **next);
+
+/// 1 when fl_scan_numbers reads anything on this path (AVX2 and AVX-512 on
+/// x86-64), 0 when it always returns 0.
+int fl_scan_numbers_supported(int path);
+
 #endif

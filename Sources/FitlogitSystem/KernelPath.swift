@@ -1,9 +1,10 @@
 import FitlogitKernels
-import FitlogitSystem
 
 /// Which compiled variant of the C kernels (FitlogitKernels) the blocked
-/// objective runs: chosen once per process from cpuid, so one binary runs on
-/// any x86-64 (or arm64) CPU and uses what the CPU has.
+/// objective and the CSV number scanner run: chosen once per process from
+/// cpuid, so one binary runs on any x86-64 (or arm64) CPU and uses what the
+/// CPU has. (It lives in the platform shim because both FitlogitCore and
+/// FitlogitData dispatch on it.)
 ///
 /// `FITLOGIT_CPU` in the environment picks one: `baseline` (the portable
 /// variant, clang's generic vectors: SSE2 on x86-64, NEON instructions on
@@ -64,7 +65,7 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
   }
 
   /// The widest variant at or below this one that the CPU runs.
-  var fallback: KernelPath {
+  package var fallback: KernelPath {
     switch self {
     case .avx512: isAvailable ? .avx512 : KernelPath.avx2FMA.fallback
     case .avx2FMA: isAvailable ? .avx2FMA : KernelPath.neon.fallback
@@ -83,7 +84,8 @@ package enum KernelPath: Sendable, Equatable, CaseIterable {
     }
   }
 
-  var code: Int32 {
+  /// The variant as the C kernels number it (FL_PATH_*).
+  package var code: Int32 {
     switch self {
     case .baseline: Int32(FL_PATH_BASELINE)
     case .avx2FMA: Int32(FL_PATH_AVX2_FMA)

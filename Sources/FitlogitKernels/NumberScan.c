@@ -1,0 +1,151 @@
+// The CSV parser's fast path for runs of plain decimal numbers, with AVX2:
+// each field's separator, digits, sign and point are found by one 32-byte
+// compare each, so a number's length is known before any digit is
+// converted, and the digits go to an integer eight at a time with no branch
+// per byte (the Swift scanner in FitlogitData's NumberParser.swift walks
+// the bytes and branches on each, which was most of the parse's time).
+//
+// It reads only what it is sure of: `[+-]digits[.digits]` with at most 19
+// digits (at most 16 on each side of the point) whose double Eisel–Lemire
+// decides, ending at the delimiter, `\n` or `\r`. Everything else (an
+// exponent, blanks, text, a missing cell, a long number, a field near either
+// end of the buffer) is left to the Swift parser, which gives the same
+// value, or the error, and is the baseline path on every CPU.
+#include "FitlogitKernels.h"
+#include "VectorMath.h"
+
+#include <string.h>
+
+#include "EiselLemire.h"
+
+#if FL_X86
+#include <immintrin.h>
+
+static const uint64_t powers_of_ten[20] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+    100000000ull, 1000000000ull, 10000000000ull, 100000000000ull,
+    1000000000000ull, 10000000000000ull, 100000000000000ull,
+    1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+    1000000000000000000ull, 10000000000000000000ull};
+
+/// 16 bytes from `keep_masks + m` are 16 − m zeros, then m 0xFF bytes: the
+/// mask that keeps the last m bytes of a 16-byte load.
+static const uint8_t keep_masks[32] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255};
+
+/// The value of the m (0...8) digits that end just before `end`: the eight
+/// bytes before `end`, the first 8 − m of them replaced by '0', converted
+/// by fast_float's parse_eight_digits_unrolled (the first byte in memory is
+/// the most significant digit).
+static FL_INLINE uint64_t digit_word(const uint8_t *end, int m) {
+  uint64_t v;
+  memcpy(&v, end - 8, 8);
+  const uint64_t keep = m == 0 ? 0 : ~0ull << (8 * (8 - m));
+  v = (v & keep) | (0x3030303030303030ull & ~keep);
+  v -= 0x3030303030303030ull;
+  v = (v * 10) + (v >> 8);
+  return (((v & 0x000000FF000000FFull) * 0x000F424000000064ull) +
+          (((v >> 16) & 0x000000FF000000FFull) * 0x0000271000000001ull)) >>
+         32;
+}
+
+FL_AVX2 static ptrdiff_t scan_avx2(const uint8_t *begin, const uint8_t *p,
+                                   const uint8_t *end, uint8_t delimiter,
+                                   ptrdiff_t count, const uint64_t *powers,
+                                   double *out, const uint8_t **next) {
+  const __m256i separator = _mm256_set1_epi8((char)delimiter);
+  const __m256i newline = _mm256_set1_epi8('\n');
+  const __m256i carriage = _mm256_set1_epi8('\r');
+  const __m256i point = _mm256_set1_epi8('.');
+  const __m256i zero = _mm256_set1_epi8('0');
+  const __m256i nine = _mm256_set1_epi8(9);
+  const uint8_t *after = p;  // just past the last field read
+  ptrdiff_t i = 0;
+  // Digits are read up to 24 bytes before a field's end (so 23 before its
+  // start), and 32 bytes are classified from its start: both must lie
+  // inside the buffer.
+  if (p - begin < 24) { *next = p; return 0; }
+  for (; i < count; i++) {
+    const uint8_t *q = p;
+    if (i > 0) {
+      if (*after != delimiter) break;
+      q = after + 1;
+    }
+    if (end - q < 32) break;
+    const __m256i v = _mm256_loadu_si256((const __m256i *)q);
+    const uint32_t ends = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+        _mm256_cmpeq_epi8(v, separator),
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, newline),
+                        _mm256_cmpeq_epi8(v, carriage))));
+    if (ends == 0) break;  // 32 bytes or more: not a plain number
+    const __m256i t = _mm256_sub_epi8(v, zero);  // a digit iff t ≤ 9, unsigned
+    const uint32_t digits =
+        (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(t, nine), t));
+    const int length = __builtin_ctz(ends);  // ≤ 31
+    const int sign = (q[0] == '-') | (q[0] == '+');
+    // The field's bytes after the sign that are not digits: none, or one '.'.
+    const uint32_t others = ((1u << length) - 1) & ~((1u << sign) - 1) & ~digits;
+    int dot = length, fraction = 0;
+    if (others != 0) {
+      dot = __builtin_ctz(others);
+      if ((others & (others - 1)) != 0 || q[dot] != '.') break;
+      fraction = length - dot - 1;
+    }
+    const int integer = dot - sign;
+    if (integer + fraction == 0 || integer > 16 || integer + fraction > 19)
+      break;
+    // A fraction of 17 to 19 digits (pandas writes 0.14003927017013393):
+    // its first ones, by a word of eight (0 when there are none).
+    const int leading = fraction > 16 ? fraction - 16 : 0;
+    const uint64_t high = digit_word(q + length - 16, leading);
+    // Both digit runs at once, one per 128-bit lane: the 16 bytes that end
+    // at the point (or the field's end) and the 16 that end at the field's
+    // end, all but their last `integer` and `fraction` bytes cleared; then
+    // pairs, fours and eights of digits by multiply-adds (simdjson's
+    // parse_eight_digits, twice per lane).
+    __m256i x = _mm256_set_m128i(
+        _mm_loadu_si128((const __m128i *)(q + length - 16)),
+        _mm_loadu_si128((const __m128i *)(q + dot - 16)));
+    const __m256i keep = _mm256_set_m128i(
+        _mm_loadu_si128((const __m128i *)(keep_masks + fraction - leading)),
+        _mm_loadu_si128((const __m128i *)(keep_masks + integer)));
+    x = _mm256_and_si256(_mm256_sub_epi8(x, zero), keep);
+    x = _mm256_maddubs_epi16(x, _mm256_set1_epi16(0x010A));      // 10a + b
+    x = _mm256_madd_epi16(x, _mm256_set1_epi32(0x00010064));     // 100a + b
+    x = _mm256_packus_epi32(x, x);
+    x = _mm256_madd_epi16(x, _mm256_set1_epi32(0x00012710));     // 10⁴a + b
+    const uint64_t whole = (uint64_t)_mm256_extract_epi64(x, 0);
+    const uint64_t part = (uint64_t)_mm256_extract_epi64(x, 2);
+    const uint64_t w =
+        ((whole & 0xFFFFFFFF) * 100000000ull + (whole >> 32)) * powers_of_ten[fraction] +
+        high * 10000000000000000ull + (part & 0xFFFFFFFF) * 100000000ull + (part >> 32);
+    uint64_t bits = 0;
+    if (w != 0 && fl_eisel_lemire(w, -fraction, powers, &bits)) break;
+    bits |= (uint64_t)(q[0] == '-') << 63;
+    memcpy(out + i, &bits, 8);
+    after = q + length;
+  }
+  *next = after;
+  return i;
+}
+#endif
+
+int fl_scan_numbers_supported(int path) {
+  return FL_X86 && (path == FL_PATH_AVX2_FMA || path == FL_PATH_AVX512);
+}
+
+ptrdiff_t fl_scan_numbers(int path, const uint8_t *begin, const uint8_t *p,
+                          const uint8_t *end, uint8_t delimiter, ptrdiff_t count,
+                          const uint64_t *powers, double *out,
+                          const uint8_t **next) {
+#if FL_X86
+  if (path == FL_PATH_AVX2_FMA || path == FL_PATH_AVX512)
+    return scan_avx2(begin, p, end, delimiter, count, powers, out, next);
+#endif
+  (void)path, (void)begin, (void)end, (void)delimiter, (void)count;
+  (void)powers, (void)out;
+  *next = p;
+  return 0;
+}
