@@ -1,4 +1,3 @@
-import FitlogitKernels
 import FitlogitSystem
 
 /// What each column of a data row is for.
@@ -345,12 +344,8 @@ struct ChunkParser {
   /// Per column: its feature index, or ``CSVColumnRoles/weight`` or
   /// ``CSVColumnRoles/target``.
   private let columnRoles: [Int]
-  /// Per column: how many number columns start there whose features are
-  /// consecutive (the vector scanner reads them in one call); 0 where none
-  /// does or the scanner is not used.
-  private let numberRuns: [Int]
-  /// The C kernels' variant for the number scanner (``KernelPath/code``).
-  private let scanPath: Int32
+  /// The runs of number columns the vector scanner reads in one call.
+  private let numberRuns: NumberRuns
 
   init(
     bytes: UnsafeBufferPointer<UInt8>, file: String, roles: CSVColumnRoles,
@@ -371,18 +366,9 @@ struct ChunkParser {
     for (k, j) in roles.featureIndices.enumerated() { columnRoles[j] = k }
     if let w = roles.weightIndex { columnRoles[w] = CSVColumnRoles.weight }
     self.columnRoles = columnRoles
-    var runs = [Int](repeating: 0, count: roles.columnCount)
-    for j in stride(from: roles.columnCount - 1, through: 0, by: -1) {
-      let k = columnRoles[j]
-      guard fl_scan_numbers_supported(kernel.code) != 0, k >= 0,
-        !roles.textColumns[k]
-      else { continue }
-      let continues =
-        j + 1 < roles.columnCount && columnRoles[j + 1] == k + 1 && runs[j + 1] > 0
-      runs[j] = continues ? runs[j + 1] + 1 : 1
-    }
-    self.numberRuns = runs
-    self.scanPath = kernel.code
+    self.numberRuns = NumberRuns(
+      columnRoles: columnRoles, output: { roles.textColumns[$0] ? nil : $0 },
+      kernel: kernel)
     self.levelInterners = [LabelInterner](
       repeating: LabelInterner(), count: roles.featureIndices.count)
   }
@@ -556,15 +542,13 @@ struct ChunkParser {
       var j = 0
       while j <= last {
         let r = role[j]
-        if numberRuns[j] > 0 {
+        if numberRuns.lengths[j] > 0 {
           // A run of number columns: the vector scanner reads what it is
           // sure of; the field it stops at, if any, is read below.
-          var next: UnsafePointer<UInt8>? = nil
-          let k = fl_scan_numbers(
-            scanPath, b, b + p, b + n, roles.delimiter, numberRuns[j],
-            scannerPowers, out + r, &next)
+          let (k, e) = numberRuns.scan(
+            b, from: p, count: n, column: j, delimiter: roles.delimiter, into: out + r)
           if k > 0 {
-            p = next! - b
+            p = e
             j += k - 1
             if j < last {
               guard p < n, b[p] == roles.delimiter else { return nil }

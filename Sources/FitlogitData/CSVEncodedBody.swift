@@ -444,6 +444,9 @@ private struct EncodedChunkParser {
     var position = [Int](repeating: -1, count: textOf.count)
     for (m, k) in numeric.enumerated() { position[k] = m }
     let indicators = numeric.count
+    let runs = NumberRuns(
+      columnRoles: columnRole, output: { position[$0] >= 0 ? position[$0] : nil },
+      kernel: .current)
     // The output's pages are mapped a few hundred KiB at a time, each
     // batch just before its rows are written.
     let populateRows = max(1, (1 << 18) / (8 * width))
@@ -475,8 +478,25 @@ private struct EncodedChunkParser {
           }
           (x + indicators).initialize(repeating: 0, count: width - indicators)
           var t = row * textCount
-          for j in 0...last {
+          var j = 0
+          while j <= last {
             let r = role[j]
+            if runs.lengths[j] > 0 {
+              // A run of numeric columns, as far as the vector scanner is
+              // sure of it; the field it stops at is read below.
+              let (k, e) = runs.scan(
+                b, from: p, count: n, column: j, delimiter: delimiter, into: x + position[r])
+              if k > 0 {
+                p = e
+                j += k - 1
+                if j < last {
+                  guard p < n, b[p] == delimiter else { return false }
+                  p += 1
+                }
+                j += 1
+                continue
+              }
+            }
             if r >= 0, textOf[r] >= 0 {
               let e = CSVEncodedBody.fieldEnd(b, from: p, count: n, delimiter: delimiter)
               let column = placement[textOf[r]][Int(codes[t])]
@@ -504,6 +524,7 @@ private struct EncodedChunkParser {
               guard p < n, b[p] == delimiter else { return false }
               p += 1
             }
+            j += 1
           }
           if p < n {
             if b[p] == 0x0A {

@@ -14,8 +14,6 @@
 #include "FitlogitKernels.h"
 #include "VectorMath.h"
 
-#include <string.h>
-
 #include "EiselLemire.h"
 
 #if FL_X86
@@ -120,7 +118,7 @@ FL_AVX2 static ptrdiff_t scan_avx2(const uint8_t *begin, const uint8_t *p,
     uint64_t bits = 0;
     if (w != 0 && fl_eisel_lemire(w, -fraction, powers, &bits)) break;
     bits |= (uint64_t)(q[0] == '-') << 63;
-    memcpy(out + i, &bits, 8);
+    __builtin_memcpy(out + i, &bits, 8);
     after = q + length;
   }
   *next = after;

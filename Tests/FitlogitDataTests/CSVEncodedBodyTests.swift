@@ -87,6 +87,37 @@ import Testing
     #expect(encodes(file(), options: CSVReadOptions(categorical: ["c"])))
   }
 
+  /// Runs of full-precision numbers on both sides of a text column (the
+  /// vector number scanner reads each run in one call where the CPU has
+  /// AVX2), with an exponent and a 20-digit number in some rows that it
+  /// leaves to the Swift parser: the same dataset as the record reader.
+  @Test func numberRunsAroundTextColumns() throws {
+    var rng = SplitMix64(seed: 12)
+    var text = "a,b,c,colour,d,e,y\n"
+    for i in 0..<400 {
+      var cells = (0..<5).map { _ in
+        "\(Double(Int64(bitPattern: rng.next()) >> 11) * 0x1p-50)"
+      }
+      if i % 37 == 0 { cells[Int(rng.next() % 5)] = "1.5e-07" }
+      if i % 41 == 0 { cells[Int(rng.next() % 5)] = "12345678901234567890" }
+      text += cells[0..<3].joined(separator: ",") + ",\(["red", "blue"][i % 2]),"
+        + cells[3...].joined(separator: ",") + ",\(i % 3)\n"
+    }
+    let bytes = Array(text.utf8)
+    let roles = CSVColumnRoles(
+      columnCount: 7, featureIndices: [0, 1, 2, 3, 4, 5], weightIndex: nil, targetIndex: 6)
+    let encoded = bytes.withUnsafeBufferPointer {
+      CSVEncodedBody.read(
+        $0, from: bytes.firstIndex(of: 0x0A)! + 1, roles: roles, forced: [], dropFirst: false,
+        chunkCount: 3, releaser: .none)
+    }
+    #expect(encoded != nil)
+    try expectSame(text, CSVReadOptions())
+    let d = try read(text, CSVReadOptions(), mode: .chunks(2)).get()
+    #expect(d.featureNames == ["a", "b", "c", "d", "e", "colour_blue", "colour_red"])
+    #expect(d.sampleCount == 400)
+  }
+
   /// Each of these leaves the file to the general reader, which gives the
   /// same dataset or error as the record reader.
   @Test func declinedCasesMatchTheRecordReader() throws {

@@ -1,0 +1,51 @@
+import FitlogitKernels
+import FitlogitSystem
+
+/// Where the vector number scanner (FitlogitKernels' `fl_scan_numbers`,
+/// AVX2) may read a row's fields in one call: runs of number columns whose
+/// values go to consecutive outputs. Both chunked parsers (plain and
+/// one-hot encoded) read a row through it, and read whatever field it
+/// leaves with their own Swift code, which is the whole of the baseline
+/// path.
+struct NumberRuns {
+  /// Per file column j: how many columns from j on are number columns
+  /// with consecutive outputs; 0 where none is, or where the variant has
+  /// no scanner.
+  let lengths: [Int]
+  /// The variant's code for the C kernels.
+  let path: Int32
+
+  /// - Parameters:
+  ///   - columnRoles: Per file column, its feature index or a negative
+  ///     ``CSVColumnRoles`` role.
+  ///   - output: The output index of feature k when it is read as a
+  ///     number, nil when it is text.
+  init(columnRoles: [Int], output: (Int) -> Int?, kernel: KernelPath) {
+    var lengths = [Int](repeating: 0, count: columnRoles.count)
+    path = kernel.code
+    if fl_scan_numbers_supported(path) != 0 {
+      for j in columnRoles.indices.reversed() {
+        guard columnRoles[j] >= 0, let o = output(columnRoles[j]) else { continue }
+        let continues =
+          j + 1 < columnRoles.count && lengths[j + 1] > 0
+          && output(columnRoles[j + 1]) == o + 1
+        lengths[j] = continues ? lengths[j + 1] + 1 : 1
+      }
+    }
+    self.lengths = lengths
+  }
+
+  /// Reads up to `lengths[j]` number fields starting at `b[p]` into
+  /// `out[0...]`: how many it read, and the offset where the last one ends
+  /// (its separator or line end; `p` when it read none).
+  @inline(__always)
+  func scan(
+    _ b: UnsafePointer<UInt8>, from p: Int, count n: Int, column j: Int,
+    delimiter: UInt8, into out: UnsafeMutablePointer<Double>
+  ) -> (read: Int, end: Int) {
+    var next: UnsafePointer<UInt8>? = nil
+    let k = fl_scan_numbers(
+      path, b, b + p, b + n, delimiter, lengths[j], scannerPowers, out, &next)
+    return (k, next! - b)
+  }
+}
