@@ -345,7 +345,7 @@ struct ChunkParser {
   /// ``CSVColumnRoles/target``.
   private let columnRoles: [Int]
   /// The runs of number columns the vector scanner reads in one call.
-  private let numberRuns: NumberRuns
+  private var numberRuns: NumberRuns
 
   init(
     bytes: UnsafeBufferPointer<UInt8>, file: String, roles: CSVColumnRoles,
@@ -542,7 +542,7 @@ struct ChunkParser {
       var j = 0
       while j <= last {
         let r = role[j]
-        if numberRuns.lengths[j] > 0 {
+        if numberRuns.starts(at: j) {
           // A run of number columns: the vector scanner reads what it is
           // sure of; the field it stops at, if any, is read below.
           let (k, e) = numberRuns.scan(

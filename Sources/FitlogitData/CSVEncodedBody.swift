@@ -447,7 +447,7 @@ private struct EncodedChunkParser {
     var position = [Int](repeating: -1, count: textOf.count)
     for (m, k) in numeric.enumerated() { position[k] = m }
     let indicators = numeric.count
-    let runs = NumberRuns(
+    var runs = NumberRuns(
       columnRoles: columnRole, output: { position[$0] >= 0 ? position[$0] : nil },
       kernel: .current)
     // The output's pages are mapped a few hundred KiB at a time, each
@@ -484,7 +484,7 @@ private struct EncodedChunkParser {
           var j = 0
           while j <= last {
             let r = role[j]
-            if runs.lengths[j] > 0 {
+            if runs.starts(at: j) {
               // A run of numeric columns, as far as the vector scanner is
               // sure of it; the field it stops at is read below.
               let (k, e) = runs.scan(

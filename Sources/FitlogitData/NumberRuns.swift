@@ -14,6 +14,15 @@ struct NumberRuns {
   let lengths: [Int]
   /// The variant's code for the C kernels.
   let path: Int32
+  /// Calls, and calls that read no field, in the current window of
+  /// ``window`` calls.
+  private var calls = 0
+  private var misses = 0
+  /// False once most calls of a window read nothing (a file of numbers in
+  /// exponent form, say): each such call only classifies a field the Swift
+  /// parser then reads anyway, so the rest of the chunk goes straight to it.
+  private(set) var active = true
+  static let window = 4096
 
   /// - Parameters:
   ///   - columnRoles: Per file column, its feature index or a negative
@@ -35,17 +44,28 @@ struct NumberRuns {
     self.lengths = lengths
   }
 
+  /// Whether a run the scanner should read starts at file column j.
+  @inline(__always)
+  func starts(at j: Int) -> Bool { active && lengths[j] > 0 }
+
   /// Reads up to `lengths[j]` number fields starting at `b[p]` into
   /// `out[0...]`: how many it read, and the offset where the last one ends
   /// (its separator or line end; `p` when it read none).
   @inline(__always)
-  func scan(
+  mutating func scan(
     _ b: UnsafePointer<UInt8>, from p: Int, count n: Int, column j: Int,
     delimiter: UInt8, into out: UnsafeMutablePointer<Double>
   ) -> (read: Int, end: Int) {
     var next: UnsafePointer<UInt8>? = nil
     let k = fl_scan_numbers(
       path, b, b + p, b + n, delimiter, lengths[j], scannerPowers, out, &next)
+    calls += 1
+    if k == 0 { misses += 1 }
+    if calls == Self.window {
+      if 2 * misses > calls { active = false }
+      calls = 0
+      misses = 0
+    }
     return (k, next! - b)
   }
 }

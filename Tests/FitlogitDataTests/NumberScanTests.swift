@@ -109,6 +109,38 @@ private func strtod(_ s: String) -> Double {
     }
   }
 
+  /// Where most calls of a window of 4,096 read nothing (numbers in
+  /// exponent form), the runs stop calling the scanner, which would only
+  /// classify each field before the Swift parser reads it; where calls
+  /// read, they keep calling it. Runs follow consecutive outputs only.
+  @Test(.enabled(if: KernelPath.avx2FMAAvailable, Comment(rawValue: avx2)))
+  func runsStepAsideWhenTheScannerMostlyDeclines() {
+    func runs(after calls: Int, field: String) -> (active: Bool, read: Int) {
+      let bytes =
+        [UInt8](repeating: 0x2C, count: 32) + Array((field + "\n").utf8)
+        + [UInt8](repeating: 0x0A, count: 40)
+      var runs = NumberRuns(columnRoles: [0], output: { $0 }, kernel: .avx2FMA)
+      var read = 0
+      var out = 0.0
+      bytes.withUnsafeBufferPointer { b in
+        for _ in 0..<calls {
+          read += runs.scan(
+            b.baseAddress!, from: 32, count: b.count, column: 0, delimiter: 0x2C, into: &out
+          ).read
+        }
+      }
+      return (runs.starts(at: 0), read)
+    }
+    #expect(runs(after: NumberRuns.window - 1, field: "1.5e-07") == (true, 0))
+    #expect(runs(after: NumberRuns.window, field: "1.5e-07") == (false, 0))
+    #expect(runs(after: 2 * NumberRuns.window, field: "1.5") == (true, 2 * NumberRuns.window))
+    let layout = NumberRuns(
+      columnRoles: [0, 1, CSVColumnRoles.target, 2, 4, 3], output: { $0 }, kernel: .avx2FMA)
+    #expect(layout.lengths == [2, 1, 0, 1, 1, 1])
+    let baseline = NumberRuns(columnRoles: [0, 1], output: { $0 }, kernel: .baseline)
+    #expect(baseline.lengths == [0, 0] && !baseline.starts(at: 0))
+  }
+
   /// The baseline path (and any CPU without AVX2) reads nothing, so the
   /// Swift scanner reads every field.
   @Test func baselineReadsNothing() {
