@@ -250,6 +250,41 @@ private func strtod(_ s: String) -> Double {
     }
   }
 
+  /// The real files in `data/` (penguins, spam, titanic, mtcars, ...),
+  /// every column read as a feature: the vector and Swift scanners give the
+  /// same matrix bit for bit, text cells included (as level codes).
+  @Test(.enabled(if: KernelPath.avx2FMAAvailable, Comment(rawValue: avx2)))
+  func realFilesReadTheSameWithBothScanners() throws {
+    var files = 0
+    for name in [
+      "anes96", "infert", "iris", "mtcars", "penguins", "points", "separated", "spam",
+      "spector", "synthetic", "titanic", "weighted",
+    ] {
+      let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: dataPath(name + ".csv"))))
+      let header = bytes.firstIndex(of: 0x0A)! + 1
+      let columns = bytes[..<header].filter { $0 == 0x2C }.count + 1
+      let roles = CSVColumnRoles(
+        columnCount: columns, featureIndices: Array(0..<columns), weightIndex: nil,
+        targetIndex: nil)
+      func body(_ kernel: KernelPath) throws -> CSVBody? {
+        try bytes.withUnsafeBufferPointer { (b) throws(CSVError) in
+          try CSVChunkedBody.read(
+            b, from: header, line: 2, file: name, roles: roles, chunkCount: 2, kernel: kernel)
+        }
+      }
+      // A file with a quoted field is the record reader's (nil either way).
+      guard let swift = try body(.baseline) else {
+        #expect(try body(.avx2FMA) == nil, "\(name)")
+        continue
+      }
+      let vector = try #require(try body(.avx2FMA))
+      #expect(vector.values.map(\.bitPattern) == swift.values.map(\.bitPattern), "\(name)")
+      #expect(vector.levels == swift.levels, "\(name)")
+      files += 1
+    }
+    #expect(files >= 10)
+  }
+
   /// Whole files read with the vector scanner equal the Swift scanner's,
   /// bit for bit, rows of plain numbers mixed with cells it leaves to the
   /// Swift parser (exponents, blanks, long numbers, text) at every column.
