@@ -545,17 +545,15 @@ struct ChunkParser {
         if numberRuns.starts(at: j) {
           // A run of number columns: the vector scanner reads what it is
           // sure of; the field it stops at, if any, is read below.
-          let (k, e) = numberRuns.scan(
-            b, from: p, count: n, column: j, delimiter: roles.delimiter, into: out + r)
-          if k > 0 {
-            p = e
-            j += k - 1
-            if j < last {
-              guard p < n, b[p] == roles.delimiter else { return nil }
-              p += 1
-            }
-            j += 1
+          switch numberRuns.step(
+            b, from: p, count: n, column: j, last: last, delimiter: roles.delimiter,
+            into: out + r)
+          {
+          case .next(let column, let offset):
+            (j, p) = (column, offset)
             continue
+          case .broken: return nil
+          case .none: break
           }
         }
         if r >= 0 || r == CSVColumnRoles.weight {

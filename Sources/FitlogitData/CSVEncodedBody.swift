@@ -487,17 +487,15 @@ private struct EncodedChunkParser {
             if runs.starts(at: j) {
               // A run of numeric columns, as far as the vector scanner is
               // sure of it; the field it stops at is read below.
-              let (k, e) = runs.scan(
-                b, from: p, count: n, column: j, delimiter: delimiter, into: x + position[r])
-              if k > 0 {
-                p = e
-                j += k - 1
-                if j < last {
-                  guard p < n, b[p] == delimiter else { return false }
-                  p += 1
-                }
-                j += 1
+              switch runs.step(
+                b, from: p, count: n, column: j, last: last, delimiter: delimiter,
+                into: x + position[r])
+              {
+              case .next(let column, let offset):
+                (j, p) = (column, offset)
                 continue
+              case .broken: return false
+              case .none: break
               }
             }
             if r >= 0, textOf[r] >= 0 {

@@ -48,6 +48,34 @@ struct NumberRuns {
   @inline(__always)
   func starts(at j: Int) -> Bool { active && lengths[j] > 0 }
 
+  /// What reading a run did to a row.
+  enum Step {
+    /// The scanner read nothing: the caller reads column j itself.
+    case none
+    /// It read up to the row's last column, or up to a separator, and
+    /// the row goes on at this column and offset.
+    case next(column: Int, offset: Int)
+    /// The field after the run ends with neither the delimiter nor the
+    /// row's end: not a clean row.
+    case broken
+  }
+
+  /// Reads the run at file column j (one where ``starts(at:)``) into
+  /// `out[0...]` and steps past the separator after it, as a row reader
+  /// steps past each field.
+  @inline(__always)
+  mutating func step(
+    _ b: UnsafePointer<UInt8>, from p: Int, count n: Int, column j: Int, last: Int,
+    delimiter: UInt8, into out: UnsafeMutablePointer<Double>
+  ) -> Step {
+    let (k, e) = scan(b, from: p, count: n, column: j, delimiter: delimiter, into: out)
+    guard k > 0 else { return .none }
+    let column = j + k - 1
+    guard column < last else { return .next(column: column + 1, offset: e) }
+    guard e < n, b[e] == delimiter else { return .broken }
+    return .next(column: column + 1, offset: e + 1)
+  }
+
   /// Reads up to `lengths[j]` number fields starting at `b[p]` into
   /// `out[0...]`: how many it read, and the offset where the last one ends
   /// (its separator or line end; `p` when it read none).
