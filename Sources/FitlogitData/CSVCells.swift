@@ -45,12 +45,13 @@ struct CSVCells {
         dropFirst: encoding.dropFirst, chunkCount: chunkCount, releaser: releaser)
     {
       // The text check that the header left to the chunked reader's sweep,
-      // which this path does not take (its own errors are none: it declines
-      // instead).
-      if bytes.count >= CSVChunkedBody.parallelThreshold {
+      // done in this path's first pass; only a file with a byte that is
+      // not plain ASCII needs the exact walk (its own errors are none: it
+      // declines instead).
+      if bytes.count >= CSVChunkedBody.parallelThreshold, !encoded.plainASCII {
         try Dataset.checkText(bytes, file: file, releaser: releaser)
       }
-      return encoded
+      return encoded.cells
     }
     if chunked,
       let body = try CSVChunkedBody.read(

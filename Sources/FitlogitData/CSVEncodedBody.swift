@@ -38,16 +38,21 @@ enum CSVEncodedBody {
     /// Row-major: per row, one level id per text column.
     var codes: [UInt32] = []
     var declined = false
+    /// Every byte of the chunk's rows is in 0x01...0x7F.
+    var plainASCII = true
   }
 
   /// - Parameters:
   ///   - forced: Feature columns that `--categorical` names; a numeric
   ///     one leaves the file to ``CSVChunkedBody``.
-  /// - Returns: nil when the file is not the clean case described above.
+  /// - Returns: nil when the file is not the clean case described above;
+  ///   else the cells and whether every byte of the body is plain ASCII
+  ///   without NUL (checked row by row in the first pass, while each row is
+  ///   in cache, so that a file needs no separate text sweep).
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, roles: CSVColumnRoles,
     forced: Set<Int>, dropFirst: Bool, chunkCount: Int?, releaser: PageReleaser
-  ) -> CSVCells? {
+  ) -> (cells: CSVCells, plainASCII: Bool)? {
     let n = bytes.count
     guard let base = bytes.baseAddress, start < n,
       let text = textColumns(base, from: start, count: n, roles: roles),
@@ -193,10 +198,11 @@ enum CSVEncodedBody {
     // A missing label drops its row, which may drop a level: the general
     // reader's case.
     if distinct.contains(where: MissingToken.matches) { return nil }
-    return CSVCells(
+    let cells = CSVCells(
       rows: rows, values: values, levels: [], rowLabels: rowLabels,
       distinctLabels: distinct, weights: roles.weightIndex == nil ? nil : weights,
       encoded: Layout(numeric: numeric, categorical: categorical))
+    return (cells, !scans.contains { !$0.plainASCII })
   }
 
   /// The feature columns (matrix order) whose cell in the first data row is
@@ -269,6 +275,7 @@ enum CSVEncodedBody {
       }
       // p is at the start of file column `column`; the numbers between
       // text columns are skipped by counting delimiters.
+      let rowStart = p
       var column = 0
       for (j, m) in textFields {
         if j > column {
@@ -299,6 +306,9 @@ enum CSVEncodedBody {
       guard let next = lineEnd(b, from: p, count: n) else {
         result.declined = true
         return result
+      }
+      if result.plainASCII {
+        result.plainASCII = CSVChunkedBody.countLines(b + rowStart, count: next - rowStart).plainASCII
       }
       p = next
       result.rows += 1

@@ -173,6 +173,16 @@ private func error(_ text: String, target: String? = nil) -> String? {
     ) {
       try Dataset(csv: text, file: "big.csv")
     }
+    // That path checks each row's bytes as it splits them: a NUL in the
+    // label after the last text column, which it would read as a label.
+    text[text.count - 4] = 0x62
+    text[text.count - 2] = 0
+    #expect(throws: CSVError(
+      file: "big.csv", line: lines, column: 1,
+      message: "a NUL byte at character 7: not a text file")
+    ) {
+      try Dataset(csv: text, file: "big.csv")
+    }
   }
 
   @Test func unknownTarget() {
