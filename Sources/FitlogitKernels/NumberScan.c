@@ -1,9 +1,10 @@
 // The CSV parser's fast path for runs of plain decimal numbers, with AVX2:
-// each field's separator, digits, sign and point are found by one 32-byte
-// compare each, so a number's length is known before any digit is
-// converted, and the digits go to an integer eight at a time with no branch
-// per byte (the Swift scanner in FitlogitData's NumberParser.swift walks
-// the bytes and branches on each, which was most of the parse's time).
+// a field's end and its digits are found by 32-byte compares (the point is
+// the one other byte allowed after the sign), so a number's shape is known
+// before any digit is converted, and its digits are converted by vector
+// multiply-adds with no branch per byte (the Swift scanner in FitlogitData's
+// NumberParser.swift walks the bytes and branches on each, which was most
+// of the parse's time).
 //
 // It reads only what it is sure of: `[+-]digits[.digits]` with at most 19
 // digits (at most 15 before the point) whose double Eisel–Lemire decides,

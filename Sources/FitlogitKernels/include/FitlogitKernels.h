@@ -53,16 +53,15 @@ double fl_multinomial_block(
 
 /// Reads up to `count` consecutive CSV fields at p, each a plain decimal
 /// number (`[+-]digits[.digits]`, at most 19 digits and 15 before the
-/// point) ending at `delimiter`,
-/// `\n` or `\r`, into out[0..<k], correctly rounded (bit for bit strtod),
-/// and returns k, stopping at the first field it is not sure of; *next is
-/// then where the k-th field ends (its terminator; p when k is 0). Fields are
-/// separated by `delimiter` only. Reads from 15 bytes before a field's start
-/// to 32 bytes past it, all of it inside [begin, end) or the field is left
-/// alone.
-/// `powers` is FitlogitData's table of 5^q (q ≥ −342, two words each). Only
-/// the AVX2 variant exists (FL_PATH_AVX2_FMA and FL_PATH_AVX512); any other
-/// path returns 0 and the caller's own scanner reads every field.
+/// point) ending at `delimiter`, `\n` or `\r`, into out[0..<k], correctly
+/// rounded (bit for bit strtod), and returns k, stopping at the first field
+/// it is not sure of; *next is then where the k-th field ends (its
+/// terminator; p when k is 0). Fields are separated by `delimiter` only. It
+/// reads from 15 bytes before a field's start to 32 bytes past it, all of it
+/// inside [begin, end), or leaves the field alone. `powers` is FitlogitData's
+/// table of 5^q (q from −342, two words each). Only the AVX2 variant exists
+/// (FL_PATH_AVX2_FMA and FL_PATH_AVX512); any other path returns 0 and the
+/// caller's own scanner reads every field.
 ptrdiff_t fl_scan_numbers(int path, const uint8_t *begin, const uint8_t *p,
                           const uint8_t *end, uint8_t delimiter, ptrdiff_t count,
                           const uint64_t *powers, double *out,
