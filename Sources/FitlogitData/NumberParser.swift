@@ -1,3 +1,4 @@
+import FitlogitKernels
 import FitlogitSystem
 
 /// What went wrong when a field was read as a number.
@@ -205,69 +206,24 @@ func decimalToDouble(
   return Double(bitPattern: negative ? bits | (1 << 63) : bits)
 }
 
-/// Eisel–Lemire (Lemire, "Number parsing at a gigabyte per second", 2021;
-/// fast_float's `compute_float`): the bits of the double nearest to
-/// w·10^q, w > 0, from the top bits of w·5^q and a shift.
-///
-/// - Returns: The bit pattern without sign (+∞ on overflow, 0 on
-///   underflow), or nil when the truncated 128-bit product leaves the
-///   rounding undecided.
+/// Eisel–Lemire: the bits of the double nearest to w·10^q, w > 0, without
+/// sign (+∞ on overflow, 0 on underflow), or nil when the truncated 128-bit
+/// product leaves the rounding undecided. The algorithm is FitlogitKernels'
+/// `fl_eisel_lemire` (include/EiselLemire.h), which the vector scanner and
+/// the C calibrator share; q is checked against the table here first, so
+/// that it fits the C `int`.
 @inline(__always)
 func eiselLemire(_ w: UInt64, _ q: Int) -> UInt64? {
   if q < powersOfFiveSmallestExponent { return 0 }
   if q > powersOfFiveLargestExponent { return 0x7FF << 52 }
-  let lz = w.leadingZeroBitCount
-  let normalized = w << UInt64(lz)
-  let index = 2 * (q - powersOfFiveSmallestExponent)
-  let (hi, lo) = powersOfFive128.withUnsafeBufferPointer { table in
-    // 55 bits are needed (52 stored, the hidden one, a rounding bit and one
-    // for the leading-bit shift); widen to the next 64 bits only when the
-    // low 9 bits of the high word could still carry.
-    var (hi, lo) = normalized.multipliedFullWidth(by: table[index])
-    if hi & 0x1FF == 0x1FF {
-      let second = normalized.multipliedFullWidth(by: table[index + 1]).high
-      let (sum, carry) = lo.addingReportingOverflow(second)
-      lo = sum
-      if carry { hi &+= 1 }
-    }
-    return (hi, lo)
-  }
-  if lo == UInt64.max, q < -27 || q > 55 { return nil }
-  let upperBit = Int(hi >> 63)
-  let shift = UInt64(upperBit + 64 - 52 - 3)
-  var mantissa = hi >> shift
-  // ⌊log2(10^q)⌋ + 63 is (217706·q >> 16) + 63.
-  var power2 = ((217_706 * q) >> 16) + 63 + upperBit - lz + 1023
-  if power2 <= 0 {
-    // Subnormal: shift into place, round half to even on the last bit.
-    if -power2 + 1 >= 64 { return 0 }
-    mantissa >>= UInt64(-power2 + 1)
-    mantissa += mantissa & 1
-    mantissa >>= 1
-    power2 = mantissa < 1 << 52 ? 0 : 1
-    return UInt64(power2) << 52 | mantissa
-  }
-  // An exact halfway product (only possible for small q) rounds to even.
-  if lo <= 1, q >= -4, q <= 23, mantissa & 3 == 1,
-    mantissa << shift == hi
-  {
-    mantissa &= ~1
-  }
-  mantissa += mantissa & 1
-  mantissa >>= 1
-  if mantissa >= 2 << 52 {
-    mantissa = 1 << 52
-    power2 += 1
-  }
-  mantissa &= ~(1 << 52)
-  if power2 >= 0x7FF { return 0x7FF << 52 }
-  return UInt64(power2) << 52 | mantissa
+  var bits: UInt64 = 0
+  return fl_eisel_lemire(w, Int32(q), powersOfFiveTable, &bits) == 0 ? bits : nil
 }
 
 /// ``powersOfFive128`` at an address that lives as long as the process, for
-/// the C number scanner (FitlogitKernels' `fl_scan_numbers`), which shares
-/// this one table; copied once, on first use.
-nonisolated(unsafe) let scannerPowers: UnsafePointer<UInt64> = {
+/// the C functions that take it (`fl_eisel_lemire`, `fl_scan_numbers`);
+/// copied once, on first use.
+nonisolated(unsafe) let powersOfFiveTable: UnsafePointer<UInt64> = {
   let table = UnsafeMutablePointer<UInt64>.allocate(capacity: powersOfFive128.count)
   table.initialize(from: powersOfFive128, count: powersOfFive128.count)
   return UnsafePointer(table)

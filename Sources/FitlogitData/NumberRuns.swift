@@ -86,7 +86,7 @@ struct NumberRuns {
   ) -> (read: Int, end: Int) {
     var next: UnsafePointer<UInt8>? = nil
     let k = fl_scan_numbers(
-      path, b, b + p, b + n, delimiter, lengths[j], scannerPowers, out, &next)
+      path, b, b + p, b + n, delimiter, lengths[j], powersOfFiveTable, out, &next)
     calls += 1
     if k == 0 { misses += 1 }
     if calls == Self.window {

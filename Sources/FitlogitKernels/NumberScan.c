@@ -15,8 +15,6 @@
 #include "FitlogitKernels.h"
 #include "VectorMath.h"
 
-#include "EiselLemire.h"
-
 #if FL_X86
 #include <immintrin.h>
 

@@ -27,7 +27,7 @@ private func scan(
       var next: UnsafePointer<UInt8>? = nil
       let k = fl_scan_numbers(
         kernel.code, b.baseAddress!, b.baseAddress! + padding,
-        b.baseAddress! + b.count, delimiter, fields.count, scannerPowers,
+        b.baseAddress! + b.count, delimiter, fields.count, powersOfFiveTable,
         o.baseAddress!, &next)
       stop = next! - b.baseAddress! - padding
       return k
@@ -102,7 +102,7 @@ private func strtod(_ s: String) -> Double {
           var next: UnsafePointer<UInt8>? = nil
           return fl_scan_numbers(
             KernelPath.avx2FMA.code, b.baseAddress!, b.baseAddress! + 40,
-            b.baseAddress! + 40 + room, 0x2C, 2, scannerPowers, o.baseAddress!, &next)
+            b.baseAddress! + 40 + room, 0x2C, 2, powersOfFiveTable, o.baseAddress!, &next)
         }
       }
       #expect(k == expected, "\(room) bytes")

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "EiselLemire.h"
+
 /// The kernel variants. FL_PATH_AVX2_FMA exists only where
 /// fl_avx2_fma_available() returns 1, FL_PATH_AVX512 only where
 /// fl_avx512_available() does, FL_PATH_NEON only on arm64, where every CPU

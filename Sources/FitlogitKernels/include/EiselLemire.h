@@ -1,7 +1,9 @@
-// Eisel–Lemire's conversion of w·10^q to the nearest double, in C: for the
-// vector number scanner (NumberScan.c) and for the plain-C parse calibrator
-// (scripts/parse_reference.c), so the two C parsers share it as they share
-// the Swift parser's table of 5^q. Private to this target: not in include/.
+// Eisel–Lemire's conversion of w·10^q to the nearest double, the one copy:
+// the Swift float parser (FitlogitData's NumberParser.swift) calls it, as
+// do the vector number scanner (NumberScan.c) and the plain-C parse
+// calibrator (scripts/parse_reference.c), all on the table of 5^q that
+// scripts/gen_powers_of_five.py generates (FitlogitData's PowersOfFive.swift).
+// Static inline, so that each caller, Swift included, compiles it in place.
 #ifndef FITLOGIT_EISEL_LEMIRE_H
 #define FITLOGIT_EISEL_LEMIRE_H
 
@@ -12,11 +14,14 @@
 enum { FL_SMALLEST_Q = -342, FL_LARGEST_Q = 308 };
 
 /// The bits of the double nearest to w·10^q (w > 0, no sign), or 1 when the
-/// truncated 128-bit product cannot decide the rounding. The same steps as
-/// eiselLemire in FitlogitData's NumberParser.swift, whose table `powers`
-/// is (5^q normalized, 128 bits, high word first, q from −342).
-static inline int fl_eisel_lemire(uint64_t w, int q, const uint64_t *powers,
-                                  uint64_t *bits) {
+/// truncated 128-bit product cannot decide the rounding (Lemire, "Number
+/// parsing at a gigabyte per second", 2021; fast_float's compute_float):
+/// the top bits of w·5^q and a shift. `powers` holds 5^q for q from −342
+/// to 308, normalized, 128 bits each, high word first. +∞ on overflow, 0 on
+/// underflow, rounded to even on an exact halfway product. Always inlined:
+/// Swift calls it once per number, and a call costs more than it saves.
+static inline __attribute__((always_inline)) int fl_eisel_lemire(
+    uint64_t w, int q, const uint64_t *powers, uint64_t *bits) {
   if (q < FL_SMALLEST_Q) { *bits = 0; return 0; }
   if (q > FL_LARGEST_Q) { *bits = 0x7FFull << 52; return 0; }
   const int lz = __builtin_clzll(w);
