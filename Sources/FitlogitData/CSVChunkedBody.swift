@@ -418,10 +418,7 @@ struct ChunkParser {
     var out = values
     var rows = 0
     var released = start
-    // The output's pages are asked for 2 MB ahead of the rows written (one
-    // call, not a page fault per 4 KiB page), within this chunk's slice.
-    let outputEnd = values + maxRows * d
-    var populated = values
+    var pages = PagesAhead(values, count: maxRows * d)
     releaser.prefetch(start..<min(end, start + PageReleaser.step))
     defer { releaser.release(released..<end) }
     fieldStart.withUnsafeMutableBufferPointer { fs in
@@ -445,11 +442,7 @@ struct ChunkParser {
               continue
             }
             precondition(rows < maxRows, "line count disagrees with rows")
-            if out + d > populated {
-              let next = min(outputEnd, populated + (1 << 18))
-              populateForWriting(populated, count: (next - populated) * 8)
-              populated = next
-            }
+            pages.prepare(upTo: out + d)
             // The common row: numbers that end exactly at their separator.
             if let next = fastRow(b, from: p, count: n, row: rows, out: out) {
               p = next

@@ -460,9 +460,7 @@ private struct EncodedChunkParser {
     var runs = NumberRuns(
       columnRoles: columnRole, output: { position[$0] >= 0 ? position[$0] : nil },
       kernel: .current)
-    // The output's pages are mapped a few hundred KiB at a time, each
-    // batch just before its rows are written.
-    let populateRows = max(1, (1 << 18) / (8 * width))
+    var pages = PagesAhead(out, count: rows * width)
     var p = start
     var row = 0
     var released = start
@@ -486,9 +484,7 @@ private struct EncodedChunkParser {
           }
           guard row < rows else { return false }
           let x = out + row * width
-          if row % populateRows == 0 {
-            populateForWriting(x, count: min(populateRows, rows - row) * width * 8)
-          }
+          pages.prepare(upTo: x + width)
           (x + indicators).initialize(repeating: 0, count: width - indicators)
           var t = row * textCount
           var j = 0
